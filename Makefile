@@ -24,3 +24,13 @@ test: setup
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm
+
+# Benchmarks read ../shared/eval/dev and write docs/benchmarks.md; `make gate`
+# fails when a figure drops below the floor pinned in its script.
+BENCHES := quotes actors time-place events
+bench: $(addprefix bench-,$(BENCHES))
+bench-%: setup
+	BENCH_TARGET=$@ $(BIN)/python scripts/bench_$(subst -,_,$*).py
+
+gate: setup
+	@for b in $(BENCHES); do $(BIN)/python scripts/bench_$$(echo $$b | tr - _).py --gate || exit 1; done
