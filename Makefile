@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DB ?= sitroom.db
 SHARED ?= ../shared
 
-.PHONY: setup run test gate bench clean
+.PHONY: setup run test gate bench bench-time-place clean
 
 setup: $(STAMP)
 
@@ -27,8 +27,9 @@ clean:
 
 # Benchmarks read ../shared/eval/dev and write docs/benchmarks.md; `make gate`
 # fails when a figure drops below the floor pinned in its script.
-BENCHES := quotes actors time-place events
+BENCHES := quotes actors times places events
 bench: $(addprefix bench-,$(BENCHES))
+bench-time-place: bench-times bench-places
 bench-%: setup
 	BENCH_TARGET=$@ $(BIN)/python scripts/bench_$(subst -,_,$*).py
 
