@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DB ?= sitroom.db
 SHARED ?= ../shared
 
-.PHONY: setup run test gate bench bench-time-place clean
+.PHONY: setup run test gate bench bench-time-place train clean
 
 setup: $(STAMP)
 
@@ -35,3 +35,7 @@ bench-%: setup
 
 gate: setup
 	@for b in $(BENCHES); do $(BIN)/python scripts/bench_$$(echo $$b | tr - _).py --gate || exit 1; done
+
+# Reproducible training of the shipped event-classifier weights (see scripts/train_events.py).
+train: setup
+	$(BIN)/python scripts/train_events.py
