@@ -90,7 +90,7 @@ def number_runs(doc: Doc) -> list[list[Token]]:
 def casualty(word: Token) -> str | None:
     """What happened to the counted people, from the word governing them or describing them."""
     for tok in (word, *word.children):
-        if tok.lemma_.lower() in cues() and (tok is word or tok.dep_ in {"amod", "acl", "relcl"}):
+        if tok.lemma_.lower() in cues() and (tok == word or tok.dep_ in {"amod", "acl", "relcl"}):
             return cues()[tok.lemma_.lower()]
     head = word.head
     if word.dep_ in ARGUMENT_DEPS and head.lemma_.lower() in cues():

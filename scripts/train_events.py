@@ -1,0 +1,113 @@
+"""Train the event classifier's heads (``make train``), reproducibly.
+
+Data: only the dev gold sets of ``shared/eval/dev`` — quad-confli-train (quad
+labels), plover-gsr-dev (type, hence quad) and acled-case21-dev (type where the
+set gives one). Each text becomes :func:`sitroom.eventclf.features` (frozen
+MiniLM embedding + the cue lexicon's per-type weights, read by the event
+stage's own :func:`sitroom.events.find_candidates`); two logistic regressions
+(deterministic lbfgs) learn the quad and the type. ``--cv K`` also writes K
+fold models under ``build/events-cv`` (fold ``k`` never sees the documents that
+:func:`fold_of` puts in fold ``k``), which ``scripts/bench_events.py`` uses to
+report cross-validated figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import zlib
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from benchlib import DEV, read_gold  # noqa: E402
+from sitroom.eventclf import MODEL_DIR, QUADS, TYPES, features, save_heads  # noqa: E402
+from sitroom.record import PLOVER_QUAD  # noqa: E402
+
+CV_DIR = ROOT / "build" / "events-cv"
+SETS = ("quad-confli-train.jsonl", "plover-gsr-dev.jsonl", "acled-case21-dev.jsonl")
+C = 4.0  # inverse regularisation of both heads
+ABSENT_BIAS = -30.0  # a type never seen in training is never predicted
+
+
+def fold_of(doc_id: str, k: int) -> int:
+    """The cross-validation fold of a document: a stable hash of its id."""
+    return zlib.crc32(doc_id.encode("utf-8")) % k
+
+
+def examples() -> list[tuple[str, str, int, str | None]]:
+    """(id, text, quad label, type label or None) over the training sets."""
+    out = []
+    for name in SETS:
+        for doc in read_gold(DEV / name):
+            if "quad" in doc:
+                out.append((doc["id"], doc["text"], doc["quad"], None))
+            elif doc.get("events") or doc.get("plover"):
+                typ = doc["events"][0]["type"] if doc.get("events") else doc["plover"]
+                out.append((doc["id"], doc["text"], PLOVER_QUAD[typ], typ))
+    return out
+
+
+def cue_features(texts: list[str]) -> list[dict[str, float]]:
+    """The lexicon's strongest cue per type in each text, as the event stage computes it."""
+    from sitroom.config import Options
+    from sitroom.events import cue_weights, find_candidates
+    from sitroom.pipeline import build_nlp
+
+    nlp = build_nlp(Options(progress=False))
+    keep = [n for n in nlp.pipe_names if not n.startswith("sitroom_")]
+    out = []
+    for doc in nlp.pipe(texts, batch_size=32, disable=[n for n in nlp.pipe_names if n not in keep]):
+        weights: dict[str, float] = {}
+        for sent in doc.sents:
+            for typ, w in cue_weights(find_candidates(sent)).items():
+                weights[typ] = max(weights.get(typ, 0.0), w)
+        out.append(weights)
+    return out
+
+
+def fit(x: np.ndarray, y: list, labels: list) -> tuple[np.ndarray, np.ndarray]:
+    """A multinomial logistic regression, its rows laid out in the order of ``labels``."""
+    from sklearn.linear_model import LogisticRegression
+
+    model = LogisticRegression(C=C, max_iter=3000).fit(x, y)
+    w = np.zeros((len(labels), x.shape[1]), dtype=np.float32)
+    b = np.full(len(labels), ABSENT_BIAS, dtype=np.float32)
+    for row, label in enumerate(model.classes_):
+        w[labels.index(label)], b[labels.index(label)] = model.coef_[row], model.intercept_[row]
+    return w, b
+
+
+def train(x: np.ndarray, data, idx: np.ndarray, folder: Path) -> None:
+    """Fit both heads on the examples ``idx`` and save them to ``folder``."""
+    quad_w, quad_b = fit(x[idx], [data[i][2] for i in idx], list(range(QUADS)))
+    typed = np.array([i for i in idx if data[i][3]])
+    type_w, type_b = fit(x[typed], [data[i][3] for i in typed], list(TYPES))
+    save_heads(folder, quad_w, quad_b, type_w, type_b)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cv", type=int, default=0, help="also train K fold models for cross-validated benchmarks")
+    args = parser.parse_args()
+    data = examples()
+    texts = [d[1] for d in data]
+    print(f"features of {len(data)} texts", flush=True)
+    x = features(texts, cue_features(texts))
+    for k in range(args.cv):
+        held = np.array([fold_of(d[0], args.cv) == k for d in data])
+        train(x, data, np.flatnonzero(~held), CV_DIR / f"fold{k}")
+        print(f"fold {k + 1}/{args.cv} trained", flush=True)
+    if args.cv:
+        (CV_DIR / "folds.json").write_text(json.dumps({"k": args.cv}))
+    train(x, data, np.arange(len(data)), MODEL_DIR)
+    print(f"shipped heads written to {MODEL_DIR}", flush=True)
+
+
+if __name__ == "__main__":
+    main()

