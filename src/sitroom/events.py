@@ -36,15 +36,16 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 TARGET_PREPS = {"with", "between", "on", "against", "to", "at", "into", "upon", "toward", "towards", "from", "of"}
 # Links through which an event's words inherit a subject from the clause above ("plans to speak").
 CONTROL_DEPS = {"xcomp", "acl", "advcl", "conj", "dobj", "pobj", "prep", "relcl", "attr"}
+POLITICAL_ENTS = {"PERSON", "NORP", "GPE", "ORG"}
 NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 NP_DROP = {"relcl", "acl", "appos", "punct", "cc", "conj", "prep", "advcl", "parataxis"}
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis", "csubj", "acl"}
 # CONSULT verbs whose object is the partner met, not the topic talked about.
 PARTNER_MODES = {"visit", "phone", "third-party"}
-RULE_WEIGHT_SHARE = 0.4  # rule weight vs the classifier's belief in an event's confidence
+RULE_WEIGHT_SHARE = 0.25  # rule weight vs the classifier's belief in an event's confidence
 MODEL_ONLY_WEIGHT = 0.5  # the rule weight a classifier-only reading stands in with
-MODEL_ONLY_MIN = 0.5     # least classifier probability for an event no cue covers
-NEUTRAL_VETO = 0.6       # a sentence the classifier finds this surely neutral yields weak cues nothing
+MODEL_ONLY_MIN = 0.4     # least classifier probability for an event no cue covers
+NEUTRAL_VETO = 0.5       # a sentence the classifier finds this surely neutral keeps only its surest cues
 
 
 @dataclass(frozen=True)
@@ -304,8 +305,8 @@ def belief(reading: eventclf.Reading | None, typ: str) -> float:
 def model_candidate(sent: SpacySpan, reading: eventclf.Reading) -> Candidate | None:
     """An event the classifier sees in a sentence no cue covers, anchored on its main verb."""
     q = reading.best_quad
-    if q == 0 or reading.quad[q] < MODEL_ONLY_MIN:
-        return None
+    if q == 0 or reading.quad[q] < MODEL_ONLY_MIN or not any(t.ent_type_ in POLITICAL_ENTS for t in sent):
+        return None  # no political event without a named party to act
     typ = max((t for t in PLOVER_QUAD if PLOVER_QUAD[t] == q), key=reading.type.__getitem__)
     return Candidate(sent.root, sent.root, None, typ, MODEL_ONLY_WEIGHT)
 
@@ -314,8 +315,8 @@ def weigh(cands: list[Candidate], sent: SpacySpan, reading: eventclf.Reading | N
     """Each candidate with its confidence; the classifier's own reading joins when no cue agrees."""
     if reading is None:
         return [(c, c.weight) for c in cands]
-    if reading.quad[0] >= NEUTRAL_VETO:
-        cands = [c for c in cands if c.weight >= 0.85]
+    if reading.best_quad == 0 and reading.quad[0] >= NEUTRAL_VETO:
+        cands = [c for c in cands if c.weight >= 0.9]
     if not any(PLOVER_QUAD[c.type] == reading.best_quad for c in cands):
         extra = model_candidate(sent, reading)
         cands = cands + ([extra] if extra else [])
