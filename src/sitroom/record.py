@@ -103,6 +103,7 @@ class Place:
     country: str | None = None
     admin1: str | None = None
     geonameid: int | None = None
+    role: str = "location"  # location, actor ("Moscow said") or adjective ("Russian drones")
     confidence: float = 1.0
     rule: str = ""
 
