@@ -79,7 +79,7 @@ def countries() -> tuple[dict[int, dict], list[tuple[str, str]]]:
         names = split_names(f[4], f[5], f[6], info[iso3].get("name", ""), *info[iso3].get("altSpellings", []))
         rows[i] = dict(gid=int(f[3]), name=f[5] or f[0], kind="country", iso3=iso3, admin1="", lat=lat, lon=lon,
                        capital=info[iso3].get("capital", ""),
-                       pop=pops.get(iso3, 0), names=[n for n in names if len(n) > 2 or n.isupper()] + [f[0]])
+                       pop=pops.get(iso3, 0), names=[n for n in names if len(n) > 2] + [f[0]])
         if info[iso3].get("demonym"):
             demonyms.append((info[iso3]["demonym"], iso3))
     # A demonym shared by several countries ("American") names the most populous one.

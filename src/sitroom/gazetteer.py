@@ -67,6 +67,7 @@ class Gazetteer:
 
     def __init__(self, rows: list[dict[str, str]]) -> None:
         self.index: dict[str, list[Candidate]] = defaultdict(list)
+        self.dotted: dict[str, list[Candidate]] = defaultdict(list)
         self.by_country: dict[str, Entry] = {}
         self.regions: dict[tuple[str, str], Entry] = {}
         for row in rows:
@@ -85,19 +86,32 @@ class Gazetteer:
         self._add_aliases()
 
     def _add_aliases(self) -> None:
-        """Abbreviations from ``place_aliases.tsv`` ("W.Va.", "Calif.") point at their region."""
+        """Abbreviations from ``place_aliases.tsv`` ("W.Va.", "Calif.") point at their region.
+
+        An alias written with dots matches only the same text: "Miss" is a title, "L.A." is
+        not "La.".
+        """
         for row in read_tsv("place_aliases.tsv"):
             target = self.regions.get((row["country"], row["region"])) if row["region"] else \
                 self.by_country.get(row["country"])
             if target:
-                self.index[normalize(row["alias"])].append(Candidate(target, True))
+                if "." in row["alias"]:
+                    self.dotted[dotted_key(row["alias"])].append(Candidate(target, True))
+                else:
+                    self.index[normalize(row["alias"])].append(Candidate(target, True))
 
     def lookup(self, name: str) -> list[Candidate]:
         """The entries ``name`` can refer to (empty when none)."""
-        return self.index.get(normalize(name), [])
+        found = self.index.get(normalize(name), [])
+        return self.dotted.get(dotted_key(name), []) + found if "." in name else found
 
     def country(self, iso3: str) -> Entry | None:
         return self.by_country.get(iso3)
+
+
+def dotted_key(name: str) -> str:
+    """"W. Va." and "W.Va." alike, but never "WVa" or "La" for "La.": dots are kept."""
+    return name.casefold().replace(" ", "")
 
 
 def _entry(row: dict[str, str]) -> Entry:

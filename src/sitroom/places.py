@@ -31,6 +31,8 @@ if not Doc.has_extension("places"):
     Doc.set_extension("places", default=None)
 
 PLACE_LABELS = {"GPE", "LOC"}
+# Dates and numbers hold no toponyms, though "May" and "August" are towns.
+NUMERIC_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 # A place entity the gazetteer cannot resolve is still reported (without coordinates).
 KEEP_UNRESOLVED = True
 # A name outside a place entity counts only if its best reading is this well known, or
@@ -44,12 +46,15 @@ DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern
 DEMONYM_ENDINGS = ("ians", "ans", "ers", "ns", "ian", "an", "er", "is", "n", "i")
 POSSESSIVE = {"'s", "’s", "'", "’"}
 KIND_PRIOR = {"continent": 3.0, "country": 3.0, "adm1": 2.0, "capital": 2.5, "adm2": 0.5, "city": 0.0}
+POPULATION_WEIGHT = 0.5
 ALTERNATE_NAME_PENALTY = 1.5
 QUALIFIED_BONUS = 10.0
-SAME_COUNTRY_WEIGHT = 3.0
-SAME_REGION_WEIGHT = 2.0
+SAME_COUNTRY_WEIGHT = 5.0
+SAME_REGION_WEIGHT = 4.0
 NEARBY_BONUS = 1.5
 NEARBY_KM = 150.0
+# A name after one of these is a place even when the model took it for a person.
+LOCATIVE = {"in", "at", "near", "from", "outside", "to", "into", "across", "around", "toward", "towards"}
 # A place that is the subject of a verb stands for its government ("Moscow said").
 ACTOR_DEPS = {"nsubj", "nsubjpass"}
 LEADING_WORDS = {"the", "The", "THE"}
@@ -102,9 +107,11 @@ class PlacesStage:
                         found.append(mention)
                         taken.update(range(part.start, part.end))
         known = {m.key for m in found if m.candidates}
+        people = {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+        taken.update(i for ent in doc.ents if ent.label_ in NUMERIC_LABELS for i in range(ent.start, ent.end))
         entity_at = {i: ent for ent in doc.ents if ent.label_ not in PLACE_LABELS for i in range(ent.start, ent.end)}
         for run in name_runs(doc, taken, entity_at):
-            found.extend(self.scan(run, entity_at.get(run.start), known))
+            found.extend(self.scan(run, entity_at.get(run.start), known, people))
         found.sort(key=lambda m: m.start)
         return found
 
@@ -120,23 +127,23 @@ class PlacesStage:
 
     def narrowed(self, span: Span) -> list[Candidate]:
         """Candidates of "North Texas" (Texas) or "Henderson County Jail" (Henderson County)."""
-        words = [t for t in span]
-        if len(words) > 1 and words[0].lower_ in DIRECTIONS:
+        if len(span) > 1 and span[0].lower_ in DIRECTIONS:
             if found := self.gazetteer.lookup(span[1:].text):
                 return found
-        for size in range(len(words) - 1, 0, -1):
-            for i in range(0, len(words) - size + 1):
+        for size in range(len(span) - 1, 0, -1):
+            for i in range(0, len(span) - size + 1):
                 part = span[i:i + size]
-                if part[0].text[:1].isupper() and (found := self.gazetteer.lookup(part.text)):
+                if (part[0].text[:1].isupper() and part.text.lower() not in DIRECTIONS
+                        and (found := self.gazetteer.lookup(part.text))):
                     return found
         return []
 
-    def scan(self, run: Span, ent: Span | None, known: set[str]) -> list[Mention]:
+    def scan(self, run: Span, ent: Span | None, known: set[str], people: set[str]) -> list[Mention]:
         """The longest known places in a run of names, left to right."""
         out, i = [], 0
         while i < len(run):
             for j in range(len(run), i, -1):
-                if (mention := self.accept(run[i:j], ent, known)) is not None:
+                if (mention := self.accept(run[i:j], ent, known, people)) is not None:
                     out.append(mention)
                     i = j
                     break
@@ -144,8 +151,13 @@ class PlacesStage:
                 i += 1
         return out
 
-    def accept(self, span: Span, ent: Span | None, known: set[str]) -> Mention | None:
-        """``span`` as a toponym when it is well known, or a place entity elsewhere in the article."""
+    def accept(self, span: Span, ent: Span | None, known: set[str], people: set[str]) -> Mention | None:
+        """``span`` as a toponym when it is well known, after "in"/"near", or a place elsewhere.
+
+        A person's surname in the article ("Ripley" after "Tom Ripley") is never a place.
+        """
+        if span.text.lower() in DIRECTIONS or (len(span) == 1 and span.text.lower() in people):
+            return None
         person = ent is not None and ent.label_ == "PERSON"
         inside = ent is not None and (ent.start_char < span.start_char or ent.end_char > span.end_char)
         demonym = None if person else self.demonym(span)
@@ -155,8 +167,9 @@ class PlacesStage:
         if not candidates:
             return None
         key = normalize(span.text)
-        trusted = any(well_known(c) for c in candidates) or (len(span) > 1 and any(c.primary for c in candidates))
-        if key not in known and (person or not trusted):
+        primary = any(c.primary for c in candidates)
+        trusted = any(well_known(c) for c in candidates) or (primary and (len(span) > 1 or locative(span)))
+        if key not in known and (not trusted or (person and not locative(span))):
             return None
         role = "name" if inside else role_of(span)
         return Mention(span.start_char, span.end_char, span.text, candidates, "gazetteer:" + (
@@ -233,6 +246,12 @@ def is_name_token(tok: Token) -> bool:
     return (text.isupper() and len(text) > 2 and text.isalpha()) or ("." in text and len(text) > 2)
 
 
+def locative(span: Span) -> bool:
+    """The name follows "in", "near", "from"...: "born in Gainesville"."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.lower_ in LOCATIVE
+
+
 def well_known(c: Candidate) -> bool:
     return c.primary and (c.entry.kind in WELL_KNOWN or c.entry.population >= WELL_KNOWN_TOWN)
 
@@ -267,7 +286,7 @@ def within(entry: Entry, region: Entry) -> bool:
 def prior(c: Candidate) -> float:
     """How likely a reading is before context: bigger and more important places first."""
     e = c.entry
-    return 0.5 * math.log10(e.population + 10) + KIND_PRIOR[e.kind] - (0 if c.primary else ALTERNATE_NAME_PENALTY)
+    return POPULATION_WEIGHT * math.log10(e.population + 10) + KIND_PRIOR[e.kind] - (0 if c.primary else ALTERNATE_NAME_PENALTY)
 
 
 def resolve(mentions: list[Mention]) -> None:
