@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -30,11 +30,11 @@ from sitroom.record import Place
 if not Doc.has_extension("places"):
     Doc.set_extension("places", default=None)
 
+# A place entity that the gazetteer cannot resolve, even in part, is left out: on LGL most
+# of them are people or organisations the small model took for places.
 PLACE_LABELS = {"GPE", "LOC"}
 # Dates and numbers hold no toponyms, though "May" and "August" are towns.
 NUMERIC_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
-# A place entity the gazetteer cannot resolve is still reported (without coordinates).
-KEEP_UNRESOLVED = True
 # A name outside a place entity counts only if its best reading is this well known, or
 # the same name is a place entity elsewhere in the article.
 WELL_KNOWN = {"continent", "country", "adm1", "capital"}
@@ -70,8 +70,8 @@ class Mention:
     candidates: list[Candidate]
     rule: str
     role: str = "location"
-    scores: dict[int, float] = field(default_factory=dict)
     best: Entry | None = None
+    confidence: float = 0.0
     qualifier: Mention | None = None
 
     @property
@@ -121,7 +121,7 @@ class PlacesStage:
         if (demonym := self.demonym(span)) is not None:
             return demonym
         candidates = self.gazetteer.lookup(span.text) or self.narrowed(span)
-        if not candidates and not KEEP_UNRESOLVED:
+        if not candidates:
             return None
         return Mention(span.start_char, span.end_char, span.text, candidates, rule, role=role_of(span))
 
@@ -299,14 +299,15 @@ def resolve(mentions: list[Mention]) -> None:
     for m in mentions:
         groups[m.key].append(m)
     base = {key: qualified_prior(group) for key, group in groups.items()}
+    final = dict(base)
     chosen = {key: pick(group[0], base[key]) for key, group in groups.items()}
     for _ in range(2):
         for key, group in groups.items():
-            others = [chosen[m.key] for m in mentions if m.key != key and chosen[m.key] is not None]
-            scores = {i: s + context(group[0].candidates[i].entry, others) for i, s in base[key].items()}
-            chosen[key] = pick(group[0], scores)
+            others = [chosen[m.key] for m in mentions if m.key != key]
+            final[key] = {i: s + context(group[0].candidates[i].entry, others) for i, s in base[key].items()}
+            chosen[key] = pick(group[0], final[key])
     for m in mentions:
-        m.best = chosen[m.key]
+        m.best, m.confidence = chosen[m.key], certainty(final[m.key])
 
 
 def qualified_prior(group: list[Mention]) -> dict[int, float]:
@@ -336,19 +337,24 @@ def context(entry: Entry, others: list[Entry]) -> float:
     return score
 
 
-def pick(m: Mention, scores: dict[int, float]) -> Entry | None:
-    if not scores:
-        return None
+def pick(m: Mention, scores: dict[int, float]) -> Entry:
     return m.candidates[max(scores, key=lambda i: scores[i])].entry
+
+
+def certainty(scores: dict[int, float]) -> float:
+    """How sure the reading is: a logistic of the lead of the best score over the runner-up."""
+    if len(scores) < 2:
+        return 0.95
+    best, second = sorted(scores.values(), reverse=True)[:2]
+    return round(min(0.95, 1.0 / (1.0 + math.exp(-(best - second)))), 3)
 
 
 def to_place(m: Mention) -> Place:
     e = m.best
-    if e is None:
-        return Place(span=(m.start, m.end), name=m.text, confidence=0.3, rule=m.rule, role=m.role)
-    admin1 = e.admin1 if e.kind != "country" else None
-    return Place(span=(m.start, m.end), name=e.name, lat=e.lat, lon=e.lon, country=e.country,
-                 admin1=admin1 or None, geonameid=e.geonameid, confidence=0.8, rule=m.rule, role=m.role)
+    assert e is not None, "resolve() reads every mention"
+    return Place(span=(m.start, m.end), name=e.name, lat=e.lat, lon=e.lon, country=e.country or None,
+                 admin1=(e.admin1 if e.kind not in {"country", "continent"} else None) or None,
+                 geonameid=e.geonameid, confidence=m.confidence, rule=m.rule, role=m.role)
 
 
 @Language.factory("sitroom_places")
