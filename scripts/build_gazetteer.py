@@ -49,6 +49,8 @@ POINT_OVERRIDES = {"USA": (39.76, -98.5)}
 ALT_MIN_POPULATION = 100000
 # Towns smaller than this help place subdivisions but are not shipped (file size).
 TOWN_MIN_POPULATION = 1000
+# Words a subdivision's name may end in that news leaves out ("Donetsk Oblast": "Donetsk").
+GENERIC_WORDS = {"oblast", "oblast'", "province", "region", "republic", "governorate", "prefecture", "krai", "respublika"}
 LATIN = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*$")
 
 
@@ -116,6 +118,19 @@ def cities(country_rows: dict[int, dict]) -> tuple[list[dict], dict[int, list[tu
     return out, points
 
 
+def variants(names: list[str]) -> list[str]:
+    """Names plus their bare forms: "Dagestan, Respublika" and "Dagestan Republic" give "Dagestan"."""
+    out = list(names)
+    for name in names:
+        bare = name.split(", ")[0]
+        words = bare.split()
+        if len(words) > 1 and words[-1].lower().rstrip("'") in GENERIC_WORDS:
+            bare = " ".join(words[:-1])
+        if bare != name and LATIN.match(bare):
+            out.append(bare)
+    return out
+
+
 def middle(points: list[tuple[float, float]]) -> tuple[float, float]:
     """Half way between the towns' bounding-box centre and their median point."""
     lats, lons = [p[0] for p in points], [p[1] for p in points]
@@ -132,7 +147,7 @@ def subdivisions(country_rows: dict[int, dict], points: dict) -> dict[int, dict]
             continue
         lat, lon = middle(points[i])
         rows[i] = dict(gid=int(f[3]), name=f[0], kind=f"adm{level}", iso3=country["iso3"], parent=f[7],
-                       lat=lat, lon=lon, pop=0, names=[n for n in split_names(f[5]) if LATIN.match(n)])
+                       lat=lat, lon=lon, pop=0, names=variants([f[0]] + [n for n in split_names(f[5]) if LATIN.match(n)]))
     for row in rows.values():
         parent = rows.get(int(row["parent"])) if row["parent"] else None
         row["admin1"] = parent["name"] if parent else row["name"]

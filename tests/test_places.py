@@ -111,3 +111,14 @@ def test_distance_between_kyiv_and_moscow():
     kyiv = next(c.entry for c in load().lookup("Kyiv") if c.entry.kind == "capital")
     moscow = next(c.entry for c in load().lookup("Moscow") if c.entry.kind == "capital")
     assert 740 < distance_km(kyiv, moscow) < 770
+
+
+def test_european_capitals_stay_in_europe(run):
+    record = run("Ministers from Berlin, Paris and London met in Brussels on Monday.")
+    countries = {p.name: p.country for p in record.places}
+    assert countries == {"Berlin": "DEU", "Paris": "FRA", "London": "GBR", "Brussels": "BEL"}
+
+
+def test_towns_named_alike_settle_in_one_state(run):
+    record = run("Gainesville police said the crash happened on a road in Hall County.")
+    assert _place(record, "Hall County").admin1 == "Georgia"

@@ -69,7 +69,6 @@ class Gazetteer:
         self.index: dict[str, list[Candidate]] = defaultdict(list)
         self.dotted: dict[str, list[Candidate]] = defaultdict(list)
         self.by_country: dict[str, Entry] = {}
-        self.regions: dict[tuple[str, str], Entry] = {}
         for row in rows:
             entry = _entry(row)
             names = [row["name"]] + [n for n in row["names"].split("|") if n]
@@ -81,24 +80,24 @@ class Gazetteer:
                     self.index[key].append(Candidate(entry, i == 0))
             if entry.kind == "country":
                 self.by_country[entry.country] = entry
-            elif entry.kind == "adm1":
-                self.regions[(entry.country, entry.name)] = entry
         self._add_aliases()
 
     def _add_aliases(self) -> None:
-        """Abbreviations from ``place_aliases.tsv`` ("W.Va.", "Calif.") point at their region.
+        """Names from ``place_aliases.tsv`` ("W.Va.", "L.A.", "Britain") point at their entry.
 
         An alias written with dots matches only the same text: "Miss" is a title, "L.A." is
         not "La.".
         """
         for row in read_tsv("place_aliases.tsv"):
-            target = self.regions.get((row["country"], row["region"])) if row["region"] else \
-                self.by_country.get(row["country"])
-            if target:
-                if "." in row["alias"]:
-                    self.dotted[dotted_key(row["alias"])].append(Candidate(target, True))
-                else:
-                    self.index[normalize(row["alias"])].append(Candidate(target, True))
+            same = [c.entry for c in self.index.get(normalize(row["name"]), [])
+                    if c.primary and c.entry.kind == row["kind"] and c.entry.country == row["country"]]
+            if not same:
+                continue
+            target = Candidate(max(same, key=lambda e: e.population), True)
+            table, key = (self.dotted, dotted_key(row["alias"])) if "." in row["alias"] else \
+                (self.index, normalize(row["alias"]))
+            if all(c.entry is not target.entry for c in table[key]):
+                table[key].append(target)
 
     def lookup(self, name: str) -> list[Candidate]:
         """The entries ``name`` can refer to (empty when none)."""

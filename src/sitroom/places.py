@@ -50,7 +50,8 @@ POPULATION_WEIGHT = 0.5
 ALTERNATE_NAME_PENALTY = 1.5
 QUALIFIED_BONUS = 10.0
 SAME_COUNTRY_WEIGHT = 5.0
-SAME_REGION_WEIGHT = 4.0
+SAME_REGION_WEIGHT = 2.0
+SHARED_REGION_WEIGHT = 3.0
 NEARBY_BONUS = 1.5
 NEARBY_KM = 150.0
 # A name after one of these is a place even when the model took it for a person.
@@ -299,6 +300,11 @@ def resolve(mentions: list[Mention]) -> None:
     for m in mentions:
         groups[m.key].append(m)
     base = {key: qualified_prior(group) for key, group in groups.items()}
+    regions = {key: {region(c.entry) for c in group[0].candidates} for key, group in groups.items()}
+    for key, group in groups.items():
+        others = [r for k, r in regions.items() if k != key]
+        for i, c in enumerate(group[0].candidates):
+            base[key][i] += SHARED_REGION_WEIGHT * shared(region(c.entry), others)
     final = dict(base)
     chosen = {key: pick(group[0], base[key]) for key, group in groups.items()}
     for _ in range(2):
@@ -308,6 +314,22 @@ def resolve(mentions: list[Mention]) -> None:
             chosen[key] = pick(group[0], final[key])
     for m in mentions:
         m.best, m.confidence = chosen[m.key], certainty(final[m.key])
+
+
+def region(entry: Entry) -> tuple[str, str] | None:
+    """The first-level region an entry lies in (itself for a region); None for wider ones."""
+    return None if entry.kind in {"country", "continent"} else (entry.country, entry.admin1)
+
+
+def shared(place: tuple[str, str] | None, others: list[set]) -> float:
+    """Share of the article's other names that can be read as lying in the same region.
+
+    Two ambiguous names support each other's readings in one state ("Gainesville" and
+    "Hall County" both have a reading in Georgia) even before either is settled.
+    """
+    if place is None or not others:
+        return 0.0
+    return sum(place in o for o in others) / len(others)
 
 
 def qualified_prior(group: list[Mention]) -> dict[int, float]:
