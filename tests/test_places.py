@@ -122,3 +122,16 @@ def test_european_capitals_stay_in_europe(run):
 def test_towns_named_alike_settle_in_one_state(run):
     record = run("Gainesville police said the crash happened on a road in Hall County.")
     assert _place(record, "Hall County").admin1 == "Georgia"
+
+
+def test_street_is_placed_at_the_articles_town(run):
+    record = run("Deputies were called to a house on Orchard St. in Alexandria, Louisiana, on Friday.")
+    street = _place(record, "Orchard St.")
+    assert street.rule.startswith("street")
+    assert street.admin1 == "Louisiana" and street.geonameid is None
+    assert street.confidence < 0.5
+
+
+def test_numbered_highway_is_a_street(run):
+    record = run("The crash closed Highway 19 near Gainesville, Georgia.")
+    assert _place(record, "Highway 19").rule.startswith("street")

@@ -18,13 +18,16 @@ the actors stage codes those) or ``adjective`` (a demonym: "Russian drones"). On
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from sitroom.gazetteer import Candidate, Entry, demonyms, distance_km, load, normalize
+from sitroom.knowledge import read_tsv
 from sitroom.record import Place
 
 if not Doc.has_extension("places"):
@@ -92,7 +95,10 @@ class PlacesStage:
         mentions = self.find(doc)
         link_qualifiers(mentions, doc.text)
         resolve(mentions)
-        doc._.places = [to_place(m) for m in mentions]
+        places = [to_place(m) for m in mentions]
+        streets = find_streets(doc.text, home_town(mentions))
+        places = [p for p in places if not any(overlaps(p.span, s.span) for s in streets)] + streets
+        doc._.places = sorted(places, key=lambda p: p.span)
         return doc
 
     # -- finding -------------------------------------------------------------------
@@ -377,6 +383,42 @@ def to_place(m: Mention) -> Place:
     return Place(span=(m.start, m.end), name=e.name, lat=e.lat, lon=e.lon, country=e.country or None,
                  admin1=(e.admin1 if e.kind not in {"country", "continent"} else None) or None,
                  geonameid=e.geonameid, confidence=m.confidence, rule=m.rule, role=m.role)
+
+
+def home_town(mentions: list[Mention]) -> Entry | None:
+    """The town (or county) the article is about: its most often named one, the first on a tie."""
+    towns = [m.best for m in mentions if m.best is not None and m.best.kind in {"city", "capital", "adm2"}
+             and m.role != "adjective"]
+    if not towns:
+        return None
+    counts = Counter(e.geonameid for e in towns)
+    return max(towns, key=lambda e: counts[e.geonameid])
+
+
+@lru_cache(maxsize=1)
+def street_pattern() -> re.Pattern[str]:
+    """"Orchard St.", "Browns Bridge Road", "Highway 19", "I-75", from ``place_streets.tsv``."""
+    rows = read_tsv("place_streets.tsv")
+    after = "|".join(re.escape(r["word"]) for r in rows if r["position"] == "after")
+    before = "|".join(re.escape(r["word"]) for r in rows if r["position"] == "before")
+    name = r"(?:[A-Z][\w'’-]*\.? ){1,3}"
+    return re.compile(rf"\b{name}(?:{after})(?!\w)|\b(?:{before})[ -]?\d+[A-Z]?\b")
+
+
+def find_streets(text: str, home: Entry | None) -> list[Place]:
+    """Streets and roads, placed (with low confidence) at the article's home town."""
+    out = []
+    for m in street_pattern().finditer(text):
+        place = Place(span=m.span(), name=m.group(), confidence=0.3, rule="street", role="location")
+        if home is not None:
+            place.lat, place.lon, place.country, place.admin1 = home.lat, home.lon, home.country, home.admin1
+            place.rule = f"street:in {home.name}"
+        out.append(place)
+    return out
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return min(a[1], b[1]) > max(a[0], b[0])
 
 
 @Language.factory("sitroom_places")
