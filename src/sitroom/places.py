@@ -83,6 +83,15 @@ class Mention:
         return normalize(self.text) if self.role != "adjective" else "~" + self.text
 
 
+@dataclass
+class Evidence:
+    """What the place entities of an article say about its other names."""
+
+    known: set[str]  # names of place entities: the same name elsewhere is a place too
+    people: set[str]  # surnames of people named in full: "Ripley" alone is the person
+    regions: set[tuple[str, str]]  # first-level regions the place entities lie in
+
+
 class PlacesStage:
     """spaCy component: ``doc._.places`` is every toponym, resolved where the gazetteer can."""
 
@@ -94,10 +103,10 @@ class PlacesStage:
     def __call__(self, doc: Doc) -> Doc:
         mentions = self.find(doc)
         link_qualifiers(mentions, doc.text)
-        resolve(mentions)
-        places = [to_place(m) for m in mentions]
-        streets = find_streets(doc.text, home_town(mentions))
-        places = [p for p in places if not any(overlaps(p.span, s.span) for s in streets)] + streets
+        resolve(mentions)  # names inside street names ("Lamar Avenue") still lend their context
+        streets = [m.span() for m in street_pattern().finditer(doc.text)]
+        mentions = [m for m in mentions if not any(overlaps((m.start, m.end), s) for s in streets)]
+        places = [to_place(m) for m in mentions] + place_streets(doc.text, streets, home_town(mentions))
         doc._.places = sorted(places, key=lambda p: p.span)
         return doc
 
@@ -113,12 +122,14 @@ class PlacesStage:
                     if (mention := self.place_entity(part, ent.label_)) is not None:
                         found.append(mention)
                         taken.update(range(part.start, part.end))
-        known = {m.key for m in found if m.candidates}
-        people = {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+        resolve(found)
+        evidence = Evidence(known={m.key for m in found},
+                            people={ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1},
+                            regions={region(m.best) for m in found if m.best is not None} - {None})
         taken.update(i for ent in doc.ents if ent.label_ in NUMERIC_LABELS for i in range(ent.start, ent.end))
         entity_at = {i: ent for ent in doc.ents if ent.label_ not in PLACE_LABELS for i in range(ent.start, ent.end)}
         for run in name_runs(doc, taken, entity_at):
-            found.extend(self.scan(run, entity_at.get(run.start), known, people))
+            found.extend(self.scan(run, entity_at.get(run.start), evidence))
         found.sort(key=lambda m: m.start)
         return found
 
@@ -145,12 +156,12 @@ class PlacesStage:
                     return found
         return []
 
-    def scan(self, run: Span, ent: Span | None, known: set[str], people: set[str]) -> list[Mention]:
+    def scan(self, run: Span, ent: Span | None, evidence: Evidence) -> list[Mention]:
         """The longest known places in a run of names, left to right."""
         out, i = [], 0
         while i < len(run):
             for j in range(len(run), i, -1):
-                if (mention := self.accept(run[i:j], ent, known, people)) is not None:
+                if (mention := self.accept(run[i:j], ent, evidence)) is not None:
                     out.append(mention)
                     i = j
                     break
@@ -158,12 +169,13 @@ class PlacesStage:
                 i += 1
         return out
 
-    def accept(self, span: Span, ent: Span | None, known: set[str], people: set[str]) -> Mention | None:
-        """``span`` as a toponym when it is well known, after "in"/"near", or a place elsewhere.
+    def accept(self, span: Span, ent: Span | None, evidence: Evidence) -> Mention | None:
+        """``span`` as a toponym when it is well known, after "in"/"near", a place entity
+        elsewhere in the article, or a town in a region the article's place entities are in.
 
         A person's surname in the article ("Ripley" after "Tom Ripley") is never a place.
         """
-        if span.text.lower() in DIRECTIONS or (len(span) == 1 and span.text.lower() in people):
+        if span.text.lower() in DIRECTIONS or (len(span) == 1 and span.text.lower() in evidence.people):
             return None
         person = ent is not None and ent.label_ == "PERSON"
         inside = ent is not None and (ent.start_char < span.start_char or ent.end_char > span.end_char)
@@ -173,10 +185,11 @@ class PlacesStage:
         candidates = self.gazetteer.lookup(span.text)
         if not candidates:
             return None
-        key = normalize(span.text)
         primary = any(c.primary for c in candidates)
+        local = any(c.primary and region(c.entry) in evidence.regions for c in candidates)
         trusted = any(well_known(c) for c in candidates) or (primary and (len(span) > 1 or locative(span)))
-        if key not in known and (not trusted or (person and not locative(span))):
+        if normalize(span.text) not in evidence.known and not (local and not person) and (
+                not trusted or (person and not locative(span))):
             return None
         role = "name" if inside else role_of(span)
         return Mention(span.start_char, span.end_char, span.text, candidates, "gazetteer:" + (
@@ -405,14 +418,13 @@ def street_pattern() -> re.Pattern[str]:
     return re.compile(rf"\b{name}(?:{after})(?!\w)|\b(?:{before})[ -]?\d+[A-Z]?\b")
 
 
-def find_streets(text: str, home: Entry | None) -> list[Place]:
+def place_streets(text: str, spans: list[tuple[int, int]], home: Entry | None) -> list[Place]:
     """Streets and roads, placed (with low confidence) at the article's home town."""
     out = []
-    for m in street_pattern().finditer(text):
-        place = Place(span=m.span(), name=m.group(), confidence=0.3, rule="street", role="location")
+    for start, end in spans:
+        place = Place(span=(start, end), name=text[start:end], confidence=0.3, rule="street", role="location")
         if home is not None:
             place.lat, place.lon, place.country, place.admin1 = home.lat, home.lon, home.country, home.admin1
-            place.rule = f"street:in {home.name}"
         out.append(place)
     return out
 
