@@ -55,11 +55,14 @@ def normalize(name: str) -> str:
     """The lookup key of a name: no accents, dots or case; "St." spelt out; "U.S." is "us"."""
     if _ACRONYM.fullmatch(name):
         name = name.replace(".", "")
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = name if name.isascii() else \
+        "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+    text = text.casefold()
     text = text.replace("’", "'").replace(".", " ").replace("'", "")
     words = _NON_WORD.sub(" ", text).split()
-    return " ".join(_ABBREV.get(w, w) if i == 0 else w for i, w in enumerate(words))
+    if words and words[0] in _ABBREV:
+        words[0] = _ABBREV[words[0]]
+    return " ".join(words)
 
 
 class Gazetteer:
@@ -102,7 +105,10 @@ class Gazetteer:
     def lookup(self, name: str) -> list[Candidate]:
         """The entries ``name`` can refer to (empty when none)."""
         found = self.index.get(normalize(name), [])
-        return self.dotted.get(dotted_key(name), []) + found if "." in name else found
+        if "." not in name or dotted_key(name) not in self.dotted:
+            return found
+        dotted = self.dotted[dotted_key(name)]
+        return dotted + [c for c in found if all(c.entry is not d.entry for d in dotted)]
 
     def country(self, iso3: str) -> Entry | None:
         return self.by_country.get(iso3)
@@ -127,7 +133,7 @@ def _read_table(name: str) -> list[dict[str, str]]:
 
 @lru_cache(maxsize=1)
 def load() -> Gazetteer:
-    """The shipped gazetteer, read once per process (about two seconds)."""
+    """The shipped gazetteer, read once per process (a few seconds)."""
     return Gazetteer([row for table in TABLES for row in _read_table(table)])
 
 
