@@ -135,3 +135,14 @@ def test_street_is_placed_at_the_articles_town(run):
 def test_numbered_highway_is_a_street(run):
     record = run("The crash closed Highway 19 near Gainesville, Georgia.")
     assert _place(record, "Highway 19").rule.startswith("street")
+
+
+def test_moscow_said_is_an_actor(run):
+    assert _place(run("Moscow said on Monday that the talks had failed."), "Moscow").role == "actor"
+
+
+def test_regions_counted_over_a_country_are_not_a_toponym_of_their_own(run):
+    record = run("Moscow launched 90 drones on nine Ukrainian regions.")
+    ukrainian = _place(record, "Ukrainian")
+    assert ukrainian.country == "UKR" and ukrainian.role == "adjective"
+    assert not [p for p in record.places if p.role == "location"]

@@ -1,18 +1,22 @@
 """Toponyms found in the text and resolved offline to coordinates, country and region.
 
-Finding: the spaCy model's GPE/LOC/FAC entities, its NORP entities that are a country's
-demonym ("Russian" is about Russia), and, to mend the small model's misses, entities of
-other labels and untagged capitalised phrases whose words are a well-known place in the
-gazetteer ("Kyiv" tagged ORG). Resolving: every GeoNames entry a name can refer to is a
-candidate; each is scored by its size and kind (a country's capital beats a namesake
-town), by a qualifier written next to it ("Paris, Texas"), and by the places around it in
-the article: the countries and regions its other toponyms resolve to, and how near they
-are (Alexandria next to Rapides Parish is the Louisiana one).
+Finding: the spaCy model's GPE/LOC entities that the gazetteer knows; demonyms of
+countries and regions ("Russian", "Ohioans"); and, to mend the small model's misses,
+names inside other entities or in untagged text that are well-known places ("Kyiv" tagged
+ORG), follow "in"/"near", are a place entity elsewhere in the article, or are towns in the
+regions the article's place entities lie in; streets and numbered roads ("Orchard St.",
+"Highway 19"), placed at the article's home town. Resolving: every GeoNames entry a name
+can refer to is a candidate, scored by its size and kind (a country's capital beats a
+namesake town), by a qualifier written next to it ("Paris, Texas"), and by the article's
+other names: the countries and regions they resolve to or can be read in, and how near
+they are (Alexandria next to Rapides Parish is the Louisiana one).
 
 Each :class:`~sitroom.record.Place` says its ``role``: ``location`` (where something is or
 happens), ``actor`` (the place stands for its government: "Moscow said", "Kyiv accepted";
-the actors stage codes those) or ``adjective`` (a demonym: "Russian drones"). Only
-``location`` places are where events happen.
+the actors stage codes those), ``adjective`` (a demonym: "Russian drones", "nine
+Ukrainian regions", a count over Ukraine for the quantities stage) or ``name`` (part of
+an organisation's name: "Gainesville Police"). Only ``location`` places are where events
+happen.
 """
 
 from __future__ import annotations

@@ -103,7 +103,7 @@ class Place:
     country: str | None = None
     admin1: str | None = None
     geonameid: int | None = None
-    role: str = "location"  # location, actor ("Moscow said") or adjective ("Russian drones")
+    role: str = "location"  # location, actor ("Moscow said"), adjective ("Russian drones"), name ("Ohio State")
     confidence: float = 1.0
     rule: str = ""
 
