@@ -29,6 +29,7 @@ if not Doc.has_extension("timexes"):
 
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}
 PERFECT_AUX = {"have", "has", "had", "'ve"}
+REFERRING_RULES = ("ago", "year_ago_adj", "context_quarter")
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ def candidates(text: str) -> list[Candidate]:
     out = []
     for rank, rule in enumerate(rules()):
         for m in rule.regex.finditer(text):
-            groups = {k: v for k, v in m.groupdict().items() if v}
+            groups = {k: v for k, v in m.groupdict().items() if v} | {"text": m.group(0)}
             if m.end() > m.start() and properly_cased(groups):
                 out.append(Candidate(m.start(), m.end(), rank, rule, groups))
     return out
@@ -122,16 +123,20 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
         norm = NORMALIZERS[cand.rule.norm](cand.groups, ctx)
         if norm is None:
             continue
-        remember(ctx, norm)
+        remember(ctx, norm, cand.rule)
         out.append(Timex(span=(cand.start, cand.end), type=norm.type, value=norm.value,
                          precision=norm.precision, confidence=cand.rule.confidence, rule=cand.rule.name,
                          bounds=norm.bounds))
     return out
 
 
-def remember(ctx: Context, norm: Norm) -> None:
-    """Keep the period an article speaks of, for 'the quarter' and 'a year earlier' later on."""
-    if norm.type != "DATE" or norm.precision == "vague":
+def remember(ctx: Context, norm: Norm, rule: Rule) -> None:
+    """Keep the period an article names, for 'the quarter' and 'a year earlier' later on.
+
+    Only periods named outright count: 'a year ago' and 'the quarter' refer back, and
+    remembering them would move the reference one year further at every mention.
+    """
+    if norm.type != "DATE" or norm.precision == "vague" or rule.name in REFERRING_RULES:
         return
     ctx.last_precision = norm.precision
     found = re.fullmatch(r"(\d{4})-Q([1-4])", norm.value)

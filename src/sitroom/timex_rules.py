@@ -30,7 +30,8 @@ DIGITS = {
 # How an unanchored value of each precision is written.
 UNANCHORED = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX",
               "year": "XXXX", "decade": "XXX", "century": "XX", "weekend": "XXXX-WXX-WE"}
-CAPITALIZED = ("month", "weekday")  # proper names: "may" and "march" are verbs
+CAPITALIZED = ("month", "weekday")
+ARTICLES = ("a", "an")  # "a year", but never glued to another number ("a five year" is five)  # proper names: "may" and "march" are verbs
 
 
 @dataclass
@@ -86,8 +87,10 @@ def _expand(pattern: str) -> str:
 
 
 def _number_regex() -> str:
-    word = _alternation("number")
-    return rf"\d+(?:,\d{{3}})*(?:\.\d+)?|{_alternation('vague')}|(?:{word})(?:[- ]+(?:{word}))*"
+    """Digits, a vague quantity, number words ("twenty four"), or a lone article ("a year")."""
+    word = "|".join(re.escape(w).replace(r"\ ", r"\s+") + r"(?!\w)"
+                    for w in sorted(words("number"), key=len, reverse=True) if w not in ARTICLES)
+    return rf"\d+(?:,\d{{3}})*(?:\.\d+)?|{_alternation('vague')}|(?:{word})(?:[- ]+(?:{word}))*|an?(?!\w)"
 
 
 @lru_cache(maxsize=None)
@@ -436,7 +439,7 @@ def norm_duration(g: G, ctx: Context) -> Norm | None:
     n = to_number(g["number"]) if g.get("number") else None
     if g.get("whole"):
         n = float(g["whole"]) + {"1/2": 0.5, "1/4": 0.25, "3/4": 0.75}[g["frac"]]
-    elif n is not None and re.search(r"and\s+a\s+half|and-a-half", "".join(filter(None, g.values())), re.I):
+    elif n is not None and re.search(r"and[- ]a[- ]half", g["text"], re.I):
         n += 0.5
     unit = unit_of(g["unit"])
     if g.get("number") and n is None and g["number"].lower() in ("a", "an"):
