@@ -100,16 +100,24 @@ def tense_of(verb: Token | None, depth: int = 0) -> str | None:
     cues = words("futurecue")
     if aux & FUTURE_AUX or "going" in aux:
         return "future"
+    if verb.lemma_.lower() in cues:
+        return "future"
     if "to" in aux and verb.head.i != verb.i:
         governor = tense_of(verb.head, depth + 1)
-        return "future" if verb.head.lemma_.lower() in cues else governor
+        return "past" if governor == "past" else "future"
     if verb.tag_ == "VBD" or aux & PERFECT_AUX or aux & {"was", "were", "did"}:
         return "past"
-    if verb.lemma_.lower() in cues or verb.tag_ == "VBG" and aux & {"is", "are", "am", "'s", "'re"}:
+    if verb.tag_ == "VBG" and aux & {"is", "are", "am", "'s", "'re"}:
         return "future"
     if verb.tag_ == "VBN" and verb.head.i != verb.i and verb.dep_ in ("acl", "relcl"):
         return "past"
     return "present"
+
+
+def looks_ahead(text: str, start: int) -> bool:
+    """Whether the words just before the expression point ahead ("as soon as Tuesday")."""
+    before = " ".join(text[max(0, start - 24):start].lower().split())
+    return any(before.endswith(cue) for cue in words("aheadcue"))
 
 
 # ---------------------------------------------------------------- the stage
@@ -119,7 +127,7 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
     ctx = Context(anchor=anchor)
     out = []
     for cand in select(candidates(doc.text)):
-        ctx.tense = tense_of(governing_verb(doc, cand.start, cand.end))
+        ctx.tense = "future" if looks_ahead(doc.text, cand.start) else tense_of(governing_verb(doc, cand.start, cand.end))
         norm = NORMALIZERS[cand.rule.norm](cand.groups, ctx)
         if norm is None:
             continue

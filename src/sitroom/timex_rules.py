@@ -306,6 +306,11 @@ def norm_year_ago(g: G, ctx: Context) -> Norm | None:
 
 
 def _years_back(n: int, ctx: Context) -> Norm:
+    """n years before the anchor, at the precision of the period the article last named.
+
+    "Profit rose in the third quarter from a year earlier" compares quarters, so the value
+    is that quarter n years back; otherwise the year.
+    """
     if ctx.anchor is None:
         return Norm("DATE", UNANCHORED["year"], "year")
     if ctx.last_precision == "quarter" and ctx.last_quarter:
@@ -326,12 +331,12 @@ def _day_value(ctx: Context, offset: int) -> str:
 
 
 def weekday_date(anchor: date, weekday: int, shift: str | None, ctx: Context) -> date:
-    """The date of a weekday: the coming one for the future, else the last one (today included)."""
+    """The date of a weekday: the coming one for the future, else the last one (today included either way)."""
     delta = weekday - anchor.isoweekday()
     shift = re.sub(r"\s+", " ", (shift or "").lower())
     forward = shift in ("next", "coming", "this coming") or (shift != "last" and direction(ctx) > 0)
     if forward:
-        return anchor + timedelta(days=delta if delta > 0 else delta + 7)
+        return anchor + timedelta(days=delta if delta >= 0 and shift != "next" else delta + 7)
     if shift in ("last", "past", "this past"):
         return anchor + timedelta(days=delta if delta < 0 else delta - 7)
     return anchor + timedelta(days=delta if delta <= 0 else delta - 7)
