@@ -123,11 +123,19 @@ def looks_ahead(text: str, start: int) -> bool:
 # ---------------------------------------------------------------- the stage
 
 def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
-    """Every temporal expression of the Doc, normalized in reading order."""
+    """Every temporal expression of the Doc, normalized in reading order.
+
+    A match whose words make no value (a plural in "the coming weeks" read as
+    "last week") is dropped before overlaps are resolved, so another rule's
+    reading of the same words can win.
+    """
+    neutral = Context(anchor=anchor)
+    usable = [c for c in candidates(doc.text) if NORMALIZERS[c.rule.norm](c.groups, neutral) is not None]
     ctx = Context(anchor=anchor)
     out = []
-    for cand in select(candidates(doc.text)):
-        ctx.tense = "future" if looks_ahead(doc.text, cand.start) else tense_of(governing_verb(doc, cand.start, cand.end))
+    for cand in select(usable):
+        ahead = looks_ahead(doc.text, cand.start)
+        ctx.tense = "future" if ahead else tense_of(governing_verb(doc, cand.start, cand.end))
         norm = NORMALIZERS[cand.rule.norm](cand.groups, ctx)
         if norm is None:
             continue
