@@ -194,12 +194,23 @@ def direction(ctx: Context) -> int:
 
 
 def nearest_year(anchor: date, month: int, day: int, ctx: Context) -> int:
-    """The year of a month (and day) given without one: the side of the anchor the tense says."""
-    later = (month, day) > (anchor.month, anchor.day)
-    earlier = (month, day) < (anchor.month, anchor.day)
-    if direction(ctx) > 0:
-        return anchor.year + 1 if earlier and (anchor.month - month) % 12 > 1 else anchor.year
-    return anchor.year - 1 if later and (month - anchor.month) % 12 > 1 else anchor.year
+    """The year of a month (and day) given without one.
+
+    A past verb looks back and a future one ahead (a month of slack either way: "in
+    March" said on March 17); with neither, the nearest such day within half a year.
+    """
+    ahead = (month - anchor.month) % 12  # months forward to the next such month
+    if (month, day) == (anchor.month, anchor.day) or month == anchor.month and ctx.tense is not None:
+        return anchor.year
+    if ctx.tense == "future":
+        forward = ahead <= 10
+    elif ctx.tense == "past":
+        forward = ahead == 1 and month != anchor.month
+    else:
+        forward = 0 < ahead <= 6 or ahead == 0 and day > anchor.day
+    if forward:
+        return anchor.year + (month < anchor.month or month == anchor.month and day < anchor.day)
+    return anchor.year - (month > anchor.month or month == anchor.month and day > anchor.day)
 
 
 # ---------------------------------------------------------------- normalizers
