@@ -406,6 +406,23 @@ def norm_shifted(g: G, ctx: Context) -> Norm | None:
     return Norm("DATE", *found) if found else None
 
 
+def norm_current(g: G, ctx: Context) -> Norm | None:
+    """'year-end', 'the end of the month': a part of the anchor's own period (TIMEX3 keeps it in mod)."""
+    unit = unit_of(g["unit"])
+    if ctx.anchor is None:
+        precision = {"Y": "year", "M": "month", "W": "week", "Q": "quarter"}[unit]
+        return Norm("DATE", UNANCHORED[precision], precision)
+    return Norm("DATE", *period_value(ctx.anchor, unit, 0))
+
+
+def norm_weekend(g: G, ctx: Context) -> Norm | None:
+    """'the weekend': the coming one for the future, else the last one."""
+    if ctx.anchor is None:
+        return Norm("DATE", UNANCHORED["weekend"], "weekend")
+    saturday = weekday_date(ctx.anchor, 6, None, ctx)
+    return Norm("DATE", week_of(saturday) + "-WE", "weekend")
+
+
 def norm_season(g: G, ctx: Context) -> Norm | None:
     """'last fall', 'this summer', 'the winter of 1994'."""
     code = words("season")[g["season"].lower()]
@@ -506,6 +523,6 @@ NORMALIZERS: dict[str, Callable[[G, Context], Norm | None]] = {
     "date": norm_date, "month": norm_month, "year": norm_year, "decade": norm_decade,
     "century": norm_century, "quarter": norm_quarter, "year_ago": norm_year_ago, "relday": norm_relday,
     "weekday": norm_weekday, "partday": norm_partday, "clock": norm_clock, "shifted": norm_shifted,
-    "season": norm_season, "ago": norm_ago, "duration": norm_duration, "vague_range": norm_vague_range,
+    "season": norm_season, "current": norm_current, "weekend": norm_weekend, "ago": norm_ago, "duration": norm_duration, "vague_range": norm_vague_range,
     "set": norm_set, "ref": norm_ref,
 }
