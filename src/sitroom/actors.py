@@ -86,12 +86,8 @@ def _plausible(span, hits: list[Hit]) -> Hit | None:
         e.label_ == "PERSON" and (e.start < span.start or e.end > span.end) for e in span.doc.ents
         if e.start <= span.start < e.end)
     for hit in hits:
-        if hit.known.kind == "person":
-            if len(span) == 1 and ents & {"GPE", "LOC", "FAC"}:
-                continue
-            return hit
-        if in_longer_person:
-            continue
+        if in_longer_person or hit.known.kind == "person" and len(span) == 1 and ents & {"GPE", "LOC", "FAC"}:
+            continue  # "Trump" in "Melania Trump", "Austin" the city
         return hit
     return None
 
@@ -172,8 +168,9 @@ def code_tokens(doc: Doc, tokens: list[Token], head: Token, index: ActorIndex) -
         if coding:
             return coding
     pattern = head_pattern(doc, head, index)
-    countries = candidate_countries(context, index, day)
-    country = countries[0] if countries else None
+    countries = candidate_countries(context, index, day, ethnic_too=False)
+    ethnic = candidate_countries(context, index, day)
+    country = countries[0] if countries else (sentence_country(head, index, day) or ethnic[0]) if ethnic else None
     text = _name(tokens)
     if pattern is None:
         kind = "organization" if head.ent_type_ == "ORG" else "group"
@@ -338,7 +335,7 @@ def _span_of(tokens: list[Token]) -> Span:
 
 
 def detect(doc: Doc, index: ActorIndex) -> list[tuple[Span, Coding]]:
-    """Every actor mention in text order, each coded."""
+    """Every actor mention in text order, each coded: table matches, people, institutions."""
     out: list[tuple[int, Span, Coding]] = []
     for start, end, hit in sorted({h[0]: h for h in index.hits.values()}.values(), key=lambda h: h[0]):
         span = doc[start:end]
@@ -431,8 +428,8 @@ def code_span(doc: Doc, span: Span) -> Coding | None:
     """Code any span of the text the way the stage codes its own mentions."""
     index: ActorIndex | None = doc._.actor_index
     chars = doc.char_span(span[0], span[1], alignment_mode="expand")
-    if index is None or chars is None or not len(chars):
-        return None
+    if index is None or chars is None or not len(chars) or chars.root.pos_ == "PRON":
+        return None  # a pronoun is resolved by the stage that found it, not coded here
     return code_tokens(doc, list(chars), chars.root, index)
 
 
