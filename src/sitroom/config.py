@@ -29,3 +29,10 @@ class Options:
     actors_file: Path | None = None  # user additions and overrides
     batch_size: int = 8
     progress: bool = True
+    # Corpus columns (JSONL keys, CSV headers, Parquet fields) read as each article's parts.
+    text_col: str = "text"
+    date_col: str = "published"
+    id_col: str = "id"
+    url_col: str = "url"
+    outlet_col: str = "outlet"
+    title_col: str = "title"

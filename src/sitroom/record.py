@@ -42,6 +42,7 @@ class Article:
     outlet: str | None = None
     language: str | None = None
     origin: str | None = None  # file path or corpus the article came from
+    byline: str | None = None  # the author(s) a page names
 
     @property
     def hash(self) -> str:

@@ -1,0 +1,178 @@
+"""Reading inputs: each kind of file, the sidecar, and bad input reported, not fatal."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from sitroom.config import Options
+from sitroom.errors import E001, E002, E003, E004, E005, E006, SitroomError
+from sitroom.pages import parse_date
+from sitroom.record import Article
+from sitroom.sources import iter_articles
+
+ANCHOR = date(2025, 3, 17)
+PAGE = """<html><head><title>Talks resume in Riyadh | Example News</title>
+<meta property="og:site_name" content="Example News">
+<meta name="author" content="Jane Doe">
+<meta property="article:published_time" content="2025-03-14T10:00:00Z">
+</head><body><nav>Home | World | Sport</nav><article><h1>Talks resume in Riyadh</h1>
+<p>Negotiators from the United States and Russia met in Riyadh on Monday to discuss
+a ceasefire in Ukraine, officials said after the first session ended.</p>
+<p>"We are making progress," said the envoy, who spoke on condition of anonymity
+because he was not authorised to brief reporters on the talks.</p>
+</article><footer>Copyright Example News</footer></body></html>"""
+
+
+def read(*inputs: Path | str, published: date | None = ANCHOR, **cols: str) -> list:
+    return list(iter_articles([str(i) for i in inputs], Options(published=published, **cols)))
+
+
+def codes(items: list) -> list[str]:
+    return [i.code for i in items if isinstance(i, SitroomError)]
+
+
+def test_text_file_is_read_as_given_with_stem_as_id_and_anchor_date(tmp_path):
+    f = tmp_path / "talks.txt"
+    f.write_bytes("Kyiv said \u201cyes\u201d.\r\nMoscow did not.\n".encode())
+    [art] = read(f)
+    assert art.id == "talks"
+    assert art.text == "Kyiv said \u201cyes\u201d.\r\nMoscow did not.\n"
+    assert art.published == ANCHOR
+    assert art.origin == str(f)
+
+
+def test_sidecar_metadata_wins_over_defaults_and_is_not_an_input(tmp_path):
+    (tmp_path / "a.txt").write_text("Russia launched drones.")
+    (tmp_path / "a.json").write_text(json.dumps(
+        {"id": "wire-1", "published": "2025-03-10", "title": "Drones", "url": "https://x.test/a",
+         "outlet": "Wire", "note": "ignored"}))
+    [art] = read(tmp_path)
+    assert (art.id, art.published, art.title, art.url, art.outlet) == (
+        "wire-1", date(2025, 3, 10), "Drones", "https://x.test/a", "Wire")
+
+
+def test_sidecar_with_bad_date_is_reported_as_e006_naming_the_sidecar(tmp_path):
+    (tmp_path / "a.txt").write_text("Russia launched drones.")
+    (tmp_path / "a.json").write_text('{"published": "next Tuesday"}')
+    [err] = read(tmp_path / "a.txt")
+    assert err.code == E006 and str(tmp_path / "a.json") in str(err)
+
+
+def test_html_page_gives_main_text_title_byline_outlet_and_date(tmp_path):
+    f = tmp_path / "riyadh.html"
+    f.write_text(PAGE)
+    [art] = read(f, published=None)
+    assert art.text.startswith("Talks resume in Riyadh")
+    assert "We are making progress" in art.text
+    assert "Home | World" not in art.text and "Copyright" not in art.text
+    assert art.title == "Talks resume in Riyadh"
+    assert art.byline == "Jane Doe"
+    assert art.outlet == "Example News"
+    assert art.published == date(2025, 3, 14)
+    start = art.text.index("Riyadh on Monday")
+    assert art.text[start:start + 6] == "Riyadh"
+
+
+def test_html_page_without_a_date_falls_back_to_the_anchor_not_a_date_in_the_story(tmp_path):
+    f = tmp_path / "nodate.htm"
+    f.write_text("<html><body><article><p>The talks that began on 3 March 2021 in Geneva ended. "
+                 + "The talks in Geneva ended without a deal. " * 5 + "</p></article></body></html>")
+    [art] = read(f)
+    assert art.published == ANCHOR
+
+
+def test_html_page_without_text_is_e002(tmp_path):
+    f = tmp_path / "shell.html"
+    f.write_text("<html><head><title>x</title></head><body><script>var a=1;</script></body></html>")
+    assert codes(read(f)) == [E002]
+
+
+def test_jsonl_lines_become_articles_and_bad_lines_are_reported_with_line_numbers(tmp_path):
+    f = tmp_path / "corpus.jsonl"
+    f.write_text("\n".join([
+        json.dumps({"id": "a", "text": "Kyiv accepted.", "published": "2025-03-11", "outlet": "AP"}),
+        "{not json",
+        json.dumps({"id": "c", "text": "Moscow declined.", "published": "yesterday"}),
+        json.dumps(["a list"]),
+        "",
+        json.dumps({"text": "No id here."}),
+    ]) + "\n")
+    items = read(f)
+    arts = [i for i in items if isinstance(i, Article)]
+    assert [(a.id, a.published, a.outlet) for a in arts] == [
+        ("a", date(2025, 3, 11), "AP"), ("corpus-6", ANCHOR, None)]
+    errors = [i for i in items if isinstance(i, SitroomError)]
+    assert [(e.code, e.subject) for e in errors] == [
+        (E005, f"{f}:2"), (E006, f"{f}:3"), (E005, f"{f}:4")]
+
+
+def test_jsonl_columns_are_configurable(tmp_path):
+    f = tmp_path / "export.jsonl"
+    f.write_text(json.dumps({"doc": "Talks ended.", "date": "20250317", "guid": 7, "link": "u"}) + "\n")
+    [art] = read(f, text_col="doc", date_col="date", id_col="guid", url_col="link")
+    assert (art.id, art.text, art.published, art.url) == ("7", "Talks ended.", ANCHOR, "u")
+
+
+@pytest.mark.parametrize("name, content, code", [
+    ("empty.txt", b"", E002),
+    ("blank.txt", b"  \n\t\n", E002),
+    ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", E003),
+    ("latin1.txt", "caf\u00e9 talks".encode("latin-1"), E003),
+    ("notes.docx", b"PK\x03\x04", E004),
+    ("empty.jsonl", b"\n\n", E002),
+])
+def test_bad_file_is_one_error_naming_it(tmp_path, name, content, code):
+    f = tmp_path / name
+    f.write_bytes(content)
+    [err] = read(f)
+    assert err.code == code
+    assert str(err).startswith(str(f)) and "\n" not in str(err)
+
+
+def test_missing_path_is_e001_and_the_batch_goes_on(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("Talks resumed.")
+    items = read(tmp_path / "missing.txt", good)
+    assert codes(items) == [E001]
+    assert [i.id for i in items if isinstance(i, Article)] == ["good"]
+
+
+def test_folder_is_walked_recursively_in_sorted_order_skipping_hidden_and_unknown(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "z.txt").write_text("Z text.")
+    (tmp_path / "a.txt").write_text("A text.")
+    (tmp_path / "c.jsonl").write_text(json.dumps({"id": "c1", "text": "C text."}) + "\n")
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "h.txt").write_text("hidden")
+    (tmp_path / "photo.png").write_bytes(b"\x89PNG\x00")
+    assert [i.id for i in read(tmp_path)] == ["a", "z", "c1"]
+
+
+def test_stdin_is_read_as_plain_text(monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("Talks resumed.\n".encode())))
+    [art] = read("-")
+    assert (art.id, art.text, art.published) == ("stdin", "Talks resumed.\n", ANCHOR)
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2025-03-17", ANCHOR),
+    ("2025-03-17T23:10:00Z", ANCHOR),
+    ("2025-03-17 08:00:00", ANCHOR),
+    ("20250317", ANCHOR),
+    ("20250317101500", ANCHOR),
+    ("Mon, 17 Mar 2025 10:00:00 GMT", ANCHOR),
+])
+def test_parse_date_accepts_the_spellings_corpora_use(value, expected):
+    assert parse_date(value) == expected
+
+
+@pytest.mark.parametrize("value", ["", "next Tuesday", "2025-13-01", 20250317])
+def test_parse_date_refuses_what_it_cannot_read(value):
+    with pytest.raises(ValueError):
+        parse_date(value)
