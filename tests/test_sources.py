@@ -176,3 +176,61 @@ def test_parse_date_accepts_the_spellings_corpora_use(value, expected):
 def test_parse_date_refuses_what_it_cannot_read(value):
     with pytest.raises(ValueError):
         parse_date(value)
+
+
+def test_csv_rows_become_articles_with_configured_columns_and_bad_rows_reported(tmp_path):
+    f = tmp_path / "gdelt.csv"
+    f.write_text(
+        'DOCID,BODY,SQLDATE,SOURCEURL,SOURCE\n'
+        '1,"Kyiv accepted the proposal.",20250311,https://a.test/1,AP\n'
+        '2,"Moscow declined,\nsaid the ministry.",soon,https://a.test/2,TASS\n'
+        '3,,20250312,https://a.test/3,AP\n'
+        '4,"Talks resumed.",,https://a.test/4,\n', encoding="utf-8")
+    items = read(f, text_col="BODY", date_col="SQLDATE", id_col="DOCID", url_col="SOURCEURL",
+                 outlet_col="SOURCE")
+    arts = [i for i in items if isinstance(i, Article)]
+    assert [(a.id, a.published, a.url, a.outlet) for a in arts] == [
+        ("1", date(2025, 3, 11), "https://a.test/1", "AP"), ("4", ANCHOR, "https://a.test/4", None)]
+    errors = [i for i in items if isinstance(i, SitroomError)]
+    assert [(e.code, e.subject) for e in errors] == [(E006, f"{f}:3"), (E002, f"{f}:5")]
+
+
+def test_corpus_without_the_text_column_is_one_error_naming_the_columns(tmp_path):
+    f = tmp_path / "export.csv"
+    f.write_text("title,content\nA,Talks resumed.\n")
+    [err] = read(f)
+    assert err.code == E005 and "'text'" in str(err) and "title, content" in str(err)
+
+
+def test_parquet_rows_become_articles(tmp_path):
+    import pyarrow
+    import pyarrow.parquet
+
+    f = tmp_path / "mediacloud.parquet"
+    table = pyarrow.table({
+        "stories_id": [11, 12],
+        "text": ["Kyiv accepted the proposal.", "Moscow declined the proposal."],
+        "publish_date": ["2025-03-11 08:00:00", None],
+        "media_name": ["AP", "TASS"],
+    })
+    pyarrow.parquet.write_table(table, f)
+    arts = read(f, id_col="stories_id", date_col="publish_date", outlet_col="media_name")
+    assert [(a.id, a.published, a.outlet, a.origin) for a in arts] == [
+        ("11", date(2025, 3, 11), "AP", f"{f}:1"), ("12", ANCHOR, "TASS", f"{f}:2")]
+
+
+def test_file_that_is_not_parquet_is_e003(tmp_path):
+    f = tmp_path / "fake.parquet"
+    f.write_text("text\nnot parquet at all\n")
+    assert codes(read(f)) == [E003]
+
+
+def test_language_is_detected_unless_the_source_says_it(tmp_path):
+    (tmp_path / "en.txt").write_text("Negotiators met in Riyadh on Monday to discuss a ceasefire in Ukraine.")
+    (tmp_path / "de.txt").write_text("Die Unterhändler trafen sich am Montag in Riad, um über eine Waffenruhe zu sprechen.")
+    (tmp_path / "uk.txt").write_text("Переговорники зустрілися в понеділок в Ер-Ріяді, щоб обговорити припинення вогню.")
+    (tmp_path / "given.txt").write_text("Negotiators met in Riyadh on Monday to discuss a ceasefire.")
+    (tmp_path / "given.json").write_text('{"language": "es"}')
+    (tmp_path / "short.txt").write_text("Talks: 3-1")
+    got = {a.id: a.language for a in read(tmp_path)}
+    assert got == {"en": "en", "de": "de", "uk": "uk", "given": "es", "short": None}
