@@ -132,9 +132,3 @@ def test_saved_feed_file_fetches_its_items_pages(web, tmp_path):
     saved.write_text(rss("Saved Wire", [("A", web.url("/a"), None)]))
     [art] = list(iter_articles([str(saved)], options()))
     assert art.outlet == "Saved Wire" and art.url == web.url("/a")
-
-
-def test_feeds_in_a_folder_are_not_fetched(web, tmp_path):
-    (tmp_path / "wire.rss").write_text(rss("W", [("A", web.url("/a"), None)]))
-    assert list(iter_articles([str(tmp_path)], options())) == []
-    assert web.requests == []

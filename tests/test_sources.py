@@ -143,7 +143,7 @@ def test_missing_path_is_e001_and_the_batch_goes_on(tmp_path):
     assert [i.id for i in items if isinstance(i, Article)] == ["good"]
 
 
-def test_folder_is_walked_recursively_in_sorted_order_skipping_hidden_and_unknown(tmp_path):
+def test_folder_is_walked_recursively_in_sorted_order_reporting_unknown_files(tmp_path):
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "z.txt").write_text("Z text.")
     (tmp_path / "a.txt").write_text("A text.")
@@ -151,7 +151,11 @@ def test_folder_is_walked_recursively_in_sorted_order_skipping_hidden_and_unknow
     (tmp_path / ".hidden").mkdir()
     (tmp_path / ".hidden" / "h.txt").write_text("hidden")
     (tmp_path / "photo.png").write_bytes(b"\x89PNG\x00")
-    assert [i.id for i in read(tmp_path)] == ["a", "z", "c1"]
+    (tmp_path / "orphan.json").write_text("{}")
+    items = read(tmp_path)
+    assert [i.id for i in items if isinstance(i, Article)] == ["a", "z", "c1"]
+    assert [(e.code, Path(e.subject).name) for e in items if isinstance(e, SitroomError)] == [
+        (E004, "orphan.json"), (E004, "photo.png")]
 
 
 def test_stdin_is_read_as_plain_text(monkeypatch):

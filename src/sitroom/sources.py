@@ -18,9 +18,9 @@ What each input is, is told by its extension:
 - ``http(s)://...``: a feed (each item's page fetched) or a single page.
 - ``-``: plain text on stdin.
 
-A folder is walked recursively in sorted order, so a batch is reproducible; it
-yields the documents it knows how to read and leaves the rest (sidecars,
-images, hidden files, feeds) alone.
+A folder is walked recursively in sorted order, so a batch is reproducible;
+every file in it is read as if named, but for hidden files and sidecars, so a
+file of an unknown kind is reported (E004), not silently passed over.
 
 Each article's language is detected offline, so that text the English pipeline
 cannot read is stored and marked "not analysed", never parsed as English and
@@ -57,6 +57,7 @@ PARQUET_BATCH = 1024
 SAMPLE_CHARS = 3000  # the opening of an article says its language; the rest costs time
 MIN_LETTERS = 20  # below this, a guess is noise: the language stays unknown
 _SIDECAR_KEYS = ("id", "title", "url", "outlet", "language")
+_SIDECAR_OWNERS = (".txt", ".html", ".htm")
 
 
 def iter_articles(inputs: Sequence[str], options: Options) -> Iterator[Item]:
@@ -128,18 +129,24 @@ def _read_path(path: Path, fetcher: Fetcher, options: Options) -> Iterator[Item]
 
 
 def _walk(folder: Path) -> list[Path]:
-    """The documents under ``folder``, sorted; hidden files, sidecars and feeds are skipped.
+    """Every file under ``folder`` but hidden ones and sidecars, sorted.
 
-    Feed files count only when named: a stray ``.xml`` in a folder of saved
-    pages must not send sitroom fetching from the web.
+    Files sitroom cannot read are kept, to be reported: a folder of 1,000
+    articles that yields 998 must say which two it left out and why.
     """
     return sorted(
         p
         for p in folder.rglob("*")
         if p.is_file()
-        and p.suffix.lower() in READERS
         and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+        and not _is_sidecar(p)
     )
+
+
+def _is_sidecar(path: Path) -> bool:
+    """Whether ``path`` is the metadata of a document beside it (``a.json`` for ``a.txt``)."""
+    return path.suffix.lower() == SIDECAR and any(
+        path.with_suffix(ext).is_file() for ext in _SIDECAR_OWNERS)
 
 
 def _read_file(path: Path, fetcher: Fetcher, options: Options) -> Iterator[Item]:
