@@ -23,6 +23,7 @@ class Route:
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0  # seconds before answering: longer than the client's timeout means a timeout
     etag: str | None = None  # answered with 304 when the client sends it back
+    trickle: float = 0.0  # seconds between two bytes of the body: a server too slow to finish
 
 
 @dataclass
@@ -52,9 +53,10 @@ class LocalWeb:
                     return
                 headers = dict(route.headers, **({"ETag": route.etag} if route.etag else {}))
                 body = route.body.encode() if isinstance(route.body, str) else route.body
-                self._answer(route.status, body, route.content_type, headers)
+                self._answer(route.status, body, route.content_type, headers, route.trickle)
 
-            def _answer(self, status: int, body: bytes, ctype: str, headers: dict[str, str]) -> None:
+            def _answer(self, status: int, body: bytes, ctype: str, headers: dict[str, str],
+                        trickle: float = 0.0) -> None:
                 try:
                     self.send_response(status)
                     self.send_header("Content-Type", ctype)
@@ -62,7 +64,13 @@ class LocalWeb:
                     for key, value in headers.items():
                         self.send_header(key, value)
                     self.end_headers()
-                    self.wfile.write(body)
+                    if trickle:
+                        for byte in body:
+                            self.wfile.write(bytes([byte]))
+                            self.wfile.flush()
+                            time.sleep(trickle)
+                    else:
+                        self.wfile.write(body)
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the client gave up (a timeout test): nothing to answer
 

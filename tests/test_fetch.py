@@ -94,6 +94,14 @@ def test_a_server_that_never_answers_times_out_within_bounds(web):
     assert time.monotonic() - start < 1.2
 
 
+def test_a_server_trickling_its_body_is_cut_off_at_the_deadline(web):
+    web.routes["/drip"] = Route(body=b"x" * 40, trickle=0.05)
+    start = time.monotonic()
+    got = Fetcher(timeout=0.3, deadline=0.4, retries=0).get(web.url("/drip"))
+    assert isinstance(got, SitroomError) and "not received within 0.4s" in str(got)
+    assert time.monotonic() - start < 1.5
+
+
 def test_refused_connection_is_reported(web):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

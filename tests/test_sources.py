@@ -238,3 +238,12 @@ def test_language_is_detected_unless_the_source_says_it(tmp_path):
     (tmp_path / "short.txt").write_text("Talks: 3-1")
     got = {a.id: a.language for a in read(tmp_path)}
     assert got == {"en": "en", "de": "de", "uk": "uk", "given": "es", "short": None}
+
+
+def test_html_page_in_a_legacy_encoding_is_decoded_by_its_meta_charset(tmp_path):
+    f = tmp_path / "old.html"
+    body = PAGE.replace("<head>", '<head><meta charset="windows-1252">').replace(
+        "Riyadh on Monday", "Riyadh on Monday \u2013 at the Diriyah palace \u00e0 huis clos \u2013")
+    f.write_bytes(body.encode("cp1252"))
+    [art] = read(f)
+    assert "Diriyah palace \u00e0 huis clos \u2013" in art.text

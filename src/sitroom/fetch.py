@@ -21,6 +21,7 @@ import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.message import Message
+from http.client import HTTPResponse
 from urllib.parse import urlsplit
 
 from sitroom.config import Options
@@ -28,6 +29,7 @@ from sitroom.errors import E011, SitroomError, error
 
 USER_AGENT = "sitroom/0.1 (news research; polls feeds politely)"
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+CHUNK = 65536
 MAX_RETRY_AFTER = 60.0  # seconds: a longer Retry-After is cut to this, the watch goes on
 
 
@@ -65,6 +67,7 @@ class Fetcher:
     backoff: float = 1.0  # seconds before the first retry, doubled for each next one
     min_interval: float = 1.0  # seconds between two requests to the same host
     max_bytes: int = 10_000_000
+    deadline: float = 60.0  # seconds for a whole body: a server trickling bytes cannot hold a watch
     sleep: Callable[[float], None] = time.sleep
     clock: Callable[[], float] = time.monotonic
     validators: dict[str, Validators] = field(default_factory=dict)
@@ -90,7 +93,9 @@ class Fetcher:
             with urllib.request.urlopen(request, timeout=self.timeout) as reply:
                 if not is_url(reply.geturl()):
                     return error(E011, url, f"redirected to a non-http URL {reply.geturl()!r}"), None
-                body = reply.read(self.max_bytes + 1)
+                body = self._read_body(reply)
+                if body is None:
+                    return error(E011, url, f"body not received within {self.deadline:g}s"), None
                 if conditional:  # only what is polled again needs its validators kept
                     self._remember(url, reply.headers)
                 return self._response(url, reply.geturl(), reply.status, body, reply.headers), None
@@ -110,6 +115,21 @@ class Fetcher:
             return error(E011, url, f"cannot connect: {reason}"), 0.0
         except (OSError, ValueError) as exc:  # reset connection, bad status line, bad URL
             return error(E011, url, f"{type(exc).__name__}: {exc}"), 0.0
+
+    def _read_body(self, reply: HTTPResponse) -> bytes | None:
+        """Up to ``max_bytes + 1`` bytes of the body, or ``None`` past the deadline."""
+        end = self.clock() + self.deadline
+        chunks: list[bytes] = []
+        size = 0
+        while size <= self.max_bytes:
+            chunk = reply.read1(min(CHUNK, self.max_bytes + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+            if self.clock() > end:
+                return None
+        return b"".join(chunks)
 
     def _response(self, url: str, final_url: str, status: int, body: bytes,
                   headers: Message) -> Response | SitroomError:

@@ -164,12 +164,20 @@ def _read_file(path: Path, fetcher: Fetcher, options: Options) -> Iterator[Item]
         yield error(E001, str(path), f"cannot read: {exc.strerror or exc}")
 
 
-def _decode(data: bytes, subject: str) -> str | SitroomError:
-    """UTF-8 text of ``data``, or the error for an empty, binary or undecodable input."""
+def _check_bytes(data: bytes, subject: str) -> SitroomError | None:
+    """The error for an empty or binary input (NUL bytes near the start), else ``None``."""
     if not data.strip():
         return error(E002, subject, "empty input")
     if b"\x00" in data[:8192]:
         return error(E003, subject, "binary file, not text")
+    return None
+
+
+def _decode(data: bytes, subject: str) -> str | SitroomError:
+    """UTF-8 text of ``data``, or the error for an empty, binary or undecodable input."""
+    problem = _check_bytes(data, subject)
+    if problem is not None:
+        return problem
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -186,10 +194,11 @@ def _read_text_file(path: Path, options: Options) -> Iterator[Item]:
 
 
 def _read_html_file(path: Path, options: Options) -> Iterator[Item]:
+    """A saved page; its encoding is trafilatura's to find (meta charset, then detection)."""
     data = path.read_bytes()
-    checked = _decode(data, str(path))
-    if isinstance(checked, SitroomError):
-        yield checked
+    problem = _check_bytes(data, str(path))
+    if problem is not None:
+        yield problem
         return
     article = article_from_html(data, id=path.stem, origin=str(path), published=options.published)
     yield article if isinstance(article, SitroomError) else _with_sidecar(article, path)
