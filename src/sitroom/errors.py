@@ -27,6 +27,8 @@ E007 = "E007"  # spaCy model not installed
 E008 = "E008"  # store cannot be opened or is not a sitroom store
 E009 = "E009"  # bad user actors file
 E010 = "E010"  # bad query filter
+E011 = "E011"  # URL could not be fetched (network, timeout, HTTP status)
+E012 = "E012"  # malformed feed (not RSS/Atom XML)
 E100 = "E100"  # a stage failed on one article (a bug: reported, the batch goes on)
 
 

@@ -63,13 +63,14 @@ def date_or_error(value: object, subject: str) -> date | SitroomError:
 
 
 def article_from_html(
-    html: bytes | str, *, id: str, origin: str, url: str | None = None
+    html: bytes | str, *, id: str, origin: str, url: str | None = None,
+    published: date | None = None,
 ) -> Article | SitroomError:
     """Extract the main text and metadata of a page, or E002 when it holds no article text.
 
     ``url`` is where the page was fetched from; the page's own canonical URL, if
-    it declares one, is preferred. ``published`` is the page's date or ``None``:
-    the caller decides on a fallback.
+    it declares one, is preferred. ``published`` is the date to use when the
+    page's metadata gives none (a feed item's date, the ``--published`` anchor).
     """
     doc = trafilatura.bare_extraction(
         html,
@@ -85,10 +86,9 @@ def article_from_html(
     if not text.strip():
         return error(E002, origin, "no article text found in the page")
     page_url = doc.url or url
-    published = None
     if doc.date:
         found = date_or_error(doc.date, origin)
-        published = None if isinstance(found, SitroomError) else found
+        published = published if isinstance(found, SitroomError) else found
     return Article(
         id=id,
         text=text,

@@ -1,0 +1,122 @@
+"""RSS and Atom feeds: each item's page fetched, extracted and read once.
+
+A feed says what is new; the article is on the page each item links to. So a
+feed becomes articles in two steps: feedparser lists the items (leniently: a
+feed with a syntax error past its last good item still gives those items), and
+each item's page goes through :func:`sitroom.pages.article_from_html`, with the
+item's title, date and the feed's name as fallbacks for what the page lacks.
+
+"Read once" is the caller's ``seen`` set of item keys (the item's id, else its
+link). A key is added when the item has been read or cannot be read ever (a
+page without text); an item whose page could not be fetched stays unseen, so
+the next poll tries it again. A URL that serves an HTML page rather than a
+feed is read as that one page, so ``sitroom ingest https://...`` works for
+both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import feedparser
+
+from sitroom.config import Options
+from sitroom.errors import E002, E012, SitroomError, error
+from sitroom.fetch import Fetcher
+from sitroom.pages import article_from_html
+from sitroom.record import Article
+
+Item = Article | SitroomError
+FEED_EXTENSIONS = (".rss", ".atom", ".xml")
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+@dataclass
+class FeedItem:
+    """What a feed says about one item: enough to fetch it and to fill gaps in its page."""
+
+    key: str
+    link: str
+    title: str | None
+    published: date | None
+
+
+@dataclass
+class Feed:
+    """A parsed feed: its name (an outlet when pages name none) and its items, newest first."""
+
+    title: str | None
+    items: list[FeedItem]
+
+
+def parse_feed(body: bytes, origin: str) -> Feed | SitroomError:
+    """The items of an RSS/Atom document, or E012 when ``body`` is no feed at all."""
+    parsed = feedparser.parse(body)  # bytes only: given a str, feedparser would open paths and URLs
+    if not parsed.entries and not parsed.get("version"):
+        problem = parsed.get("bozo_exception")
+        return error(E012, origin, f"not an RSS or Atom feed ({problem or 'no feed elements'})")
+    items = []
+    for entry in parsed.entries:
+        link = entry.get("link")
+        if not link:
+            continue
+        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+        items.append(FeedItem(
+            key=entry.get("id") or link,
+            link=link,
+            title=entry.get("title") or None,
+            published=date(*stamp[:3]) if stamp else None,
+        ))
+    return Feed(title=parsed.feed.get("title") or None, items=items)
+
+
+def feed_articles(feed: Feed, fetcher: Fetcher, options: Options,
+                  seen: set[str] | None = None) -> Iterator[Item]:
+    """The article of each item not in ``seen``; keys of items done are added to it."""
+    seen = set() if seen is None else seen
+    for item in feed.items:
+        if item.key in seen:
+            continue
+        page = fetcher.get(item.link)
+        if isinstance(page, SitroomError):
+            yield page
+            continue
+        article = article_from_html(page.body, id=item.key, origin=item.link, url=item.link,
+                                    published=item.published or options.published)
+        seen.add(item.key)
+        if isinstance(article, Article):
+            article.title = article.title or item.title
+            article.outlet = feed.title or article.outlet
+        yield article
+
+
+def read_feed_url(url: str, fetcher: Fetcher, options: Options) -> Iterator[Item]:
+    """A feed at ``url`` as its items' articles, or the page at ``url`` as one article."""
+    response = fetcher.get(url)
+    if isinstance(response, SitroomError):
+        yield response
+        return
+    feed = parse_feed(response.body, url)
+    if isinstance(feed, SitroomError) and response.content_type in _HTML_TYPES:
+        yield article_from_html(response.body, id=response.url, origin=response.url,
+                                url=response.url, published=options.published)
+    elif isinstance(feed, SitroomError):
+        yield feed
+    else:
+        yield from feed_articles(feed, fetcher, options)
+
+
+def read_feed_file(path: Path, fetcher: Fetcher, options: Options) -> Iterator[Item]:
+    """A saved feed file as its items' articles (the pages are fetched from the web)."""
+    body = path.read_bytes()
+    if not body.strip():
+        yield error(E002, str(path), "empty input")
+        return
+    feed = parse_feed(body, str(path))
+    if isinstance(feed, SitroomError):
+        yield feed
+    else:
+        yield from feed_articles(feed, fetcher, options)
