@@ -7,7 +7,7 @@ from datetime import date
 from localweb import Route, page, rss, web  # noqa: F401 (web is a fixture)
 
 from sitroom.config import Options
-from sitroom.errors import E011, E012, SitroomError
+from sitroom.errors import E004, E011, E012, SitroomError
 from sitroom.feeds import feed_articles, parse_feed
 from sitroom.fetch import Fetcher
 from sitroom.record import Article
@@ -132,3 +132,37 @@ def test_saved_feed_file_fetches_its_items_pages(web, tmp_path):
     saved.write_text(rss("Saved Wire", [("A", web.url("/a"), None)]))
     [art] = list(iter_articles([str(saved)], options()))
     assert art.outlet == "Saved Wire" and art.url == web.url("/a")
+
+
+def test_an_item_in_two_feeds_of_one_batch_is_read_once(web):
+    web.routes["/a"] = Route(body=page("A", STORY))
+    item = [("A", web.url("/a"), None)]
+    web.routes["/one.xml"] = Route(body=rss("One", item), content_type="application/rss+xml")
+    web.routes["/two.xml"] = Route(body=rss("Two", item), content_type="application/rss+xml")
+    arts = list(iter_articles([web.url("/one.xml"), web.url("/two.xml")], options()))
+    assert len(arts) == 1 and len(web.hits("/a")) == 1
+
+
+def test_bare_guids_of_two_feeds_do_not_collide():
+    def feed(site: str) -> bytes:
+        return (f'<rss version="2.0"><channel><title>{site}</title><item><guid>1234</guid>'
+                f"<link>http://{site}.test/story</link></item></channel></rss>").encode()
+
+    keys = [parse_feed(feed(site), site).items[0].key for site in ("alpha", "beta")]
+    assert keys == ["http://alpha.test/story", "http://beta.test/story"]
+
+
+def test_item_without_link_or_with_a_non_html_page_is_reported(web):
+    web.routes["/report.pdf"] = Route(body=b"%PDF-1.7", content_type="application/pdf")
+    body = ('<rss version="2.0"><channel><title>W</title><item><title>No link</title></item>'
+            f'<item><link>{web.url("/report.pdf")}</link></item></channel></rss>').encode()
+    items = list(feed_articles(parse_feed(body, "w.rss"), fetcher(), options()))
+    assert [(i.code, i.subject) for i in items] == [(E012, "w.rss#1"), (E004, web.url("/report.pdf"))]
+
+
+def test_the_outlet_a_page_declares_wins_over_the_feed_title(web):
+    declared = page("A", STORY).replace("<head>", '<head><meta property="og:site_name" content="Kyiv Daily">')
+    web.routes["/a"] = Route(body=declared)
+    serve_feed(web, [("A", web.url("/a"), None)])
+    [art] = list(iter_articles([web.url("/feed.xml")], options()))
+    assert art.outlet == "Kyiv Daily"

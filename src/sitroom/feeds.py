@@ -6,8 +6,8 @@ feed with a syntax error past its last good item still gives those items), and
 each item's page goes through :func:`sitroom.pages.article_from_html`, with the
 item's title, date and the feed's name as fallbacks for what the page lacks.
 
-"Read once" is the caller's ``seen`` set of item keys (the item's id, else its
-link). A key is added when the item has been read or cannot be read ever (a
+"Read once" is the caller's ``seen`` set of item keys (the item's URL-like id,
+else its link), shared by all the feeds of a batch or a watch. A key is added when the item has been read or cannot be read ever (a
 page without text); an item whose page could not be fetched stays unseen, so
 the next poll tries it again. A URL that serves an HTML page rather than a
 feed is read as that one page, so ``sitroom ingest https://...`` works for
@@ -24,14 +24,14 @@ from pathlib import Path
 import feedparser
 
 from sitroom.config import Options
-from sitroom.errors import E002, E012, SitroomError, error
-from sitroom.fetch import Fetcher
+from sitroom.errors import E002, E004, E012, SitroomError, error
+from sitroom.fetch import Fetcher, Response
 from sitroom.pages import article_from_html
 from sitroom.record import Article
 
 Item = Article | SitroomError
 FEED_EXTENSIONS = (".rss", ".atom", ".xml")
-_HTML_TYPES = ("text/html", "application/xhtml+xml")
+_PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 
 
 @dataclass
@@ -39,7 +39,7 @@ class FeedItem:
     """What a feed says about one item: enough to fetch it and to fill gaps in its page."""
 
     key: str
-    link: str
+    link: str | None
     title: str | None
     published: date | None
 
@@ -59,18 +59,25 @@ def parse_feed(body: bytes, origin: str) -> Feed | SitroomError:
         problem = parsed.get("bozo_exception")
         return error(E012, origin, f"not an RSS or Atom feed ({problem or 'no feed elements'})")
     items = []
-    for entry in parsed.entries:
-        link = entry.get("link")
-        if not link:
-            continue
+    for number, entry in enumerate(parsed.entries, start=1):
+        link = entry.get("link") or None
         stamp = entry.get("published_parsed") or entry.get("updated_parsed")
         items.append(FeedItem(
-            key=entry.get("id") or link,
+            key=_item_key(entry.get("id") or "", link) or f"{origin}#{number}",
             link=link,
             title=entry.get("title") or None,
             published=date(*stamp[:3]) if stamp else None,
         ))
     return Feed(title=parsed.feed.get("title") or None, items=items)
+
+
+def _item_key(guid: str, link: str | None) -> str | None:
+    """What identifies an item across feeds: a URL- or URN-like guid, else its link.
+
+    Bare guids ("1234") are unique only within their own feed, so two feeds
+    would collide on them; a link is unique everywhere.
+    """
+    return guid if ":" in guid else link
 
 
 def feed_articles(feed: Feed, fetcher: Fetcher, options: Options,
@@ -80,36 +87,46 @@ def feed_articles(feed: Feed, fetcher: Fetcher, options: Options,
     for item in feed.items:
         if item.key in seen:
             continue
+        if item.link is None:
+            seen.add(item.key)
+            yield error(E012, item.key, "feed item has no link to fetch")
+            continue
         page = fetcher.get(item.link)
         if isinstance(page, SitroomError):
             yield page
             continue
-        article = article_from_html(page.body, id=item.key, origin=item.link, url=item.link,
-                                    published=item.published or options.published)
         seen.add(item.key)
-        if isinstance(article, Article):
-            article.title = article.title or item.title
-            article.outlet = feed.title or article.outlet
-        yield article
+        yield _item_article(item, page, feed, options)
 
 
-def read_feed_url(url: str, fetcher: Fetcher, options: Options) -> Iterator[Item]:
+def _item_article(item: FeedItem, page: Response, feed: Feed, options: Options) -> Item:
+    """The article on an item's page; the item and the feed fill what the page does not say."""
+    if page.content_type not in _PAGE_TYPES:
+        return error(E004, item.link or item.key, f"not a web page ({page.content_type})")
+    article = article_from_html(page.body, id=item.key, origin=item.link or item.key, url=page.url,
+                                published=item.published or options.published, outlet=feed.title)
+    if isinstance(article, Article):
+        article.title = article.title or item.title
+    return article
+
+
+def read_feed_url(url: str, fetcher: Fetcher, options: Options, seen: set[str]) -> Iterator[Item]:
     """A feed at ``url`` as its items' articles, or the page at ``url`` as one article."""
     response = fetcher.get(url)
     if isinstance(response, SitroomError):
         yield response
         return
     feed = parse_feed(response.body, url)
-    if isinstance(feed, SitroomError) and response.content_type in _HTML_TYPES:
+    if isinstance(feed, SitroomError) and response.content_type in _PAGE_TYPES:
         yield article_from_html(response.body, id=response.url, origin=response.url,
                                 url=response.url, published=options.published)
     elif isinstance(feed, SitroomError):
         yield feed
     else:
-        yield from feed_articles(feed, fetcher, options)
+        yield from feed_articles(feed, fetcher, options, seen)
 
 
-def read_feed_file(path: Path, fetcher: Fetcher, options: Options) -> Iterator[Item]:
+def read_feed_file(path: Path, fetcher: Fetcher, options: Options, seen: set[str]) -> Iterator[Item]:
     """A saved feed file as its items' articles (the pages are fetched from the web)."""
     body = path.read_bytes()
     if not body.strip():
@@ -119,4 +136,4 @@ def read_feed_file(path: Path, fetcher: Fetcher, options: Options) -> Iterator[I
     if isinstance(feed, SitroomError):
         yield feed
     else:
-        yield from feed_articles(feed, fetcher, options)
+        yield from feed_articles(feed, fetcher, options, seen)

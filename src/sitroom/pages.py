@@ -64,13 +64,14 @@ def date_or_error(value: object, subject: str) -> date | SitroomError:
 
 def article_from_html(
     html: bytes | str, *, id: str, origin: str, url: str | None = None,
-    published: date | None = None,
+    published: date | None = None, outlet: str | None = None,
 ) -> Article | SitroomError:
     """Extract the main text and metadata of a page, or E002 when it holds no article text.
 
     ``url`` is where the page was fetched from; the page's own canonical URL, if
     it declares one, is preferred. ``published`` is the date to use when the
-    page's metadata gives none (a feed item's date, the ``--published`` anchor).
+    page's metadata gives none (a feed item's date, the ``--published`` anchor);
+    ``outlet`` likewise (a feed's title), before falling back to the host name.
     """
     doc = trafilatura.bare_extraction(
         html,
@@ -95,10 +96,18 @@ def article_from_html(
         published=published,
         title=doc.title or None,
         url=page_url,
-        outlet=doc.sitename or doc.hostname or _host(page_url),
+        outlet=_declared_sitename(doc.sitename, page_url) or outlet or _host(page_url),
         byline=doc.author or None,
         origin=origin,
     )
+
+
+def _declared_sitename(sitename: str | None, url: str | None) -> str | None:
+    """The site name the page declares; trafilatura's stand-in (the URL's host) is not one."""
+    if not sitename or not url:
+        return sitename or None
+    netloc = urlsplit(url).netloc.lower().removeprefix("www.")
+    return None if sitename.lower() in (netloc, _host(url)) else sitename
 
 
 def _host(url: str | None) -> str | None:

@@ -38,7 +38,7 @@ import sys
 from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
 
@@ -60,6 +60,13 @@ _SIDECAR_KEYS = ("id", "title", "url", "outlet", "language")
 _SIDECAR_OWNERS = (".txt", ".html", ".htm")
 
 
+class Web(NamedTuple):
+    """What a batch's feeds share: one fetcher (so the per-host pace holds) and the items read."""
+
+    fetcher: Fetcher
+    seen: set[str]
+
+
 def iter_articles(inputs: Sequence[str], options: Options) -> Iterator[Item]:
     """Every article in ``inputs`` (paths, folders, URLs, ``-``), or the error that stopped one.
 
@@ -67,14 +74,14 @@ def iter_articles(inputs: Sequence[str], options: Options) -> Iterator[Item]:
     one), which is what the batch reads to keep non-English text out of the
     English pipeline.
     """
-    fetcher = fetcher_for(options)  # one for the whole batch: the per-host pace holds across inputs
+    web = Web(fetcher_for(options), set())  # one per batch: pace and read-once hold across inputs
     for name in inputs:
         if name == "-":
             items = _read_stdin(options)
         elif is_url(name):
-            items = read_feed_url(name, fetcher, options)
+            items = read_feed_url(name, web.fetcher, options, web.seen)
         else:
-            items = _read_path(Path(name), fetcher, options)
+            items = _read_path(Path(name), web, options)
         for item in items:
             yield with_language(item) if isinstance(item, Article) else item
 
@@ -118,14 +125,14 @@ def _read_stdin(options: Options) -> Iterator[Item]:
         yield Article(id="stdin", text=text, published=options.published, origin="<stdin>")
 
 
-def _read_path(path: Path, fetcher: Fetcher, options: Options) -> Iterator[Item]:
+def _read_path(path: Path, web: Web, options: Options) -> Iterator[Item]:
     if not path.exists():
         yield error(E001, str(path), "no such file or folder")
     elif path.is_dir():
         for child in _walk(path):
-            yield from _read_file(child, fetcher, options)
+            yield from _read_file(child, web, options)
     else:
-        yield from _read_file(path, fetcher, options)
+        yield from _read_file(path, web, options)
 
 
 def _walk(folder: Path) -> list[Path]:
@@ -149,7 +156,7 @@ def _is_sidecar(path: Path) -> bool:
         path.with_suffix(ext).is_file() for ext in _SIDECAR_OWNERS)
 
 
-def _read_file(path: Path, fetcher: Fetcher, options: Options) -> Iterator[Item]:
+def _read_file(path: Path, web: Web, options: Options) -> Iterator[Item]:
     suffix = path.suffix.lower()
     if suffix not in KNOWN:
         known = ", ".join(sorted(KNOWN))
@@ -157,7 +164,7 @@ def _read_file(path: Path, fetcher: Fetcher, options: Options) -> Iterator[Item]
         return
     try:
         if suffix in FEED_EXTENSIONS:
-            yield from read_feed_file(path, fetcher, options)
+            yield from read_feed_file(path, web.fetcher, options, web.seen)
         else:
             yield from READERS[suffix](path, options)
     except OSError as exc:
