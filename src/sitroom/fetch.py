@@ -3,7 +3,8 @@
 A watcher polls the same feeds for days, so it must behave as the sites expect
 of a well-mannered client: say who it is (a user agent), ask "anything new?"
 with the validators the site gave last time (ETag / Last-Modified, answered by
-a cheap 304), wait between two requests to one host, back off when a server is
+a cheap 304), keep out of what robots.txt forbids, wait between two requests to
+one host, back off when a server is
 failing, and give up after a bounded time. Everything it gets is untrusted: only
 ``http`` and ``https`` URLs are followed (a feed must not make sitroom read a
 local ``file:`` URL), and a body is cut off at ``max_bytes``.
@@ -23,6 +24,7 @@ from dataclasses import dataclass, field
 from email.message import Message
 from http.client import HTTPResponse
 from urllib.parse import urlsplit
+from urllib.robotparser import RobotFileParser
 
 from sitroom.config import Options
 from sitroom.errors import E011, SitroomError, error
@@ -30,6 +32,7 @@ from sitroom.errors import E011, SitroomError, error
 USER_AGENT = "sitroom/0.1 (news research; polls feeds politely)"
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 CHUNK = 65536
+ROBOTS_TTL = 86400.0  # seconds a host's robots.txt is trusted before it is read again
 MAX_RETRY_AFTER = 60.0  # seconds: a longer Retry-After is cut to this, the watch goes on
 
 
@@ -70,13 +73,18 @@ class Fetcher:
     deadline: float = 60.0  # seconds for a whole body: a server trickling bytes cannot hold a watch
     sleep: Callable[[float], None] = time.sleep
     clock: Callable[[], float] = time.monotonic
+    respect_robots: bool = True
     validators: dict[str, Validators] = field(default_factory=dict)
+    _robots: dict[str, tuple[float, RobotFileParser | None]] = field(
+        default_factory=dict, init=False, repr=False)
     _last_request: dict[str, float] = field(default_factory=dict, init=False, repr=False)
 
     def get(self, url: str, conditional: bool = False) -> Response | SitroomError:
         """GET ``url``; with ``conditional``, send the validators it gave last time."""
         if not is_url(url):
             return error(E011, url, "not an http(s) URL")
+        if self.respect_robots and not self._allowed(url):
+            return error(E011, url, "disallowed by the site's robots.txt")
         attempt = 0
         while True:
             result, retry_after = self._attempt(url, conditional)
@@ -84,6 +92,30 @@ class Fetcher:
                 return result
             self.sleep(max(retry_after, self.backoff * 2**attempt))
             attempt += 1
+
+    def _allowed(self, url: str) -> bool:
+        """Whether the host's robots.txt lets sitroom fetch ``url`` (read once a day per host).
+
+        A robots.txt that cannot be had (404, a server down) allows everything,
+        as crawlers commonly read it: the request that follows meets the same
+        failure and reports it.
+        """
+        parts = urlsplit(url)
+        root = f"{parts.scheme}://{parts.netloc}"
+        cached = self._robots.get(root)
+        if cached is None or self.clock() - cached[0] > ROBOTS_TTL:
+            cached = (self.clock(), self._read_robots(root))
+            self._robots[root] = cached
+        parser = cached[1]
+        return parser is None or parser.can_fetch(self.user_agent, url)
+
+    def _read_robots(self, root: str) -> RobotFileParser | None:
+        got, _ = self._attempt(f"{root}/robots.txt", conditional=False)
+        if isinstance(got, SitroomError):
+            return None
+        parser = RobotFileParser()
+        parser.parse(got.body.decode("utf-8", "replace").splitlines())
+        return parser
 
     def _attempt(self, url: str, conditional: bool) -> tuple[Response | SitroomError, float | None]:
         """One request; the second value is ``None`` if final, else the wait a retry needs."""
