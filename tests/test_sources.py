@@ -12,9 +12,8 @@ import pytest
 
 from sitroom.config import Options
 from sitroom.errors import E001, E002, E003, E004, E005, E006, SitroomError
-from sitroom.pages import parse_date
 from sitroom.record import Article
-from sitroom.sources import iter_articles
+from sitroom.sources import iter_articles, parse_date
 
 ANCHOR = date(2025, 3, 17)
 PAGE = """<html><head><title>Talks resume in Riyadh | Example News</title>

@@ -1,10 +1,15 @@
-"""RSS and Atom feeds: each item's page fetched, extracted and read once.
+"""Web pages and the feeds that list them: each item's page fetched, extracted, read once.
+
+A page (saved, named by URL, or linked from a feed) becomes an article through
+trafilatura, the field's standard main-text extractor. The article's ``text``
+is the extracted text, so every offset sitroom reports refers to what it stores
+and shows, never to the raw HTML.
 
 A feed says what is new; the article is on the page each item links to. So a
 feed becomes articles in two steps: feedparser lists the items (leniently: a
 feed with a syntax error past its last good item still gives those items), and
-each item's page goes through :func:`sitroom.pages.article_from_html`, with the
-item's title, date and the feed's name as fallbacks for what the page lacks.
+each item's page goes through :func:`article_from_html`, with the item's title,
+date and the feed's name as fallbacks for what the page lacks.
 
 "Read once" is the caller's ``seen`` set of item keys (the item's URL-like id,
 else its link), shared by all the feeds of a batch or a watch. A key is added when the item has been read or cannot be read ever (a
@@ -20,13 +25,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import feedparser
+import trafilatura
+from trafilatura.settings import set_date_params
 
 from sitroom.config import Options
-from sitroom.errors import E002, E004, E012, SitroomError, error
+from sitroom.errors import E002, E003, E004, E012, SitroomError, error
 from sitroom.fetch import Fetcher, Response
-from sitroom.pages import article_from_html
 from sitroom.record import Article
 
 Item = Article | SitroomError
@@ -50,6 +57,71 @@ class Feed:
 
     title: str | None
     items: list[FeedItem]
+
+
+def article_from_html(
+    html: bytes | str, *, id: str, origin: str, url: str | None = None,
+    published: date | None = None, outlet: str | None = None,
+) -> Article | SitroomError:
+    """Extract the main text and metadata of a page, or E002 when it holds no article text.
+
+    ``url`` is where the page was fetched from; the page's own canonical URL, if
+    it declares one, is preferred. ``published`` is the date to use when the
+    page's metadata gives none (a feed item's date, the ``--published`` anchor);
+    ``outlet`` likewise (a feed's title), before falling back to the host name.
+    """
+    try:
+        doc = trafilatura.bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            favor_recall=True,
+            # No free-text date search: a page without a dated header would get the
+            # first date its story mentions, which is an event's, not the publication's.
+            date_extraction_params=set_date_params(extensive=False),
+        )
+    except Exception as exc:  # a third-party parser on untrusted HTML: one page must not end a batch
+        return error(E003, origin, f"unparseable HTML: {type(exc).__name__}: {exc}")
+    text = (doc.text or "") if doc is not None else ""
+    if not text.strip():
+        return error(E002, origin, "no article text found in the page")
+    page_url = doc.url or url
+    published = _page_date(doc.date) or published
+    return Article(
+        id=id,
+        text=text,
+        published=published,
+        title=doc.title or None,
+        url=page_url,
+        outlet=_declared_sitename(doc.sitename, page_url) or outlet or _host(page_url),
+        byline=doc.author or None,
+        origin=origin,
+    )
+
+
+def _page_date(found: str | None) -> date | None:
+    """The date trafilatura found (normalised to YYYY-MM-DD), if it found a usable one."""
+    try:
+        return date.fromisoformat(found) if found else None
+    except ValueError:
+        return None
+
+
+def _declared_sitename(sitename: str | None, url: str | None) -> str | None:
+    """The site name the page declares; trafilatura's stand-in (the URL's host) is not one."""
+    if not sitename or not url:
+        return sitename or None
+    netloc = urlsplit(url).netloc.lower().removeprefix("www.")
+    return None if sitename.lower() in (netloc, _host(url)) else sitename
+
+
+def _host(url: str | None) -> str | None:
+    """The host of ``url`` without a leading ``www.``: the outlet when the page names none."""
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or None
 
 
 def parse_feed(body: bytes, origin: str) -> Feed | SitroomError:

@@ -18,6 +18,10 @@ What each input is, is told by its extension:
 - ``http(s)://...``: a feed (each item's page fetched) or a single page.
 - ``-``: plain text on stdin.
 
+Dates come from sidecars, JSONL lines, CSV cells and Parquet fields in many
+spellings; :func:`parse_date` accepts the common ones and says no to the rest,
+so a bad date is reported (E006) rather than guessed.
+
 A folder is walked recursively in sorted order, so a batch is reproducible;
 every file in it is read as if named, but for hidden files and sidecars, so a
 file of an unknown kind is reported (E004), not silently passed over.
@@ -34,8 +38,11 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from collections.abc import Iterator, Mapping, Sequence
+from datetime import date, datetime
+from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -43,11 +50,10 @@ from typing import Any, NamedTuple
 from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
 
 from sitroom.config import Options
-from sitroom.errors import E001, E002, E003, E004, E005, SitroomError, error
-from sitroom.feeds import FEED_EXTENSIONS, read_feed_file, read_feed_url
+from sitroom.errors import E001, E002, E003, E004, E005, E006, SitroomError, error
+from sitroom.feeds import FEED_EXTENSIONS, article_from_html, read_feed_file, read_feed_url
 from sitroom.fetch import Fetcher, fetcher_for, is_url
 from sitroom.knowledge import read_tsv
-from sitroom.pages import article_from_html, date_or_error
 from sitroom.record import Article
 
 Item = Article | SitroomError
@@ -56,6 +62,7 @@ CSV_FIELD_LIMIT = 50_000_000  # characters: a whole article is one cell, beyond 
 PARQUET_BATCH = 1024
 SAMPLE_CHARS = 3000  # the opening of an article says its language; the rest costs time
 MIN_LETTERS = 20  # below this, a guess is noise: the language stays unknown
+_COMPACT_STAMP = re.compile(r"\d{14}")  # GDELT's YYYYMMDDhhmmss
 _SIDECAR_KEYS = ("id", "title", "url", "outlet", "language")
 _SIDECAR_OWNERS = (".txt", ".html", ".htm")
 
@@ -114,6 +121,41 @@ def detect_language(text: str) -> str | None:
         return None
     found = _detector().detect_language_of(sample)
     return found.iso_code_639_1.name.lower() if found is not None else None
+
+
+def parse_date(value: object) -> date:
+    """The calendar date of ``value``: ISO 8601 (date or date-time), GDELT stamps, RFC 822.
+
+    Raises ``ValueError`` for anything else: the caller turns it into an E006
+    naming the input, because an anchor date silently wrong would shift every
+    relative date the article gives ("on Tuesday", "last week").
+    """
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"not a date: {value!r}")
+    text = value.strip()
+    for parse in (date.fromisoformat, lambda s: datetime.fromisoformat(s).date()):
+        try:
+            return parse(text)
+        except ValueError:
+            pass
+    if _COMPACT_STAMP.fullmatch(text):
+        return datetime.strptime(text, "%Y%m%d%H%M%S").date()
+    try:
+        return parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError):
+        raise ValueError(f"not a date: {value!r}") from None
+
+
+def date_or_error(value: object, subject: str) -> date | SitroomError:
+    """:func:`parse_date`, with a failure turned into the one-line E006 for ``subject``."""
+    try:
+        return parse_date(value)
+    except ValueError:
+        return error(E006, subject, f"bad date {value!r} (expected YYYY-MM-DD)")
 
 
 def _read_stdin(options: Options) -> Iterator[Item]:
@@ -301,10 +343,13 @@ def _read_parquet_file(path: Path, options: Options) -> Iterator[Item]:
     wanted = [c for c in (options.text_col, options.date_col, options.id_col, options.url_col,
                           options.outlet_col, options.title_col) if c in names]
     number = 0
-    for batch in table.iter_batches(batch_size=PARQUET_BATCH, columns=sorted(set(wanted))):
-        for row in batch.to_pylist():
-            number += 1
-            yield article_from_row(row, f"{path}:{number}", f"{path.stem}-{number}", options)
+    try:
+        for batch in table.iter_batches(batch_size=PARQUET_BATCH, columns=sorted(set(wanted))):
+            for row in batch.to_pylist():
+                number += 1
+                yield article_from_row(row, f"{path}:{number}", f"{path.stem}-{number}", options)
+    except pyarrow.ArrowException as exc:  # a corrupt row group: the rest of the file is unreadable
+        yield error(E003, f"{path}:{number + 1}", f"unreadable Parquet: {exc}")
 
 
 def _missing_column(path: Path, column: str, header: Sequence[str]) -> SitroomError:
