@@ -54,7 +54,7 @@ def test_bad_inputs_are_reported_in_one_line_each_and_the_batch_goes_on(tmp_path
     (tmp_path / "good.txt").write_text("Russia attacked Ukraine on Sunday.")
     (tmp_path / "corpus.jsonl").write_text(
         '{"id": "j1", "text": "Putin met Trump.", "published": "2025-03-01"}\n{not json\n')
-    out = sitroom("extract", str(tmp_path), str(tmp_path / "missing.txt"), str(tmp_path / "notes.docx"))
+    out = sitroom("extract", str(tmp_path), str(tmp_path / "missing.txt"))
     assert out.returncode == 1
     ids = {json.loads(line)["id"] for line in out.stdout.splitlines()}
     assert ids == {"good", "j1"}

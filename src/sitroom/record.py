@@ -91,6 +91,7 @@ class Timex:
     precision: str | None = None  # day, week, month, year, range, ...
     confidence: float = 1.0
     rule: str = ""
+    bounds: tuple[str, str] | None = None  # earliest and latest day a vague range covers ("within weeks")
 
 
 @dataclass
