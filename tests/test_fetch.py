@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import socket
 import time
 
@@ -131,6 +132,16 @@ def test_oversized_body_is_refused(web):
     web.routes["/big"] = Route(body=b"x" * 5000)
     got = quick(max_bytes=1000).get(web.url("/big"))
     assert isinstance(got, SitroomError) and "larger than 1000 bytes" in str(got)
+
+
+def test_gzip_bodies_are_inflated_and_a_gzip_bomb_stopped_at_the_size_cap(web):
+    web.routes["/z"] = Route(body=gzip.compress(b"<rss>compressed</rss>"), headers={"Content-Encoding": "gzip"})
+    web.routes["/bomb"] = Route(body=gzip.compress(b"0" * 1_000_000), headers={"Content-Encoding": "gzip"})
+    fetcher = quick(max_bytes=10_000)
+    assert fetcher.get(web.url("/z")).body == b"<rss>compressed</rss>"
+    assert web.hits("/z")[0].headers["accept-encoding"] == "gzip"
+    bomb = fetcher.get(web.url("/bomb"))
+    assert isinstance(bomb, SitroomError) and "larger than 10000 bytes" in str(bomb)
 
 
 def test_requests_to_one_host_are_spaced_by_the_interval(web):

@@ -3,7 +3,7 @@
 A watcher polls the same feeds for days, so it must behave as the sites expect
 of a well-mannered client: say who it is (a user agent), ask "anything new?"
 with the validators the site gave last time (ETag / Last-Modified, answered by
-a cheap 304), keep out of what robots.txt forbids, wait between two requests to
+a cheap 304), take gzip, keep out of what robots.txt forbids, wait between two requests to
 one host, back off when a server is
 failing, and give up after a bounded time. Everything it gets is untrusted: only
 ``http`` and ``https`` URLs are followed (a feed must not make sitroom read a
@@ -19,6 +19,7 @@ import socket
 import time
 import urllib.error
 import urllib.request
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.message import Message
@@ -165,13 +166,17 @@ class Fetcher:
 
     def _response(self, url: str, final_url: str, status: int, body: bytes,
                   headers: Message) -> Response | SitroomError:
-        if len(body) > self.max_bytes:
+        if len(body) <= self.max_bytes and headers.get("Content-Encoding", "").lower() == "gzip":
+            body = _gunzip(body, self.max_bytes)
+            if body is None:
+                return error(E011, url, "corrupt gzip body")
+        if len(body) > self.max_bytes:  # as sent or once inflated
             return error(E011, url, f"body larger than {self.max_bytes} bytes")
         return Response(url=final_url, status=status, body=body,
                         content_type=headers.get_content_type())
 
     def _headers(self, url: str, conditional: bool) -> dict[str, str]:
-        headers = {"User-Agent": self.user_agent, "Accept-Encoding": "identity"}
+        headers = {"User-Agent": self.user_agent, "Accept-Encoding": "gzip"}
         known = self.validators.get(url) if conditional else None
         if known and known.etag:
             headers["If-None-Match"] = known.etag
@@ -199,6 +204,14 @@ def fetcher_for(options: Options) -> Fetcher:
     """The fetcher the options describe (user agent, timeout, retries, per-host interval)."""
     return Fetcher(user_agent=options.user_agent or USER_AGENT, timeout=options.fetch_timeout,
                    retries=options.fetch_retries, min_interval=options.host_interval)
+
+
+def _gunzip(body: bytes, max_bytes: int) -> bytes | None:
+    """The inflated body, at most ``max_bytes + 1`` bytes (a gzip bomb stops there); ``None`` if corrupt."""
+    try:
+        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(body, max_bytes + 1)
+    except zlib.error:
+        return None
 
 
 def _retry_after(headers: Message) -> float:
