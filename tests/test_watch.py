@@ -83,7 +83,7 @@ def test_a_feed_that_is_down_slow_or_junk_is_logged_and_the_others_read(web, tmp
     assert f"{web.url('/good')}: 1 item(s), 1 new, 0 failed" in caplog.text
 
 
-def test_an_ingest_failure_costs_that_article_only(web, tmp_path):
+def test_an_ingest_failure_costs_that_article_only_and_it_is_tried_again(web, tmp_path):
     serve(web, "/feed", "/a", "/b")
     got = []
 
@@ -92,9 +92,11 @@ def test_an_ingest_failure_costs_that_article_only(web, tmp_path):
             raise RuntimeError("disk full")
         got.append(article)
 
-    report = watch(feeds_file(tmp_path, web.url("/feed")), 60, ingest, rounds=1, fetcher=fast())
+    report = watch(feeds_file(tmp_path, web.url("/feed")), 60, ingest, rounds=2, fetcher=fast(),
+                   sleep=lambda s: None)
     assert [a.url for a in got] == [web.url("/b")]
-    assert report.failed == 1 and "disk full" in report.problems[0]
+    assert report.failed == 2 and "disk full" in report.problems[0]
+    assert len(web.hits("/a")) == 2 and len(web.hits("/b")) == 1  # the failed one is tried again
 
 
 def test_state_file_carries_seen_items_and_validators_across_restarts(web, tmp_path):

@@ -38,7 +38,7 @@ from sitroom.record import Article
 
 Item = Article | SitroomError
 FEED_EXTENSIONS = (".rss", ".atom", ".xml")
-_PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+_PAGE_TYPES = ("text/html", "application/xhtml+xml")
 
 
 @dataclass

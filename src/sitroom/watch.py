@@ -116,6 +116,7 @@ def _poll(source: str, fetcher: Fetcher, options: Options, seen: set[str],
             ingest(with_language(item))
         except Exception as exc:  # a store failure costs this article, not the watch
             _problem(report, error(E100, item.origin or item.id, f"ingest failed: {exc}"))
+            seen.discard(item.id)  # an item's article has the item's key as id: tried next round
             failed += 1
             continue
         new += 1
