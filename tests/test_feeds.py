@@ -8,7 +8,7 @@ from localweb import Route, page, rss, web  # noqa: F401 (web is a fixture)
 
 from sitroom.config import Options
 from sitroom.errors import E004, E011, E012, SitroomError
-from sitroom.feeds import feed_articles, parse_feed
+from sitroom.feeds import MAX_TRIES, ReadLog, feed_articles, parse_feed
 from sitroom.fetch import Fetcher
 from sitroom.record import Article
 from sitroom.sources import iter_articles
@@ -73,17 +73,17 @@ def test_a_failing_item_page_is_reported_and_the_other_items_read(web):
     assert isinstance(items[1], Article) and items[1].url == web.url("/ok")
 
 
-def test_items_in_seen_are_skipped_and_only_fetched_items_are_marked(web):
+def test_items_done_are_skipped_and_a_failing_item_is_tried_until_given_up(web):
     web.routes["/a"] = Route(body=page("A", STORY))
     web.routes["/down"] = Route(status=503)
     feed = parse_feed(rss("W", [("A", web.url("/a"), None), ("D", web.url("/down"), None)]).encode(), "w")
-    seen: set[str] = set()
-    first = list(feed_articles(feed, fetcher(), options(), seen))
-    again = list(feed_articles(feed, fetcher(), options(), seen))
-    assert [type(i) for i in first] == [Article, SitroomError]
-    assert seen == {web.url("/a")}  # the failed item will be tried again
-    assert [type(i) for i in again] == [SitroomError]
-    assert len(web.hits("/a")) == 1
+    log = ReadLog()
+    polls = [list(feed_articles(feed, fetcher(), options(), log)) for _ in range(MAX_TRIES + 1)]
+    assert [type(i) for i in polls[0]] == [Article, SitroomError]
+    assert [len(p) for p in polls] == [2] + [1] * (MAX_TRIES - 1) + [0]
+    assert "given up after" in str(polls[MAX_TRIES - 1][0]) and "given up" not in str(polls[0][1])
+    assert log.done == {web.url("/a"), web.url("/down")} and log.failures == {}
+    assert len(web.hits("/a")) == 1 and len(web.hits("/down")) == MAX_TRIES
 
 
 def test_feed_that_times_out_or_fails_is_one_error_and_the_batch_goes_on(web, tmp_path):

@@ -105,11 +105,11 @@ def test_state_file_carries_seen_items_and_validators_across_restarts(web, tmp_p
     f = feeds_file(tmp_path, web.url("/feed"))
     first, second = [], []
     watch(f, 60, first.append, rounds=1, fetcher=fast(), state_file=state)
-    web.routes["/feed"].etag = None  # the server forgets: the seen set must still hold
+    web.routes["/feed"].etag = None  # the server forgets: the read log must still hold
     watch(f, 60, second.append, rounds=1, fetcher=fast(), state_file=state)
     assert len(first) == 1 and second == []
     assert web.hits("/feed")[1].headers.get("if-none-match") == '"v7"'
-    assert json.loads(state.read_text())["seen"] == [web.url("/a")]
+    assert json.loads(state.read_text())["done"] == [web.url("/a")]
 
 
 def test_a_missing_feeds_file_is_e001(tmp_path):
@@ -128,7 +128,7 @@ def test_interrupt_while_waiting_stops_cleanly_and_saves_state(web, tmp_path):
     report = watch(feeds_file(tmp_path, web.url("/feed")), 60, lambda a: None,
                    fetcher=fast(), sleep=interrupted, state_file=state)
     assert report.rounds == 1 and report.new == 1
-    assert json.loads(state.read_text())["seen"] == [web.url("/a")]
+    assert json.loads(state.read_text())["done"] == [web.url("/a")]
 
 
 def test_sigint_ends_a_running_watch_with_status_zero(tmp_path):

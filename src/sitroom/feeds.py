@@ -11,18 +11,19 @@ feed with a syntax error past its last good item still gives those items), and
 each item's page goes through :func:`article_from_html`, with the item's title,
 date and the feed's name as fallbacks for what the page lacks.
 
-"Read once" is the caller's ``seen`` set of item keys (the item's URL-like id,
-else its link), shared by all the feeds of a batch or a watch. A key is added when the item has been read or cannot be read ever (a
-page without text); an item whose page could not be fetched stays unseen, so
-the next poll tries it again. A URL that serves an HTML page rather than a
-feed is read as that one page, so ``sitroom ingest https://...`` works for
-both.
+"Read once" is the caller's :class:`ReadLog` of item keys (the item's URL-like
+id, else its link), shared by all the feeds of a batch or a watch. An item is
+done when it has been read, or cannot be read ever (a page without text); an
+item whose page could not be fetched is tried again at the next poll, up to
+``MAX_TRIES`` polls, so a dead link is not fetched every 15 minutes for ever.
+A URL that serves an HTML page rather than a feed is read as that one page, so
+``sitroom ingest https://...`` works for both.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -38,7 +39,30 @@ from sitroom.record import Article
 
 Item = Article | SitroomError
 FEED_EXTENSIONS = (".rss", ".atom", ".xml")
+MAX_TRIES = 3  # polls an item's page may fail on before the item is given up
 _PAGE_TYPES = ("text/html", "application/xhtml+xml")
+
+
+@dataclass
+class ReadLog:
+    """The items done (read or given up) and the failures of those still to be tried."""
+
+    done: set[str] = field(default_factory=set)
+    failures: dict[str, int] = field(default_factory=dict)
+
+    def read(self, key: str) -> None:
+        self.done.add(key)
+        self.failures.pop(key, None)
+
+    def retry(self, key: str) -> bool:
+        """Count a failure of ``key``; ``True`` when that was its last try and it is given up."""
+        self.done.discard(key)
+        tries = self.failures.get(key, 0) + 1
+        if tries < MAX_TRIES:
+            self.failures[key] = tries
+            return False
+        self.read(key)
+        return True
 
 
 @dataclass
@@ -153,21 +177,22 @@ def _item_key(guid: str, link: str | None) -> str | None:
 
 
 def feed_articles(feed: Feed, fetcher: Fetcher, options: Options,
-                  seen: set[str] | None = None) -> Iterator[Item]:
-    """The article of each item not in ``seen``; keys of items done are added to it."""
-    seen = set() if seen is None else seen
+                  log: ReadLog | None = None) -> Iterator[Item]:
+    """The article of each item not done in ``log``, which records what happened to each."""
+    log = ReadLog() if log is None else log
     for item in feed.items:
-        if item.key in seen:
+        if item.key in log.done:
             continue
         if item.link is None:
-            seen.add(item.key)
+            log.read(item.key)
             yield error(E012, item.key, "feed item has no link to fetch")
             continue
         page = fetcher.get(item.link)
         if isinstance(page, SitroomError):
-            yield page
+            last = log.retry(item.key)
+            yield error(page.code, page.subject, page.detail + (f"; given up after {MAX_TRIES} tries" if last else ""))
             continue
-        seen.add(item.key)
+        log.read(item.key)
         yield _item_article(item, page, feed, options)
 
 
@@ -182,7 +207,7 @@ def _item_article(item: FeedItem, page: Response, feed: Feed, options: Options) 
     return article
 
 
-def read_feed_url(url: str, fetcher: Fetcher, options: Options, seen: set[str]) -> Iterator[Item]:
+def read_feed_url(url: str, fetcher: Fetcher, options: Options, log: ReadLog) -> Iterator[Item]:
     """A feed at ``url`` as its items' articles, or the page at ``url`` as one article."""
     response = fetcher.get(url)
     if isinstance(response, SitroomError):
@@ -195,10 +220,10 @@ def read_feed_url(url: str, fetcher: Fetcher, options: Options, seen: set[str]) 
     elif isinstance(feed, SitroomError):
         yield feed
     else:
-        yield from feed_articles(feed, fetcher, options, seen)
+        yield from feed_articles(feed, fetcher, options, log)
 
 
-def read_feed_file(path: Path, fetcher: Fetcher, options: Options, seen: set[str]) -> Iterator[Item]:
+def read_feed_file(path: Path, fetcher: Fetcher, options: Options, log: ReadLog) -> Iterator[Item]:
     """A saved feed file as its items' articles (the pages are fetched from the web)."""
     body = path.read_bytes()
     if not body.strip():
@@ -208,4 +233,4 @@ def read_feed_file(path: Path, fetcher: Fetcher, options: Options, seen: set[str
     if isinstance(feed, SitroomError):
         yield feed
     else:
-        yield from feed_articles(feed, fetcher, options, seen)
+        yield from feed_articles(feed, fetcher, options, log)

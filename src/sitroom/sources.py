@@ -51,7 +51,7 @@ from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBui
 
 from sitroom.config import Options
 from sitroom.errors import E001, E002, E003, E004, E005, E006, SitroomError, error
-from sitroom.feeds import FEED_EXTENSIONS, article_from_html, read_feed_file, read_feed_url
+from sitroom.feeds import FEED_EXTENSIONS, ReadLog, article_from_html, read_feed_file, read_feed_url
 from sitroom.fetch import Fetcher, fetcher_for, is_url
 from sitroom.knowledge import data_text, read_tsv
 from sitroom.record import Article
@@ -74,7 +74,7 @@ class Web(NamedTuple):
     """What a batch's feeds share: one fetcher (so the per-host pace holds) and the items read."""
 
     fetcher: Fetcher
-    seen: set[str]
+    log: ReadLog
 
 
 def iter_articles(inputs: Sequence[str], options: Options) -> Iterator[Item]:
@@ -84,12 +84,12 @@ def iter_articles(inputs: Sequence[str], options: Options) -> Iterator[Item]:
     one), which is what the batch reads to keep non-English text out of the
     English pipeline.
     """
-    web = Web(fetcher_for(options), set())  # one per batch: pace and read-once hold across inputs
+    web = Web(fetcher_for(options), ReadLog())  # one per batch: pace and read-once hold across inputs
     for name in inputs:
         if name == "-":
             items = _read_stdin(options)
         elif is_url(name):
-            items = read_feed_url(name, web.fetcher, options, web.seen)
+            items = read_feed_url(name, web.fetcher, options, web.log)
         else:
             items = _read_path(Path(name), web, options)
         for item in items:
@@ -229,7 +229,7 @@ def _read_file(path: Path, web: Web, options: Options) -> Iterator[Item]:
         return
     try:
         if suffix in FEED_EXTENSIONS:
-            yield from read_feed_file(path, web.fetcher, options, web.seen)
+            yield from read_feed_file(path, web.fetcher, options, web.log)
         else:
             yield from READERS[suffix](path, options)
     except OSError as exc:
