@@ -170,12 +170,14 @@ def test_stdin_is_read_as_plain_text(monkeypatch):
     ("20250317", ANCHOR),
     ("20250317101500", ANCHOR),
     ("Mon, 17 Mar 2025 10:00:00 GMT", ANCHOR),
+    (20250317, ANCHOR),
+    (20250317101500, ANCHOR),
 ])
 def test_parse_date_accepts_the_spellings_corpora_use(value, expected):
     assert parse_date(value) == expected
 
 
-@pytest.mark.parametrize("value", ["", "next Tuesday", "2025-13-01", 20250317])
+@pytest.mark.parametrize("value", ["", "next Tuesday", "2025-13-01", 2025, True, 3.5])
 def test_parse_date_refuses_what_it_cannot_read(value):
     with pytest.raises(ValueError):
         parse_date(value)

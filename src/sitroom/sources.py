@@ -149,6 +149,9 @@ def _is_latin(text: str) -> bool:
 def parse_date(value: object) -> date:
     """The calendar date of ``value``: ISO 8601 (date or date-time), GDELT stamps, RFC 822.
 
+    ``value`` may also be a ``date``/``datetime`` (Parquet timestamps) or an
+    integer GDELT stamp (``20250317``, ``20250317101500``).
+
     Raises ``ValueError`` for anything else: the caller turns it into an E006
     naming the input, because an anchor date silently wrong would shift every
     relative date the article gives ("on Tuesday", "last week").
@@ -157,6 +160,8 @@ def parse_date(value: object) -> date:
         return value.date()
     if isinstance(value, date):
         return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)  # GDELT's SQLDATE and DATEADDED are numbers in Parquet and JSON
     if not isinstance(value, str) or not value.strip():
         raise ValueError(f"not a date: {value!r}")
     text = value.strip()
