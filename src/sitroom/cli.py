@@ -27,7 +27,7 @@ from sitroom.store import queries
 app = typer.Typer(help="sitroom: a sourced, structured record of the news about wars and negotiations.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
 
-Paths = Annotated[list[str], typer.Argument(help="Files, folders, or - for stdin (.txt, .html, .jsonl).")]
+Paths = Annotated[list[str], typer.Argument(help="Files, folders, URLs, or - for stdin (.txt, .html, .jsonl, .csv, .parquet, .rss/.atom/.xml feeds).")]
 Db = Annotated[Path, typer.Option("--db", help="The SQLite store.")]
 Model = Annotated[str, typer.Option("--model", help="spaCy English pipeline (or SITROOM_MODEL).")]
 Published = Annotated[Optional[str], typer.Option("--published", help="Anchor date YYYY-MM-DD for inputs without one.")]

@@ -85,6 +85,7 @@ MIGRATIONS: list[str] = [
     ALTER TABLE articles ADD COLUMN fingerprint BLOB;
     ALTER TABLE articles ADD COLUMN duplicate_of TEXT;
     ALTER TABLE articles ADD COLUMN similarity REAL;
+    ALTER TABLE articles ADD COLUMN byline TEXT;
     CREATE TABLE article_bands (
         band TEXT NOT NULL,
         article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE

@@ -87,10 +87,10 @@ class Store:
         dup = self._near_duplicate(fp, keys)
         c.execute(
             "INSERT INTO articles (id, hash, text, title, published, url, outlet, language, status, origin,"
-            " ingested_at, fingerprint, duplicate_of, similarity) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " ingested_at, fingerprint, duplicate_of, similarity, byline) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (art.id, art.hash, art.text, art.title, art.published.isoformat() if art.published else None,
              art.url, art.outlet, art.language, status, art.origin, datetime.now(timezone.utc).isoformat(),
-             dedup.to_bytes(fp), dup[0] if dup else None, dup[1] if dup else None))
+             dedup.to_bytes(fp), dup[0] if dup else None, dup[1] if dup else None, art.byline))
         c.executemany("INSERT INTO article_bands VALUES (?,?)", [(k, art.id) for k in keys])
         c.executemany(
             "INSERT INTO actors VALUES (?,?,?,?,?,?,?,?,?,?)",
