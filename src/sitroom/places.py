@@ -92,6 +92,7 @@ class Evidence:
     """What the place entities of an article say about its other names."""
 
     known: set[str]  # names of place entities: the same name elsewhere is a place too
+    common: set[str]  # words the article also writes in lower case: "Man", "Street" are words
     people: set[str]  # surnames of people named in full: "Ripley" alone is the person
     regions: set[tuple[str, str]]  # first-level regions the place entities lie in
 
@@ -127,7 +128,7 @@ class PlacesStage:
                         found.append(mention)
                         taken.update(range(part.start, part.end))
         resolve(found)
-        evidence = Evidence(known={m.key for m in found},
+        evidence = Evidence(known={m.key for m in found}, common={t.text for t in doc if t.is_lower},
                             people={ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1},
                             regions={region(m.best) for m in found if m.best is not None} - {None})
         taken.update(i for ent in doc.ents if ent.label_ in NUMERIC_LABELS for i in range(ent.start, ent.end))
@@ -177,9 +178,11 @@ class PlacesStage:
         """``span`` as a toponym when it is well known, after "in"/"near", a place entity
         elsewhere in the article, or a town in a region the article's place entities are in.
 
-        A person's surname in the article ("Ripley" after "Tom Ripley") is never a place.
+        A person's surname in the article ("Ripley" after "Tom Ripley") is never a place, nor a
+        word the article also writes in lower case ("Man" in a headline).
         """
-        if span.text.lower() in DIRECTIONS or (len(span) == 1 and span.text.lower() in evidence.people):
+        word = span.text.lower()
+        if word in DIRECTIONS or (len(span) == 1 and (word in evidence.people or word in evidence.common)):
             return None
         person = ent is not None and ent.label_ == "PERSON"
         inside = ent is not None and (ent.start_char < span.start_char or ent.end_char > span.end_char)
