@@ -52,7 +52,8 @@ ALT_MIN_POPULATION = 100000
 # Towns smaller than this help place subdivisions but are not shipped (file size).
 TOWN_MIN_POPULATION = 1000
 # Words a subdivision's name may end in that news leaves out ("Donetsk Oblast": "Donetsk").
-GENERIC_WORDS = {"oblast", "oblast'", "province", "region", "republic", "governorate", "prefecture", "krai", "respublika"}
+GENERIC_WORDS = {"oblast", "oblast'", "province", "region", "republic", "governorate", "prefecture", "krai",
+                 "respublika"}
 LATIN = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*$")
 
 
@@ -149,7 +150,8 @@ def subdivisions(country_rows: dict[int, dict], points: dict) -> dict[int, dict]
             continue
         lat, lon = middle(points[i])
         rows[i] = dict(gid=int(f[3]), name=f[0], kind=f"adm{level}", iso3=country["iso3"], parent=f[7],
-                       lat=lat, lon=lon, pop=0, names=variants([f[0]] + [n for n in split_names(f[5]) if LATIN.match(n)]))
+                       lat=lat, lon=lon, pop=0,
+                       names=variants([f[0]] + [n for n in split_names(f[5]) if LATIN.match(n)]))
     for row in rows.values():
         parent = rows.get(int(row["parent"])) if row["parent"] else None
         row["admin1"] = parent["name"] if parent else row["name"]

@@ -192,11 +192,15 @@ class PlacesStage:
         candidates = self.gazetteer.lookup(span.text)
         if not candidates:
             return None
+        known = normalize(span.text) in evidence.known
         primary = any(c.primary for c in candidates)
-        local = any(c.primary and region(c.entry) in evidence.regions for c in candidates)
         trusted = any(well_known(c) for c in candidates) or (primary and (len(span) > 1 or locative(span)))
-        if normalize(span.text) not in evidence.known and not (local and not person) and (
-                not trusted or (person and not locative(span))):
+        if person:  # the model read a name: only a place elsewhere, or a known one after "in"
+            accepted = known or (trusted and locative(span))
+        else:
+            local = any(c.primary and region(c.entry) in evidence.regions for c in candidates)
+            accepted = known or local or trusted
+        if not accepted:
             return None
         role = "name" if inside else role_of(span)
         return Mention(span.start_char, span.end_char, span.text, candidates, "gazetteer:" + (
@@ -313,7 +317,8 @@ def within(entry: Entry, region: Entry) -> bool:
 def prior(c: Candidate) -> float:
     """How likely a reading is before context: bigger and more important places first."""
     e = c.entry
-    return POPULATION_WEIGHT * math.log10(e.population + 10) + KIND_PRIOR[e.kind] - (0 if c.primary else ALTERNATE_NAME_PENALTY)
+    penalty = 0.0 if c.primary else ALTERNATE_NAME_PENALTY
+    return POPULATION_WEIGHT * math.log10(e.population + 10) + KIND_PRIOR[e.kind] - penalty
 
 
 def resolve(mentions: list[Mention]) -> None:
