@@ -146,3 +146,21 @@ def test_bad_user_file_is_a_one_line_error(tmp_path):
     table.write_text("who\twhat\nx\ty\n", encoding="utf-8")
     with pytest.raises(SitroomError, match=r"E009"):
         build_nlp(Options(actors_file=table))
+
+
+def test_a_surname_alone_is_the_last_person_named_in_full(run):
+    rec = run("Hillary Clinton spoke in Ohio. Clinton said the economy came first.", published=date(2016, 9, 12))
+    hillary = _actor(rec, "Hillary Clinton")
+    assert len(hillary.mentions) == 2
+    assert not any(a.name == "Bill Clinton" for a in rec.actors)
+
+
+def test_a_possessive_is_not_part_of_the_name(run):
+    rec = run("Jonathan Smallwood’s plan failed.")
+    assert _actor(rec, "Jonathan Smallwood").mentions == [(0, len("Jonathan Smallwood"))]
+
+
+def test_a_known_person_before_taking_office_has_no_sector(run):
+    rec = run("Donald Trump held a rally in Ohio.", published=date(2016, 9, 12))
+    trump = _actor(rec, "Donald Trump")
+    assert (trump.country, trump.sector, trump.role) == ("USA", None, None)

@@ -38,6 +38,7 @@ for _name in ("actors", "actor_index"):
 WORDS = read_json("actor_words.json")
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "nummod", "det", "predet", "case", "punct", "quantmod"}
 NOUN_POS = {"NOUN", "PROPN"}
+TITLE_ENTS = {"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "FAC"}  # "Shark Tank" is a show, not tanks
 
 
 @dataclass
@@ -80,14 +81,22 @@ def find_hits(doc: Doc, gazetteer: ActorGazetteer, matcher) -> dict[int, tuple[i
 
 
 def _plausible(span, hits: list[Hit]) -> Hit | None:
-    """The first reading that fits the entity tags: "Jordan" inside "Michael Jordan" is no country."""
+    """The first reading that fits the entity tags.
+
+    A phrase inside a longer name is part of that name: "Trump" in "Melania Trump",
+    "Jordan" in "Michael Jordan", the capital "Kingston" in "Kingston upon Thames"
+    (but "Baghdad University" is in Iraq).
+    A one-word person name tagged as a place ("Austin") is the place.
+    """
     ents = {t.ent_type_ for t in span}
-    in_longer_person = any(t.ent_type_ == "PERSON" for t in span) and any(
-        e.label_ == "PERSON" and (e.start < span.start or e.end > span.end) for e in span.doc.ents
-        if e.start <= span.start < e.end)
+    ent = next((e for e in span.doc.ents if e.start <= span.start < e.end), None)
+    longer = ent is not None and any(not (span.start <= t.i < span.end) and t.tag_ != "POS" and not t.is_punct
+                                     for t in ent)
     for hit in hits:
-        if in_longer_person or hit.known.kind == "person" and len(span) == 1 and ents & {"GPE", "LOC", "FAC"}:
-            continue  # "Trump" in "Melania Trump", "Austin" the city
+        if longer and (ent.label_ == "PERSON" or hit.via == "capital" and ent.label_ in ("GPE", "LOC", "FAC")):
+            continue
+        if hit.known.kind == "person" and len(span) == 1 and ents & {"GPE", "LOC", "FAC"}:
+            continue
         return hit
     return None
 
@@ -247,9 +256,12 @@ def _sector_of_governor(doc: Doc, t: Token, index: ActorIndex) -> str | None:
 
 
 def _person(known: Known, day: date | None, former: bool) -> Coding:
+    """A known person as of ``day``: in office, former (ELI), or not yet in office (no sector)."""
     term = known.term_at(day)
     sector = (term.sector if term else None) or known.sector
-    if former or (term and day and term.end and term.end <= day and sector == "GOV"):
+    if term and day and term.start and day < term.start:
+        term, sector = None, None  # not yet in office: a candidate is no government
+    elif former or (term and day and term.end and term.end <= day and sector == "GOV"):
         sector = "ELI"
     return Coding(known.name, "person", country_of(known, day), sector, known.id,
                   role=term.role if term else None, rule="office-holders", confidence=0.95)
@@ -258,7 +270,7 @@ def _person(known: Known, day: date | None, former: bool) -> Coding:
 def _unknown_person(doc: Doc, head: Token, context: list[Token], index: ActorIndex) -> Coding:
     """A person the tables do not know: name, and what the phrase says of them."""
     ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
-    name = ent.text if ent else head.text
+    name = _name(list(ent)) if ent else head.text
     titles = [t for t in context if t.ent_type_ != "PERSON" and t.pos_ in NOUN_POS]
     pattern = None
     for t in reversed(titles):
@@ -273,23 +285,25 @@ def _unknown_person(doc: Doc, head: Token, context: list[Token], index: ActorInd
     sector = pattern.sector if pattern else None
     if sector == "GOV" and any(t.lower_ in WORDS["former"] for t in context):
         sector = "ELI"
-    surname = name.split()[-1].lower() if name.split() else name.lower()
-    return Coding(name, "person", countries[0] if countries else None, sector, f"person:{surname}",
+    return Coding(name, "person", countries[0] if countries else None, sector, f"person:{name.lower()}",
                   role=pattern.canon if pattern and pattern.kind == "role" else None,
                   rule=rule, confidence=0.7 if countries or pattern else 0.6)
 
 
-def _name(tokens: list[Token]) -> str:
-    """The phrase's words without leading determiners and trailing possessive."""
+def _trim(tokens: list[Token]) -> list[Token]:
+    """The phrase's words without leading determiners and trailing possessive or punctuation."""
     toks = sorted(tokens, key=lambda t: t.i)
-    while toks and (toks[0].lower_ in WORDS["determiners"] or toks[0].is_punct):
+    while len(toks) > 1 and (toks[0].lower_ in WORDS["determiners"] or toks[0].is_punct):
         toks = toks[1:]
-    while toks and (toks[-1].tag_ == "POS" or toks[-1].is_punct):
+    while len(toks) > 1 and (toks[-1].tag_ == "POS" or toks[-1].is_punct):
         toks = toks[:-1]
-    if not toks:
-        return ""
-    doc = toks[0].doc
-    return doc[toks[0].i:toks[-1].i + 1].text
+    return toks
+
+
+def _name(tokens: list[Token]) -> str:
+    """The phrase's words as written, without leading determiners or a trailing possessive."""
+    toks = _trim(tokens)
+    return toks[0].doc[toks[0].i:toks[-1].i + 1].text if toks else ""
 
 
 def _same_line(tokens: list[Token], head: Token) -> list[Token]:
@@ -328,9 +342,7 @@ def _locative(t: Token) -> bool:
 
 
 def _span_of(tokens: list[Token]) -> Span:
-    toks = sorted(tokens, key=lambda t: t.i)
-    while len(toks) > 1 and (toks[0].lower_ in WORDS["determiners"] or toks[0].is_punct):
-        toks = toks[1:]
+    toks = _trim(tokens)
     return toks[0].idx, toks[-1].idx + len(toks[-1])
 
 
@@ -351,16 +363,16 @@ def detect(doc: Doc, index: ActorIndex) -> list[tuple[Span, Coding]]:
         if ent.label_ == "PERSON" and not any(index.hit_at(t.i) for t in ent):
             root = ent.root
             tokens = [t for t in _left_tokens(root) if t.i < ent.start] + list(ent)
-            out.append((ent.start, (ent.start_char, ent.end_char), code_tokens(doc, tokens, root, index)))
+            out.append((ent.start, _span_of(list(ent)), code_tokens(doc, tokens, root, index)))
     for t in doc:
         if t.pos_ not in NOUN_POS or t.ent_type_ == "PERSON" or index.hit_at(t.i) or t.dep_ == "compound":
             continue
-        if _names_a_person(t, index) or head_pattern(doc, t, index) is None:
+        if _names_a_person(t, index) or t.ent_type_ in TITLE_ENTS or head_pattern(doc, t, index) is None:
             continue
         tokens = _phrase(t)
         out.append((t.i, _span_of(tokens), code_tokens(doc, tokens, t, index)))
     out.sort(key=lambda m: m[0])
-    return _resolve_roles([(span, coding) for _, span, coding in out])
+    return _resolve_references(doc, [(span, coding) for _, span, coding in out])
 
 
 def _names_a_person(t: Token, index: ActorIndex) -> bool:
@@ -373,17 +385,27 @@ def _names_a_person(t: Token, index: ActorIndex) -> bool:
     return any(c.dep_ == "appos" and person(c) for c in t.children)
 
 
-def _resolve_roles(mentions: list[tuple[Span, Coding]]) -> list[tuple[Span, Coding]]:
-    """A bare role ("the president") is the last person mentioned who held it, if any."""
-    out = []
+def _resolve_references(doc: Doc, mentions: list[tuple[Span, Coding]]) -> list[tuple[Span, Coding]]:
+    """Short references to people mentioned before take their coding.
+
+    A bare role ("the president") is the last person mentioned who held it; a surname
+    alone ("Clinton") is the last person mentioned in full with that surname, so that
+    "Hillary Clinton ... Clinton" stays her, whatever the tables know of other Clintons.
+    """
+    out: list[tuple[Span, Coding]] = []
     for span, coding in mentions:
-        if coding.kind == "person" and coding.rule.startswith("institution:") and coding.role:
-            for _, prev in reversed(out):
-                if prev.kind == "person" and prev.role == coding.role and \
-                        (coding.country is None or prev.country == coding.country) and prev.key != coding.key:
-                    coding = Coding(prev.name, "person", prev.country, prev.sector, prev.key, prev.role,
-                                    rule="role+antecedent", confidence=0.7)
-                    break
+        surface = doc.text[span[0]:span[1]]
+        for prev_span, prev in reversed(out):
+            if coding.kind != "person" or prev.kind != "person" or prev.key == coding.key:
+                continue
+            prev_surface = doc.text[prev_span[0]:prev_span[1]].split()
+            by_role = coding.rule.startswith("institution:") and coding.role and prev.role == coding.role \
+                and coding.country in (None, prev.country)
+            by_surname = " " not in surface and len(prev_surface) > 1 and prev_surface[-1] == surface
+            if by_role or by_surname:
+                coding = Coding(prev.name, "person", prev.country, prev.sector, prev.key, prev.role,
+                                rule="role+antecedent" if by_role else "surname+antecedent", confidence=0.7)
+                break
         out.append((span, coding))
     return out
 
