@@ -10,7 +10,7 @@ from sitroom.actors import actor_ref
 from sitroom.config import Options
 from sitroom.errors import SitroomError
 from sitroom.pipeline import build_nlp, extract, make_doc
-from sitroom.record import Article
+from sitroom.record import Article, Place
 
 
 def _actor(record, name):
@@ -164,3 +164,15 @@ def test_a_known_person_before_taking_office_has_no_sector(run):
     rec = run("Donald Trump held a rally in Ohio.", published=date(2016, 9, 12))
     trump = _actor(rec, "Donald Trump")
     assert (trump.country, trump.sector, trump.role) == ("USA", None, None)
+
+
+def test_a_capital_the_places_stage_puts_elsewhere_is_no_government(nlp):
+    doc = nlp.make_doc("Athens voted on Tuesday.")
+    for name, component in nlp.pipeline:
+        if name == "sitroom_actors":
+            doc._.places = [Place(span=(0, 6), name="Athens", country="US")]
+        doc = component(doc)
+        if name == "sitroom_actors":
+            break
+    assert doc._.actors is not None
+    assert not any(a.country == "GRC" for a in doc._.actors)

@@ -74,10 +74,21 @@ def find_hits(doc: Doc, gazetteer: ActorGazetteer, matcher) -> dict[int, tuple[i
         if any(i in taken for i in range(start, end)):
             continue
         hit = _plausible(doc[start:end], gazetteer.lookup(phrase))
-        if hit:
+        if hit and not _elsewhere(doc[start:end], hit, gazetteer):
             for i in range(start, end):
                 taken[i] = (start, end, hit)
     return taken
+
+
+def _elsewhere(span, hit: Hit, gazetteer: ActorGazetteer) -> bool:
+    """Whether the places stage put this capital in another country ("Athens, Ga.")."""
+    if hit.via != "capital":
+        return False
+    for place in span.doc._.places or []:
+        if place.country and place.span[0] < span.end_char and span.start_char < place.span[1]:
+            code = place.country.upper()
+            return gazetteer.iso3_of.get(code, code) != hit.known.id
+    return False
 
 
 def _plausible(span, hits: list[Hit]) -> Hit | None:

@@ -118,6 +118,7 @@ class ActorGazetteer:
 
     def __init__(self, user_rows: list[dict[str, str]] | None = None) -> None:
         self.names: dict[str, list[Hit]] = {}
+        self.iso3_of: dict[str, str] = {}  # ISO 3166-1 alpha-2 -> alpha-3
         self.by_id: dict[str, Known] = {}
         self.patterns: dict[tuple[str, ...], Pattern] = {
             tuple(r["pattern"].split()): Pattern(r["kind"], r["canon"], r["sector"])
@@ -144,6 +145,7 @@ class ActorGazetteer:
         extra = {r["iso3"]: r for r in read_tsv("country_aliases.tsv")}
         for row in read_tsv("countries.tsv"):
             iso3 = row["iso3"]
+            self.iso3_of[row["iso2"]] = iso3
             known = Known(iso3, row["name"], "country", iso3)
             more = extra.get(iso3, {})
             self._add(known, [row["name"]], "name")
