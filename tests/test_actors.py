@@ -176,3 +176,13 @@ def test_a_capital_the_places_stage_puts_elsewhere_is_no_government(nlp):
             break
     assert doc._.actors is not None
     assert not any(a.country == "GRC" for a in doc._.actors)
+
+
+def test_a_title_picks_the_matching_office_of_a_person_with_several(run):
+    rec = run("European Council president Donald Tusk met the prime minister.", published=None)
+    assert _actor(rec, "Donald Tusk").country == "IGO"
+
+
+def test_nationals_abroad_keep_their_nationality(run):
+    rec = run("Some 30,000 Syrians sought refuge in the EU last year.")
+    assert _mentioning(rec, "Syrians").country == "SYR"

@@ -180,7 +180,8 @@ def code_tokens(doc: Doc, tokens: list[Token], head: Token, index: ActorIndex) -
     context = tokens + context_tokens(head)
     former = any(t.lower_ in WORDS["former"] for t in tokens)
     if found and found[2].known.kind == "person":
-        return _person(found[2].known, day, former)
+        others = [t for t in context if not found[0] <= t.i < found[1]]
+        return _person(found[2].known, day, former, tuple(candidate_countries(others, index, day)))
     if head.ent_type_ == "PERSON" and not found:
         return _unknown_person(doc, head, context, index)
     if found:
@@ -241,9 +242,10 @@ def _people(doc: Doc, start: int, end: int, known: Known, head: Token, index: Ac
     ("ethnic Albanians in Serbia") belong to the country they live in."""
     country, rule = known.id, "demonym-people"
     ethnic = start > 0 and doc[start - 1].lower_ in WORDS["ethnic"]
-    if ethnic or context_tokens(head):
-        where = candidate_countries(context_tokens(head), index, doc._.published, ethnic_too=False)
-        home = where[0] if where else sentence_country(head, index, doc._.published) if ethnic else None
+    where = [c for c in candidate_countries(context_tokens(head) if ethnic else _of_complement(head), index,
+                                            doc._.published, ethnic_too=False) if c not in index.gazetteer.non_state]
+    if ethnic or where:
+        home = where[0] if where else sentence_country(head, index, doc._.published)
         if home:
             country, rule = home, "demonym-people+residence"
     return Coding(doc[start:end].text, "group", country, "CVL", f"{country}:CVL:{doc[start:end].text.lower()}",
@@ -266,15 +268,15 @@ def _sector_of_governor(doc: Doc, t: Token, index: ActorIndex) -> str | None:
     return pattern.sector if pattern else None
 
 
-def _person(known: Known, day: date | None, former: bool) -> Coding:
+def _person(known: Known, day: date | None, former: bool, countries: tuple[str, ...] = ()) -> Coding:
     """A known person as of ``day``: in office, former (ELI), or not yet in office (no sector)."""
-    term = known.term_at(day)
+    term = known.term_at(day, countries)
     sector = (term.sector if term else None) or known.sector
     if term and day and term.start and day < term.start:
         term, sector = None, None  # not yet in office: a candidate is no government
     elif former or (term and day and term.end and term.end <= day and sector == "GOV"):
         sector = "ELI"
-    return Coding(known.name, "person", country_of(known, day), sector, known.id,
+    return Coding(known.name, "person", (term.country if term else None) or known.country, sector, known.id,
                   role=term.role if term else None, rule="office-holders", confidence=0.95)
 
 
@@ -457,13 +459,24 @@ def actor_at(doc: Doc, span: Span) -> Actor | None:
     return best
 
 
+def _span_head(doc: Doc, span: Span) -> Token | None:
+    """The head word of any span: its syntactic root, or, where the parser made a verb of
+    the root ("Hackers linked to ..."), the first noun that modifies nothing else in it."""
+    chars = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if chars is None or not len(chars):
+        return None
+    if chars.root.pos_ in NOUN_POS | {"PRON"}:
+        return chars.root
+    return next((t for t in chars if t.pos_ in NOUN_POS and t.dep_ not in MODIFIER_DEPS), chars.root)
+
+
 def code_span(doc: Doc, span: Span) -> Coding | None:
     """Code any span of the text the way the stage codes its own mentions."""
     index: ActorIndex | None = doc._.actor_index
-    chars = doc.char_span(span[0], span[1], alignment_mode="expand")
-    if index is None or chars is None or not len(chars) or chars.root.pos_ == "PRON":
+    head = _span_head(doc, span)
+    if index is None or head is None or head.pos_ == "PRON":
         return None  # a pronoun is resolved by the stage that found it, not coded here
-    return code_tokens(doc, list(chars), chars.root, index)
+    return code_tokens(doc, list(doc.char_span(span[0], span[1], alignment_mode="expand")), head, index)
 
 
 def actor_ref(doc: Doc, span: Span) -> ActorRef:
@@ -475,9 +488,9 @@ def actor_ref(doc: Doc, span: Span) -> ActorRef:
     """
     text = doc.text[span[0]:span[1]]
     coding = code_span(doc, span)
-    chars = doc.char_span(span[0], span[1], alignment_mode="expand")
-    head = chars.root.idx if chars is not None and len(chars) else span[0]
-    actor = next((a for a in doc._.actors or [] for s, e in a.mentions if s <= head < e), None) \
+    head = _span_head(doc, span)
+    at = head.idx if head is not None else span[0]
+    actor = next((a for a in doc._.actors or [] for s, e in a.mentions if s <= at < e), None) \
         or (actor_at(doc, span) if coding is None else None)
     if actor is not None:
         return ActorRef(span=span, text=text, actor_id=actor.id, name=actor.name,

@@ -50,11 +50,17 @@ class Known:
     sector: str | None = None
     terms: list[Term] = field(default_factory=list)
 
-    def term_at(self, day: date | None) -> Term | None:
-        """The term held on ``day``; else the last one begun before it; else the latest."""
+    def term_at(self, day: date | None, countries: tuple[str, ...] = ()) -> Term | None:
+        """The term held on ``day``; else the last one begun before it; else the latest.
+
+        Terms in ``countries`` (those the phrase names: "European Council president
+        Donald Tusk") are preferred when the date does not decide.
+        """
         if not self.terms:
             return None
-        ordered = sorted(self.terms, key=lambda t: t.start or date.min)
+        ordered = sorted(self.terms, key=lambda t: (t.country in countries, t.start or date.min))
+        if day is not None and not any(t.covers(day) for t in ordered):
+            ordered = [t for t in ordered if t.country in countries] or ordered
         if day is None:
             return ordered[-1]
         for term in ordered:
