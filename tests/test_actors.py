@@ -186,3 +186,18 @@ def test_a_title_picks_the_matching_office_of_a_person_with_several(run):
 def test_nationals_abroad_keep_their_nationality(run):
     rec = run("Some 30,000 Syrians sought refuge in the EU last year.")
     assert _mentioning(rec, "Syrians").country == "SYR"
+
+
+def test_a_titled_name_is_a_person_even_when_untagged(nlp):
+    ref = _ref(nlp, "Vice-President Moody Awori has declined to resign.", "Vice-President Moody Awori")
+    assert ref.sector == "GOV" and ref.name == "Moody Awori"
+
+
+def test_a_title_inside_a_company_name_is_no_title(run):
+    rec = run("General Motors said sales fell in Detroit.")
+    assert not any(a.sector == "MIL" for a in rec.actors)
+
+
+def test_ethnic_group_nouns_are_civilians_of_the_stated_country(nlp):
+    ref = _ref(nlp, "Thousands of Iraqi Kurds demonstrated on Sunday.", "Iraqi Kurds")
+    assert (ref.country, ref.sector) == ("IRQ", "CVL")

@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from sitroom.coding import (MODIFIER_DEPS, NOUN_POS, WORDS, ActorIndex, Coding, code_tokens, find_hits,
-                            head_pattern, noun_head, of_complement, same_line, trim)
+                            head_pattern, noun_head, of_complement, same_line, titled, trim)
 from sitroom.gazetteer_actors import gazetteer_for
 from sitroom.record import Actor, ActorRef, Span
 

@@ -97,7 +97,24 @@ def _plausible(span, hits: list[Hit]) -> Hit | None:
 
 
 def _lemma(t: Token) -> str:
-    return (t.lemma_ if t.tag_ in ("NNS", "NNPS") else t.text).lower()
+    """The singular, lower-case word (the tagger leaves "Kurds" as its own lemma)."""
+    if t.tag_ not in ("NNS", "NNPS"):
+        return t.lower_
+    lemma = t.lemma_.lower()
+    return lemma[:-1] if lemma == t.lower_ and lemma.endswith("s") else lemma
+
+
+def titled(head: Token, index: ActorIndex) -> Pattern | None:
+    """The office a proper name's own title words give ("Vice-President Moody Awori"),
+    so that a name the entity tagger missed is still a person."""
+    if head.pos_ != "PROPN" or head.ent_type_ in ("GPE", "LOC", "NORP") or index.hit_at(head.i) \
+            or head_pattern(head.doc, head, index):
+        return None
+    for t in reversed([c for c in head.lefts if c.dep_ == "compound" and c.pos_ in NOUN_POS]):
+        pattern = head_pattern(head.doc, t, index)
+        if pattern:  # a title inside an organisation's name ("General Motors") is no title
+            return pattern if pattern.kind == "role" and not (t.ent_type_ and t.ent_iob_ == "I") else None
+    return None
 
 
 def head_pattern(doc: Doc, head: Token, index: ActorIndex) -> Pattern | None:
@@ -166,7 +183,7 @@ def code_tokens(doc: Doc, tokens: list[Token], head: Token, index: ActorIndex) -
     if found and found[2].known.kind == "person":
         others = [t for t in context if not found[0] <= t.i < found[1]]
         return _person(found[2].known, day, former, tuple(candidate_countries(others, index, day)))
-    if head.ent_type_ == "PERSON" and not found:
+    if not found and (head.ent_type_ == "PERSON" or titled(head, index)):
         return _unknown_person(doc, head, context, index)
     if found:
         coding = _known(doc, found, head, index)
@@ -266,8 +283,8 @@ def _person(known: Known, day: date | None, former: bool, countries: tuple[str, 
 
 def _unknown_person(doc: Doc, head: Token, context: list[Token], index: ActorIndex) -> Coding:
     """A person the tables do not know: name, and what the phrase says of them."""
-    ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
-    name = _name(list(ent)) if ent else head.text
+    ent = next((e for e in doc.ents if e.start <= head.i < e.end and e.label_ == "PERSON"), None)
+    name = _name(list(ent)) if ent else _proper_name(head, index)
     titles = [t for t in context if t.ent_type_ != "PERSON" and t.pos_ in NOUN_POS]
     pattern = None
     for t in reversed(titles):
@@ -285,6 +302,15 @@ def _unknown_person(doc: Doc, head: Token, context: list[Token], index: ActorInd
     return Coding(name, "person", countries[0] if countries else None, sector, f"person:{name.lower()}",
                   role=pattern.canon if pattern and pattern.kind == "role" else None,
                   rule=rule, confidence=0.7 if countries or pattern else 0.6)
+
+
+def _proper_name(head: Token, index: ActorIndex) -> str:
+    """The proper nouns ending at ``head``, up to a title word ("President")."""
+    start = head.i
+    while start > 0 and head.doc[start - 1].pos_ == "PROPN" and head.doc[start - 1].head == head \
+            and head_pattern(head.doc, head.doc[start - 1], index) is None:
+        start -= 1
+    return head.doc[start:head.i + 1].text
 
 
 def trim(tokens: list[Token]) -> list[Token]:
