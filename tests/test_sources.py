@@ -12,9 +12,8 @@ import pytest
 
 from sitroom.config import Options
 from sitroom.errors import E001, E002, E003, E004, E005, E006, SitroomError
-from sitroom.pages import parse_date
 from sitroom.record import Article
-from sitroom.sources import iter_articles
+from sitroom.sources import detect_language, iter_articles, parse_date
 
 ANCHOR = date(2025, 3, 17)
 PAGE = """<html><head><title>Talks resume in Riyadh | Example News</title>
@@ -143,7 +142,7 @@ def test_missing_path_is_e001_and_the_batch_goes_on(tmp_path):
     assert [i.id for i in items if isinstance(i, Article)] == ["good"]
 
 
-def test_folder_is_walked_recursively_in_sorted_order_skipping_hidden_and_unknown(tmp_path):
+def test_folder_is_walked_recursively_in_sorted_order_reporting_unknown_files(tmp_path):
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "z.txt").write_text("Z text.")
     (tmp_path / "a.txt").write_text("A text.")
@@ -151,7 +150,11 @@ def test_folder_is_walked_recursively_in_sorted_order_skipping_hidden_and_unknow
     (tmp_path / ".hidden").mkdir()
     (tmp_path / ".hidden" / "h.txt").write_text("hidden")
     (tmp_path / "photo.png").write_bytes(b"\x89PNG\x00")
-    assert [i.id for i in read(tmp_path)] == ["a", "z", "c1"]
+    (tmp_path / "orphan.json").write_text("{}")
+    items = read(tmp_path)
+    assert [i.id for i in items if isinstance(i, Article)] == ["a", "z", "c1"]
+    assert [(e.code, Path(e.subject).name) for e in items if isinstance(e, SitroomError)] == [
+        (E004, "orphan.json"), (E004, "photo.png")]
 
 
 def test_stdin_is_read_as_plain_text(monkeypatch):
@@ -167,12 +170,97 @@ def test_stdin_is_read_as_plain_text(monkeypatch):
     ("20250317", ANCHOR),
     ("20250317101500", ANCHOR),
     ("Mon, 17 Mar 2025 10:00:00 GMT", ANCHOR),
+    (20250317, ANCHOR),
+    (20250317101500, ANCHOR),
 ])
 def test_parse_date_accepts_the_spellings_corpora_use(value, expected):
     assert parse_date(value) == expected
 
 
-@pytest.mark.parametrize("value", ["", "next Tuesday", "2025-13-01", 20250317])
+@pytest.mark.parametrize("value", ["", "next Tuesday", "2025-13-01", 2025, True, 3.5])
 def test_parse_date_refuses_what_it_cannot_read(value):
     with pytest.raises(ValueError):
         parse_date(value)
+
+
+def test_csv_rows_become_articles_with_configured_columns_and_bad_rows_reported(tmp_path):
+    f = tmp_path / "gdelt.csv"
+    f.write_text(
+        'DOCID,BODY,SQLDATE,SOURCEURL,SOURCE\n'
+        '1,"Kyiv accepted the proposal.",20250311,https://a.test/1,AP\n'
+        '2,"Moscow declined,\nsaid the ministry.",soon,https://a.test/2,TASS\n'
+        '3,,20250312,https://a.test/3,AP\n'
+        '4,"Talks resumed.",,https://a.test/4,\n', encoding="utf-8")
+    items = read(f, text_col="BODY", date_col="SQLDATE", id_col="DOCID", url_col="SOURCEURL",
+                 outlet_col="SOURCE")
+    arts = [i for i in items if isinstance(i, Article)]
+    assert [(a.id, a.published, a.url, a.outlet) for a in arts] == [
+        ("1", date(2025, 3, 11), "https://a.test/1", "AP"), ("4", ANCHOR, "https://a.test/4", None)]
+    errors = [i for i in items if isinstance(i, SitroomError)]
+    assert [(e.code, e.subject) for e in errors] == [(E006, f"{f}:3"), (E002, f"{f}:5")]
+
+
+def test_corpus_without_the_text_column_is_one_error_naming_the_columns(tmp_path):
+    f = tmp_path / "export.csv"
+    f.write_text("title,content\nA,Talks resumed.\n")
+    [err] = read(f)
+    assert err.code == E005 and "'text'" in str(err) and "title, content" in str(err)
+
+
+def test_parquet_rows_become_articles(tmp_path):
+    import pyarrow
+    import pyarrow.parquet
+
+    f = tmp_path / "mediacloud.parquet"
+    table = pyarrow.table({
+        "stories_id": [11, 12],
+        "text": ["Kyiv accepted the proposal.", "Moscow declined the proposal."],
+        "publish_date": ["2025-03-11 08:00:00", None],
+        "media_name": ["AP", "TASS"],
+    })
+    pyarrow.parquet.write_table(table, f)
+    arts = read(f, id_col="stories_id", date_col="publish_date", outlet_col="media_name")
+    assert [(a.id, a.published, a.outlet, a.origin) for a in arts] == [
+        ("11", date(2025, 3, 11), "AP", f"{f}:1"), ("12", ANCHOR, "TASS", f"{f}:2")]
+
+
+def test_file_that_is_not_parquet_is_e003(tmp_path):
+    f = tmp_path / "fake.parquet"
+    f.write_text("text\nnot parquet at all\n")
+    assert codes(read(f)) == [E003]
+
+
+def test_language_is_detected_unless_the_source_says_it(tmp_path):
+    (tmp_path / "en.txt").write_text("Negotiators met in Riyadh on Monday, and the talks went on.")
+    (tmp_path / "de.txt").write_text(
+        "Die Unterhändler der Vereinigten Staaten und Russlands trafen sich am Montag in Riad, um über "
+        "eine Waffenruhe in der Ukraine zu sprechen, sagten Beamte nach der ersten Sitzung. Die Ukraine "
+        "warf Russland vor, in der Nacht neunzig Drohnen gestartet zu haben.")
+    (tmp_path / "uk.txt").write_text("Переговорники зустрілися в понеділок в Ер-Ріяді, щоб обговорити припинення вогню.")
+    (tmp_path / "given.txt").write_text("Negotiators met in Riyadh on Monday to discuss a ceasefire.")
+    (tmp_path / "given.json").write_text('{"language": "es"}')
+    (tmp_path / "short.txt").write_text("Talks: 3-1")
+    got = {a.id: a.language for a in read(tmp_path)}
+    assert got == {"en": "en", "de": "de", "uk": "uk", "given": "es", "short": None}
+
+
+def test_english_function_words_decide_a_short_sentence_of_names():
+    assert detect_language("The Mafia boss Albert Anastasia claimed responsibility for the sabotage.") == "en"
+
+
+@pytest.mark.parametrize("text", [
+    "Vladimir Putin Portugal expels Diplomats",  # a headline of names: trigrams say French
+    "Jose Vasconcelos defended Mexico's racial and ethnic mestizaje as a superior form of culture.",
+    "Los negociadores se reunieron el lunes en Riad.",
+])
+def test_short_latin_text_without_enough_english_words_stays_unknown_never_foreign(text):
+    assert detect_language(text) is None
+
+
+def test_html_page_in_a_legacy_encoding_is_decoded_by_its_meta_charset(tmp_path):
+    f = tmp_path / "old.html"
+    body = PAGE.replace("<head>", '<head><meta charset="windows-1252">').replace(
+        "Riyadh on Monday", "Riyadh on Monday \u2013 at the Diriyah palace \u00e0 huis clos \u2013")
+    f.write_bytes(body.encode("cp1252"))
+    [art] = read(f)
+    assert "Diriyah palace \u00e0 huis clos \u2013" in art.text

@@ -91,6 +91,7 @@ class Timex:
     precision: str | None = None  # day, week, month, year, range, ...
     confidence: float = 1.0
     rule: str = ""
+    bounds: tuple[str, str] | None = None  # earliest and latest day a vague range covers ("within weeks")
 
 
 @dataclass
@@ -188,6 +189,7 @@ class Record:
             "published": art.published.isoformat() if art.published else None,
             "url": art.url,
             "outlet": art.outlet,
+            "byline": art.byline,
             "language": art.language,
             "hash": art.hash,
             "actors": [_clean(asdict(a)) for a in self.actors],

@@ -1,0 +1,528 @@
+"""The arithmetic of TIMEX3: from a matched pattern to a value, given the anchor date.
+
+The patterns and word lists live in ``data/timex_rules.tsv`` and
+``data/timex_words.tsv``; this module compiles them and holds one normalizer
+per kind of expression (a calendar date, a weekday, "last week", "two years
+ago", a duration, a set...). A normalizer gets the words the pattern captured
+and a :class:`Context` (the anchor date, the tense of the governing verb, the
+last period the article spoke of) and returns a :class:`Norm`, or ``None`` when
+the words do not make a temporal expression after all. Without an anchor the
+values stay unanchored (``XXXX-02``), as TIMEX3 does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from sitroom.knowledge import read_tsv
+
+WORDS_FILE = "timex_words.tsv"
+RULES_FILE = "timex_rules.tsv"
+# Digit placeholders of the patterns (every other placeholder is a word class).
+DIGITS = {
+    "year": r"(?:1[0-9]|20)\d\d(?!\d)",
+    "day": r"(?:[12]\d|3[01]|0?[1-9])(?!\d)",
+}
+# How an unanchored value of each precision is written.
+UNANCHORED = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX",
+              "year": "XXXX", "decade": "XXX", "century": "XX", "weekend": "XXXX-WXX-WE"}
+CAPITALIZED = ("month", "weekday")
+ARTICLES = ("a", "an")  # "a year", but never glued to another number ("a five year" is five)  # proper names: "may" and "march" are verbs
+
+
+@dataclass
+class Context:
+    """What a normalizer may use besides the words: anchor, tense, the last period named."""
+
+    anchor: date | None
+    tense: str | None = None  # past, present, future or None
+    last_quarter: tuple[int, int] | None = None  # (year, quarter) the article last spoke of
+    last_precision: str | None = None
+
+
+@dataclass
+class Norm:
+    """A normalized expression: TIMEX3 type and value, precision, and bounds of a vague range."""
+
+    type: str
+    value: str
+    precision: str
+    bounds: tuple[str, str] | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    type: str
+    norm: str
+    confidence: float
+    regex: re.Pattern[str]
+
+
+# ---------------------------------------------------------------- data
+
+@lru_cache(maxsize=None)
+def words(cls: str) -> dict[str, str]:
+    """The words of one class of timex_words.tsv, with their values."""
+    return {r["word"]: r["value"] for r in read_tsv(WORDS_FILE) if r["class"] == cls}
+
+
+def _alternation(cls: str) -> str:
+    """A regex matching any word of a class, longest first, dots and spaces literal."""
+    alts = sorted(words(cls), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") + (r"(?!\w)" if w[-1].isalnum() else "") for w in alts)
+
+
+def _expand(pattern: str) -> str:
+    """Replace {class} and {class:2} placeholders by named groups."""
+    def group(m: re.Match[str]) -> str:
+        cls, suffix = m.group(1), m.group(2) or ""
+        body = _number_regex() if cls == "number" else DIGITS.get(cls) or _alternation(cls)
+        return f"(?P<{cls}{suffix}>{body})"
+    return re.sub(r"\{(\w+)(?::(\d))?\}", group, pattern)
+
+
+def _number_regex() -> str:
+    """Digits, a vague quantity, number words ("twenty four"), or a lone article ("a year")."""
+    word = "|".join(re.escape(w).replace(r"\ ", r"\s+") + r"(?!\w)"
+                    for w in sorted(words("number"), key=len, reverse=True) if w not in ARTICLES)
+    return rf"\d+(?:,\d{{3}})*(?:\.\d+)?|{_alternation('vague')}|(?:{word})(?:[- ]+(?:{word}))*|an?(?!\w)"
+
+
+@lru_cache(maxsize=None)
+def rules() -> tuple[Rule, ...]:
+    """The compiled rules of timex_rules.tsv, in priority order."""
+    out = []
+    for row in read_tsv(RULES_FILE):
+        regex = re.compile(r"(?<![\w$.-])(?:" + _expand(row["pattern"]) + r")(?![\w-])", re.I)
+        out.append(Rule(row["rule"], row["type"], row["norm"], float(row["confidence"]), regex))
+    return tuple(out)
+
+
+def properly_cased(groups: dict[str, str | None]) -> bool:
+    """Month and weekday names count only capitalized ("May", not the modal "may")."""
+    return all(not (v := groups.get(c)) or v[0].isupper() for c in CAPITALIZED)
+
+
+# ---------------------------------------------------------------- numbers and formats
+
+def to_number(text: str) -> float | None:
+    """'twenty four' -> 24, '1,000' -> 1000, 'a couple of' -> 2; vague words ('several') -> None."""
+    text = text.lower().strip()
+    if text in words("vague"):
+        return None
+    if re.fullmatch(r"[\d,]+(?:\.\d+)?", text):
+        return float(text.replace(",", ""))
+    nums = words("number")
+    if text in nums:
+        return float(nums[text])
+    total, current = 0.0, 0.0
+    for part in re.split(r"[- ]+", text):
+        value = float(nums.get(part, "nan"))
+        if value != value:  # NaN: not a number word
+            return None
+        if value == 100:
+            current = (current or 1) * value
+        elif value == 1000:
+            total, current = total + (current or 1) * value, 0.0
+        else:
+            current += value
+    return total + current
+
+
+def spelled_year(text: str) -> int | None:
+    """'nineteen ninety-six' -> 1996, 'two thousand' -> 2000."""
+    parts = text.lower().split(None, 1)
+    if parts[0] == "two":
+        rest = re.sub(r"^thousand(\s+and)?\s*", "", parts[1])
+        return 2000 + int(to_number(rest) or 0) if rest else 2000
+    century, rest = to_number(parts[0]), to_number(parts[1]) if len(parts) > 1 else None
+    return int(century * 100 + rest) if century and rest is not None else None
+
+
+def week_of(d: date) -> str:
+    year, week, _ = d.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def quarter_of(d: date) -> tuple[int, int]:
+    return d.year, (d.month - 1) // 3 + 1
+
+
+def add_months(year: int, month: int, n: int) -> tuple[int, int]:
+    index = year * 12 + month - 1 + n
+    return index // 12, index % 12 + 1
+
+
+def add_quarters(yq: tuple[int, int], n: int) -> tuple[int, int]:
+    index = yq[0] * 4 + yq[1] - 1 + n
+    return index // 4, index % 4 + 1
+
+
+def period_value(anchor: date, unit: str, n: int) -> tuple[str, str] | None:
+    """The period ``n`` units from the anchor's own, as (value, precision)."""
+    if unit == "Y":
+        return f"{anchor.year + n:04d}", "year"
+    if unit == "M":
+        return "%04d-%02d" % add_months(anchor.year, anchor.month, n), "month"
+    if unit in ("W", "FN"):
+        return week_of(anchor + timedelta(weeks=n)), "week"
+    if unit == "WE":
+        return week_of(anchor + timedelta(weeks=n)) + "-WE", "weekend"
+    if unit == "D":
+        return (anchor + timedelta(days=n)).isoformat(), "day"
+    if unit == "Q":
+        return "%04d-Q%d" % add_quarters(quarter_of(anchor), n), "quarter"
+    if unit == "DE":
+        return f"{anchor.year // 10 + n:03d}", "decade"
+    if unit == "CE":
+        return f"{anchor.year // 100 + n:02d}", "century"
+    return None
+
+
+def unit_of(text: str) -> str:
+    return words("unit")[text.lower()]
+
+
+def direction(ctx: Context) -> int:
+    """+1 when the governing verb speaks of the future, else -1 (news reports the past)."""
+    return 1 if ctx.tense == "future" else -1
+
+
+def nearest_year(anchor: date, month: int, day: int, ctx: Context) -> int:
+    """The year of a month (and day) given without one.
+
+    A past verb looks back and a future one ahead (a month of slack either way: "in
+    March" said on March 17); with neither, the nearest such day within half a year.
+    """
+    ahead = (month - anchor.month) % 12  # months forward to the next such month
+    if (month, day) == (anchor.month, anchor.day) or month == anchor.month and ctx.tense is not None:
+        return anchor.year
+    if ctx.tense == "future":
+        forward = ahead <= 10
+    elif ctx.tense == "past":
+        forward = ahead == 1 and month != anchor.month
+    else:
+        forward = 0 < ahead <= 6 or ahead == 0 and day > anchor.day
+    if forward:
+        return anchor.year + (month < anchor.month or month == anchor.month and day < anchor.day)
+    return anchor.year - (month > anchor.month or month == anchor.month and day > anchor.day)
+
+
+# ---------------------------------------------------------------- normalizers
+
+G = dict[str, "str | None"]
+
+
+def norm_date(g: G, ctx: Context) -> Norm | None:
+    """A calendar date, given whole or in part ("Aug. 7", "March 2025", "the 17th of March")."""
+    month = int(words("month")[g["month"].lower()]) if g.get("month") else int(g.get("monthnum") or 0)
+    if g.get("holiday"):
+        month, day = map(int, words("holiday")[g["holiday"].lower()].split("-"))
+    else:
+        day = int(g["day"]) if g.get("day") else int(float(words("ordinal")[g["ordinal"].lower()])) if g.get("ordinal") else 0
+    if not month or day > 31 or day < 0:
+        return None
+    year = int(g["year"]) if g.get("year") else spelled_year(g["spelled"]) if g.get("spelled") else None
+    if year is None and ctx.anchor is not None:
+        year = nearest_year(ctx.anchor, month, day or 1, ctx)
+    head = f"{year:04d}" if year else "XXXX"
+    if not day:
+        return Norm("DATE", f"{head}-{month:02d}", "month")
+    try:
+        date(year or 2000, month, day)
+    except ValueError:
+        return None
+    return Norm("DATE", f"{head}-{month:02d}-{day:02d}", "day")
+
+
+def norm_month(g: G, ctx: Context) -> Norm | None:
+    """A month name alone or shifted: "in February", "last April", "January this year"."""
+    month = int(words("month")[g["month"].lower()])
+    if ctx.anchor is None:
+        return Norm("DATE", f"XXXX-{month:02d}", "month")
+    shift = g.get("shift") or g.get("yshift")
+    year = ctx.anchor.year
+    if g.get("yshift"):
+        year += int(words("shift")[g["yshift"].lower()])
+    elif shift and shift.lower() in ("last", "past", "this past", "previous"):
+        year -= month >= ctx.anchor.month
+    elif shift and shift.lower() in ("next", "coming", "this coming"):
+        year += month <= ctx.anchor.month
+    elif not shift or shift.lower() != "this":
+        year = nearest_year(ctx.anchor, month, 1 if month != ctx.anchor.month else ctx.anchor.day, ctx)
+    return Norm("DATE", f"{year:04d}-{month:02d}", "month")
+
+
+def norm_year(g: G, ctx: Context) -> Norm | None:
+    year = int(g["year"]) if g.get("year") else spelled_year(g["spelled"]) if g.get("spelled") else None
+    return Norm("DATE", f"{year:04d}", "year") if year else None
+
+
+def norm_decade(g: G, ctx: Context) -> Norm | None:
+    """'the 1980s' -> 198, "the '90s" -> 199, 'the nineties' -> 199."""
+    if g.get("decnum"):
+        return Norm("DATE", g["decnum"][:3], "decade")
+    if g.get("decshort"):
+        return Norm("DATE", "19" + g["decshort"][0], "decade")
+    return Norm("DATE", "19" + words("decade")[g["decade"].lower()], "decade")
+
+
+def norm_century(g: G, ctx: Context) -> Norm | None:
+    n = int(g["cnum"]) if g.get("cnum") else int(words("ordinal")[g["ordinal"].lower()])
+    return Norm("DATE", f"{n - 1:02d}", "century") if 0 < n <= 21 else None
+
+
+def norm_quarter(g: G, ctx: Context) -> Norm | None:
+    """'the third quarter' (of the anchor's year unless one is named), 'fiscal 1989's first half'."""
+    if g.get("ordinal"):
+        n, unit = int(words("ordinal")[g["ordinal"].lower()]), g["qunit"].lower()
+        letter, top = ("Q", 4) if unit == "quarter" else ("H", 2)
+        if not 0 < n <= top:
+            return None
+        year = _quarter_year(g, ctx)
+        return Norm("DATE", f"{year}-{letter}{n}", "quarter" if letter == "Q" else "half")
+    return _context_quarter(g, ctx)
+
+
+def _quarter_year(g: G, ctx: Context) -> str:
+    if g.get("year") or g.get("year2"):
+        return g.get("year") or g["year2"]
+    if ctx.anchor is None:
+        return "XXXX"
+    return f"{ctx.anchor.year + int(words('shift').get((g.get('yshift') or 'this').lower(), '0')):04d}"
+
+
+def _context_quarter(g: G, ctx: Context) -> Norm | None:
+    """'the quarter', 'the latest quarter', 'the year-ago period': the quarter the article speaks of."""
+    ref = re.sub(r"\s+", " ", (g.get("qref") or "").lower())
+    if g["qunit"].lower() == "period" and not ref:
+        return None
+    if ctx.anchor is None:
+        return Norm("DATE", "XXXX-QX", "quarter")
+    current = quarter_of(ctx.anchor)
+    quarter = ctx.last_quarter or (current if ref == "current" else add_quarters(current, -1))
+    if "year" in ref:
+        quarter = (quarter[0] - 1, quarter[1])
+    return Norm("DATE", "%04d-Q%d" % quarter, "quarter")
+
+
+def norm_year_ago(g: G, ctx: Context) -> Norm | None:
+    """'year-ago', 'year-earlier': the period spoken of, a year back."""
+    return _years_back(1, ctx)
+
+
+def _years_back(n: int, ctx: Context) -> Norm:
+    """n years before the anchor, at the precision of the period the article last named.
+
+    "Profit rose in the third quarter from a year earlier" compares quarters, so the value
+    is that quarter n years back; otherwise the year.
+    """
+    if ctx.anchor is None:
+        return Norm("DATE", UNANCHORED["year"], "year")
+    if ctx.last_precision == "quarter" and ctx.last_quarter:
+        return Norm("DATE", "%04d-Q%d" % (ctx.last_quarter[0] - n, ctx.last_quarter[1]), "quarter")
+    return Norm("DATE", f"{ctx.anchor.year - n:04d}", "year")
+
+
+def norm_relday(g: G, ctx: Context) -> Norm | None:
+    """'today', 'yesterday', 'tomorrow morning', 'tonight'."""
+    word = re.sub(r"\s+", " ", g["relday"].lower())
+    part = words("partday")[g["partday"].lower()] if g.get("partday") else ("NI" if word == "tonight" else None)
+    day = _day_value(ctx, int(words("relday")[word]))
+    return Norm("TIME", f"{day}T{part}", "partday") if part else Norm("DATE", day, "day")
+
+
+def _day_value(ctx: Context, offset: int) -> str:
+    return (ctx.anchor + timedelta(days=offset)).isoformat() if ctx.anchor else UNANCHORED["day"]
+
+
+def weekday_date(anchor: date, weekday: int, shift: str | None, ctx: Context) -> date:
+    """The date of a weekday: the coming one for the future, else the last one (today included either way)."""
+    delta = weekday - anchor.isoweekday()
+    shift = re.sub(r"\s+", " ", (shift or "").lower())
+    forward = shift in ("next", "coming", "this coming") or (shift != "last" and direction(ctx) > 0)
+    if forward:
+        return anchor + timedelta(days=delta if delta >= 0 and shift != "next" else delta + 7)
+    if shift in ("last", "past", "this past"):
+        return anchor + timedelta(days=delta if delta < 0 else delta - 7)
+    return anchor + timedelta(days=delta if delta <= 0 else delta - 7)
+
+
+def norm_weekday(g: G, ctx: Context) -> Norm | None:
+    """'on Tuesday' by tense, 'last Friday', 'Wednesday night'."""
+    weekday = int(words("weekday")[g["weekday"].lower()])
+    part = words("partday")[g["partday"].lower()] if g.get("partday") else None
+    if ctx.anchor is None:
+        day = f"XXXX-WXX-{weekday}"
+    else:
+        day = weekday_date(ctx.anchor, weekday, g.get("wshift"), ctx).isoformat()
+    return Norm("TIME", f"{day}T{part}", "partday") if part else Norm("DATE", day, "day")
+
+
+def norm_partday(g: G, ctx: Context) -> Norm | None:
+    """'this morning', 'last night', 'yesterday afternoon'."""
+    shift = g["pshift"].lower()
+    offset = {"last": -1, "yesterday": -1, "tomorrow": 1}.get(shift, 0)
+    if shift == "last" and g["partday"].lower() not in ("night", "overnight"):
+        return None
+    return Norm("TIME", f"{_day_value(ctx, offset)}T{words('partday')[g['partday'].lower()]}", "partday")
+
+
+def norm_clock(g: G, ctx: Context) -> Norm | None:
+    """'10 p.m. Wednesday', 'noon', '7:15 p.m.': a time of day on the day named or the anchor's."""
+    if g.get("clock"):
+        hhmm = words("clock")[g["clock"].lower()]
+    elif g.get("hour24"):
+        hhmm = f"{int(g['hour24']):02d}:{g['minute24']}"
+    else:
+        hour = int(g["hour"]) % 12 + (12 if words("ampm")[g["ampm"].lower()] == "PM" else 0)
+        hhmm = f"{hour:02d}:{g.get('minute') or '00'}"
+    if g.get("weekday"):
+        day = norm_weekday({**g, "partday": None, "wshift": None}, ctx).value
+    elif g.get("month"):
+        day = norm_date(g, ctx).value if norm_date(g, ctx) else _day_value(ctx, 0)
+    else:
+        day = _day_value(ctx, int(words("relday")[g["relday"].lower()]) if g.get("relday") else 0)
+    return Norm("TIME", f"{day}T{hhmm}", "minute")
+
+
+def norm_shifted(g: G, ctx: Context) -> Norm | None:
+    """'last week', 'this year', 'earlier this month', 'the next quarter'."""
+    unit = unit_of(g["unit"])
+    if g["unit"].lower().endswith("s") and unit not in ("S",) or unit in ("H", "MIN", "S"):
+        return None
+    shift = int(words("shift")[re.sub(r"\s+", " ", g["shift"].lower())])
+    if ctx.anchor is None:
+        precision = {"Y": "year", "M": "month", "W": "week", "D": "day", "Q": "quarter"}.get(unit, "year")
+        return Norm("DATE", UNANCHORED[precision], precision)
+    if unit == "Q" and shift == 0 and ctx.last_quarter and g["shift"].lower() != "this":
+        return Norm("DATE", "%04d-Q%d" % ctx.last_quarter, "quarter")
+    found = period_value(ctx.anchor, unit, shift)
+    return Norm("DATE", *found) if found else None
+
+
+def norm_current(g: G, ctx: Context) -> Norm | None:
+    """'year-end', 'the end of the month': a part of the anchor's own period (TIMEX3 keeps it in mod)."""
+    unit = unit_of(g["unit"])
+    if ctx.anchor is None:
+        precision = {"Y": "year", "M": "month", "W": "week", "Q": "quarter"}[unit]
+        return Norm("DATE", UNANCHORED[precision], precision)
+    return Norm("DATE", *period_value(ctx.anchor, unit, 0))
+
+
+def norm_weekend(g: G, ctx: Context) -> Norm | None:
+    """'the weekend': the coming one for the future, else the last one."""
+    if ctx.anchor is None:
+        return Norm("DATE", UNANCHORED["weekend"], "weekend")
+    saturday = weekday_date(ctx.anchor, 6, None, ctx)
+    return Norm("DATE", week_of(saturday) + "-WE", "weekend")
+
+
+def norm_season(g: G, ctx: Context) -> Norm | None:
+    """'last fall', 'this summer', 'the winter of 1994'."""
+    code = words("season")[g["season"].lower()]
+    if g.get("year") or g.get("spelled"):
+        year = int(g["year"]) if g.get("year") else spelled_year(g["spelled"])
+        return Norm("DATE", f"{year:04d}-{code}", "season") if year else None
+    if not g.get("shift"):
+        return None
+    if ctx.anchor is None:
+        return Norm("DATE", f"XXXX-{code}", "season")
+    year = ctx.anchor.year + int(words("shift")[re.sub(r"\s+", " ", g["shift"].lower())])
+    return Norm("DATE", f"{year:04d}-{code}", "season")
+
+
+def norm_ago(g: G, ctx: Context) -> Norm | None:
+    """'two weeks ago', 'a year earlier': the anchor moved back, at the unit's precision."""
+    n, unit = to_number(g["number"]), unit_of(g["unit"])
+    if n is None:
+        return Norm("DATE", "PAST_REF", "vague")
+    if unit == "Y" and n == int(n):
+        return _years_back(int(n), ctx)
+    if ctx.anchor is None or n != int(n):
+        return Norm("DATE", "PAST_REF", "vague")
+    found = period_value(ctx.anchor, unit, -int(n))
+    return Norm("DATE", *found) if found else None
+
+
+def duration_value(n: float | None, unit: str) -> str:
+    """TIMEX3 duration: (2, 'W') -> P2W, (3, 'H') -> PT3H, (None, 'Y') -> PXY, (2.5, 'Y') -> P2Y6M."""
+    scale = {"DE": (10, "Y"), "CE": (100, "Y"), "Q": (3, "M"), "FN": (2, "W"), "WE": (2, "D"), "MIN": (1, "M")}
+    if n is None:
+        return "PT" + ("X" + ("M" if unit == "MIN" else unit)) if unit in ("H", "MIN", "S") else f"PX{unit}"
+    factor, letter = scale.get(unit, (1, unit))
+    n *= factor
+    timed = unit in ("H", "MIN", "S")
+    if n != int(n):
+        smaller = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H"), "H": (60, "M"), "MIN": (60, "S")}
+        per, small = smaller.get(unit, (1, letter))
+        rest = round((n - int(n)) * per)
+        lead = f"{int(n)}{letter}" if int(n) else ""
+        return ("PT" if timed or small == "H" and not lead else "P") + lead + ("T" if small == "H" and lead else "") + f"{rest}{small}"
+    return ("PT" if timed else "P") + f"{int(n)}{letter}"
+
+
+def norm_duration(g: G, ctx: Context) -> Norm | None:
+    """'two weeks', 'the past three months', 'a 10-year', 'the next few days', bare 'years'."""
+    n = to_number(g["number"]) if g.get("number") else None
+    if g.get("whole"):
+        n = float(g["whole"]) + {"1/2": 0.5, "1/4": 0.25, "3/4": 0.75}[g["frac"]]
+    elif n is not None and re.search(r"and[- ]a[- ]half", g["text"], re.I):
+        n += 0.5
+    unit = unit_of(g["unit"])
+    if g.get("number") and n is None and g["number"].lower() in ("a", "an"):
+        return None
+    value = duration_value(n, unit)
+    return Norm("DURATION", value, "duration", _future_bounds(g, ctx, unit))
+
+
+def _future_bounds(g: G, ctx: Context, unit: str) -> tuple[str, str] | None:
+    """A span of time ahead ('the next few weeks') keeps the dates it covers."""
+    shift = (g.get("shift") or "").lower()
+    if ctx.anchor is None or shift not in ("next", "coming", "following", "upcoming"):
+        return None
+    return _horizon(ctx.anchor, unit)
+
+
+def _horizon(anchor: date, unit: str) -> tuple[str, str]:
+    reach = words("horizon").get(unit, "P1Y")
+    n, letter = int(reach[1:-1] if not reach.startswith("PT") else reach[2:-1]), reach[-1]
+    days = {"D": n, "W": 7 * n, "M": 31 * n, "Y": 366 * n}.get(letter, 1) if not reach.startswith("PT") else 1
+    return anchor.isoformat(), (anchor + timedelta(days=days)).isoformat()
+
+
+def norm_vague_range(g: G, ctx: Context) -> Norm | None:
+    """'within weeks', 'the coming months': a future reference, with the range it covers."""
+    unit = unit_of(g["unit"])
+    return Norm("DATE", "FUTURE_REF", "range", _horizon(ctx.anchor, unit) if ctx.anchor else None)
+
+
+def norm_set(g: G, ctx: Context) -> Norm | None:
+    """'every week', 'daily', 'each Thursday', 'Tuesday nights'."""
+    if g.get("setword"):
+        return Norm("SET", words("setword")[re.sub(r"\s+", " ", g["setword"].lower())], "set")
+    part = "T" + words("partday")[g["partday"].lower()] if g.get("partday") else ""
+    if g.get("weekday") or g.get("plural"):
+        name = (g.get("weekday") or g["plural"][:-1]).lower()
+        return Norm("SET", f"XXXX-WXX-{words('weekday')[name]}{part}", "set")
+    n = to_number(g["number"]) if g.get("number") else 1.0
+    return Norm("SET", duration_value(n, unit_of(g["unit"])), "set")
+
+
+def norm_ref(g: G, ctx: Context) -> Norm | None:
+    """'now', 'recently', 'the future': TIMEX3's reference values."""
+    return Norm("DATE", words("ref")[re.sub(r"\s+", " ", g["ref"].lower())], "vague")
+
+
+NORMALIZERS: dict[str, Callable[[G, Context], Norm | None]] = {
+    "date": norm_date, "month": norm_month, "year": norm_year, "decade": norm_decade,
+    "century": norm_century, "quarter": norm_quarter, "year_ago": norm_year_ago, "relday": norm_relday,
+    "weekday": norm_weekday, "partday": norm_partday, "clock": norm_clock, "shifted": norm_shifted,
+    "season": norm_season, "current": norm_current, "weekend": norm_weekend, "ago": norm_ago, "duration": norm_duration, "vague_range": norm_vague_range,
+    "set": norm_set, "ref": norm_ref,
+}
