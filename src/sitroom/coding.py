@@ -183,16 +183,12 @@ def code_tokens(doc: Doc, tokens: list[Token], head: Token, index: ActorIndex) -
     if found and found[2].known.kind == "person":
         others = [t for t in context if not found[0] <= t.i < found[1]]
         return _person(found[2].known, day, former, tuple(candidate_countries(others, index, day)))
-    if not found and (head.ent_type_ == "PERSON" or titled(head, index)):
-        return _unknown_person(doc, head, context, index)
     if found:
-        coding = _known(doc, found, head, index)
-        if coding:
-            return coding
+        return _known(doc, found, head, index)
+    if head.ent_type_ == "PERSON" or titled(head, index):
+        return _unknown_person(doc, head, context, index, former)
     pattern = head_pattern(doc, head, index)
-    countries = candidate_countries(context, index, day, ethnic_too=False)
-    ethnic = candidate_countries(context, index, day)
-    country = countries[0] if countries else (sentence_country(head, index, day) or ethnic[0]) if ethnic else None
+    country = _phrase_country(head, context, index, day)
     text = _name(tokens)
     if pattern is None:
         kind = "organization" if head.ent_type_ == "ORG" else "group"
@@ -216,7 +212,16 @@ def code_tokens(doc: Doc, tokens: list[Token], head: Token, index: ActorIndex) -
                   rule=rule, confidence=0.75 if country else 0.6)
 
 
-def _known(doc: Doc, found: tuple[int, int, Hit], head: Token, index: ActorIndex) -> Coding | None:
+def _phrase_country(head: Token, context: list[Token], index: ActorIndex, day: date | None) -> str | None:
+    """The first state the phrase names; an ethnic demonym only if the sentence names no other."""
+    countries = candidate_countries(context, index, day, ethnic_too=False)
+    if countries:
+        return countries[0]
+    ethnic = candidate_countries(context, index, day)
+    return (sentence_country(head, index, day) or ethnic[0]) if ethnic else None
+
+
+def _known(doc: Doc, found: tuple[int, int, Hit], head: Token, index: ActorIndex) -> Coding:
     """A country, capital, seat of power or organisation the tables name."""
     start, end, hit = found
     known = hit.known
@@ -281,7 +286,7 @@ def _person(known: Known, day: date | None, former: bool, countries: tuple[str, 
                   role=term.role if term else None, rule="office-holders", confidence=0.95)
 
 
-def _unknown_person(doc: Doc, head: Token, context: list[Token], index: ActorIndex) -> Coding:
+def _unknown_person(doc: Doc, head: Token, context: list[Token], index: ActorIndex, former: bool) -> Coding:
     """A person the tables do not know: name, and what the phrase says of them."""
     ent = next((e for e in doc.ents if e.start <= head.i < e.end and e.label_ == "PERSON"), None)
     name = _name(list(ent)) if ent else _proper_name(head, index)
@@ -297,7 +302,7 @@ def _unknown_person(doc: Doc, head: Token, context: list[Token], index: ActorInd
         countries = [c for c in [sentence_country(head, index, doc._.published)] if c]
         rule += "+sentence-country" if countries else ""
     sector = pattern.sector if pattern else None
-    if sector == "GOV" and any(t.lower_ in WORDS["former"] for t in context):
+    if sector == "GOV" and former:
         sector = "ELI"
     return Coding(name, "person", countries[0] if countries else None, sector, f"person:{name.lower()}",
                   role=pattern.canon if pattern and pattern.kind == "role" else None,
@@ -331,10 +336,11 @@ def _name(tokens: list[Token]) -> str:
 
 def same_line(tokens: list[Token], head: Token) -> list[Token]:
     """The tokens on the head's line: a headline above is never part of a mention."""
-    doc = head.doc
-    first = max((w.i for w in doc[:head.i] if "\n" in w.text + w.whitespace_), default=-1) + 1
-    last = min((w.i for w in doc[head.i:] if "\n" in w.text + w.whitespace_), default=len(doc) - 1)
-    return [w for w in tokens if first <= w.i <= last]
+    text = head.doc.text
+    first = text.rfind("\n", 0, head.idx) + 1
+    last = text.find("\n", head.idx)
+    last = len(text) if last < 0 else last
+    return [w for w in tokens if first <= w.idx < last]
 
 
 def of_complement(t: Token) -> list[Token]:
