@@ -108,12 +108,13 @@ def _resolve_references(doc: Doc, mentions: list[tuple[Span, Coding]]) -> list[t
     "Hillary Clinton ... Clinton" stays her, whatever the tables know of other Clintons.
     """
     out: list[tuple[Span, Coding]] = []
+    text = doc.text  # spaCy rebuilds it on each access
     for span, coding in mentions:
-        surface = doc.text[span[0]:span[1]]
+        surface = text[span[0]:span[1]]
         for prev_span, prev in reversed(out):
             if coding.kind != "person" or prev.kind != "person" or prev.key == coding.key:
                 continue
-            prev_surface = doc.text[prev_span[0]:prev_span[1]].split()
+            prev_surface = text[prev_span[0]:prev_span[1]].split()
             by_role = coding.rule.startswith("institution:") and coding.role and prev.role == coding.role \
                 and coding.country in (None, prev.country)
             by_surname = " " not in surface and len(prev_surface) > 1 and prev_surface[-1] == surface

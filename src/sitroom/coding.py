@@ -336,11 +336,13 @@ def _name(tokens: list[Token]) -> str:
 
 def same_line(tokens: list[Token], head: Token) -> list[Token]:
     """The tokens on the head's line: a headline above is never part of a mention."""
-    text = head.doc.text
-    first = text.rfind("\n", 0, head.idx) + 1
-    last = text.find("\n", head.idx)
-    last = len(text) if last < 0 else last
-    return [w for w in tokens if first <= w.idx < last]
+    if not tokens:
+        return tokens
+    doc = head.doc
+    lo, hi = min(t.i for t in tokens), max(t.i for t in tokens)
+    first = max((w.i + 1 for w in doc[lo:head.i] if "\n" in w.text_with_ws), default=lo)
+    last = min((w.i for w in doc[head.i:hi + 1] if "\n" in w.text_with_ws), default=hi)
+    return [w for w in tokens if first <= w.i <= last]
 
 
 def of_complement(t: Token) -> list[Token]:
