@@ -201,3 +201,10 @@ def test_a_title_inside_a_company_name_is_no_title(run):
 def test_ethnic_group_nouns_are_civilians_of_the_stated_country(nlp):
     ref = _ref(nlp, "Thousands of Iraqi Kurds demonstrated on Sunday.", "Iraqi Kurds")
     assert (ref.country, ref.sector) == ("IRQ", "CVL")
+
+
+def test_a_bad_date_in_the_user_file_names_the_file_and_line(tmp_path):
+    table = tmp_path / "dates.tsv"
+    table.write_text("name\tkind\tcountry\trole\tstart\nAda Quill\tperson\tNOR\tminister\t1.1.2024\n", encoding="utf-8")
+    with pytest.raises(SitroomError, match=r"dates\.tsv:2: bad date"):
+        build_nlp(Options(actors_file=table))

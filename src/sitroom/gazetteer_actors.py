@@ -122,7 +122,7 @@ def read_user_file(path: str) -> list[dict[str, str]]:
 class ActorGazetteer:
     """All actor tables, indexed by phrase, with a spaCy matcher over them."""
 
-    def __init__(self, user_rows: list[dict[str, str]] | None = None) -> None:
+    def __init__(self, user_rows: list[dict[str, str]] | None = None, user_file: str = "user file") -> None:
         self.names: dict[str, list[Hit]] = {}
         self.iso3_of: dict[str, str] = {}  # ISO 3166-1 alpha-2 -> alpha-3
         self.by_id: dict[str, Known] = {}
@@ -139,7 +139,7 @@ class ActorGazetteer:
         states = {k.id for k in self.by_id.values() if k.kind == "country"}
         self.non_state = {k.country for k in self.by_id.values() if k.country and k.country not in states}
         self._load_people(read_tsv("office_holders.tsv"), "office_holders.tsv", override=False)
-        self._load_people(user_rows or [], "user", override=True)
+        self._load_people(user_rows or [], user_file, override=True)
 
     def _add(self, known: Known, phrases: list[str], via: str, first: bool = False) -> None:
         self.by_id[known.id] = known
@@ -237,4 +237,4 @@ class PhraseMatchers:
 @lru_cache(maxsize=8)
 def gazetteer_for(user_file: str | None) -> ActorGazetteer:
     """The shipped tables plus the user's file, loaded once per file."""
-    return ActorGazetteer(read_user_file(user_file) if user_file else None)
+    return ActorGazetteer(read_user_file(user_file), user_file) if user_file else ActorGazetteer()
