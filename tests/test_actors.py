@@ -208,3 +208,10 @@ def test_a_bad_date_in_the_user_file_names_the_file_and_line(tmp_path):
     table.write_text("name\tkind\tcountry\trole\tstart\nAda Quill\tperson\tNOR\tminister\t1.1.2024\n", encoding="utf-8")
     with pytest.raises(SitroomError, match=r"dates\.tsv:2: bad date"):
         build_nlp(Options(actors_file=table))
+
+
+def test_a_sponsor_country_is_not_the_actor_country(nlp):
+    ref = _ref(nlp, "UAE-backed separatists seized the port.", "UAE-backed separatists")
+    assert ref.country is None and ref.sector == "REB"
+    led = _ref(nlp, "Vietnamese-led forces entered the village.", "Vietnamese-led forces")
+    assert (led.country, led.sector) == ("VNM", "MIL")

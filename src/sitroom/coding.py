@@ -147,14 +147,19 @@ def candidate_countries(tokens: list[Token], index: ActorIndex, day: date | None
         found = index.hit_at(t.i)
         if not found or found[0] in seen:
             continue
-        start, _, hit = found
+        start, end, hit = found
         seen.add(start)
         code = country_of(hit.known, day)
-        if not code:
+        if not code or _sponsor(t.doc, end):
             continue
         is_ethnic = hit.via == "demonym" and start > 0 and t.doc[start - 1].lower_ in WORDS["ethnic"]
         (ethnic if is_ethnic else plain).append(code)
     return plain + ethnic if ethnic_too else plain
+
+
+def _sponsor(doc: Doc, end: int) -> bool:
+    """Whether the country just before token ``end`` is a sponsor ("UAE-backed")."""
+    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in WORDS["sponsor"]
 
 
 def sentence_country(head: Token, index: ActorIndex, day: date | None) -> str | None:
