@@ -215,3 +215,8 @@ def test_a_sponsor_country_is_not_the_actor_country(nlp):
     assert ref.country is None and ref.sector == "REB"
     led = _ref(nlp, "Vietnamese-led forces entered the village.", "Vietnamese-led forces")
     assert (led.country, led.sector) == ("VNM", "MIL")
+
+
+def test_a_titled_name_the_tagger_missed_is_a_mention(run):
+    rec = run("Vice-President Moody Awori has declined to resign.")
+    assert any(a.kind == "person" and a.sector == "GOV" and a.name == "Moody Awori" for a in rec.actors)

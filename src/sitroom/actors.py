@@ -82,7 +82,8 @@ def detect(doc: Doc, index: ActorIndex) -> list[tuple[Span, Coding]]:
     for t in doc:
         if t.pos_ not in NOUN_POS or t.ent_type_ == "PERSON" or index.hit_at(t.i) or t.dep_ == "compound":
             continue
-        if _names_a_person(t, index) or t.ent_type_ in TITLE_ENTS or head_pattern(doc, t, index) is None:
+        if _names_a_person(t, index) or t.ent_type_ in TITLE_ENTS or \
+                head_pattern(doc, t, index) is None and titled(t, index) is None:
             continue
         tokens = _phrase(t)
         out.append((t.i, _span_of(tokens), code_tokens(doc, tokens, t, index)))

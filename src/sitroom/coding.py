@@ -113,7 +113,8 @@ def titled(head: Token, index: ActorIndex) -> Pattern | None:
     for t in reversed([c for c in head.lefts if c.dep_ == "compound" and c.pos_ in NOUN_POS]):
         pattern = head_pattern(head.doc, t, index)
         if pattern:  # a title inside an organisation's name ("General Motors") is no title
-            return pattern if pattern.kind == "role" and not (t.ent_type_ and t.ent_iob_ == "I") else None
+            inside = t.ent_type_ not in ("", "PERSON") and all(w.ent_iob_ == "I" for w in head.doc[t.i + 1:head.i + 1])
+            return pattern if pattern.kind == "role" and not inside else None
     return None
 
 
