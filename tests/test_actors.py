@@ -133,9 +133,12 @@ def test_user_file_adds_and_overrides_actors(tmp_path):
     table = tmp_path / "mine.tsv"
     table.write_text("name\taliases\tkind\tcountry\tsector\trole\tstart\tend\n"
                      "Ada Quill\tQuill\tperson\tNOR\tGOV\tforeign minister\t2024-01-01\t\n"
-                     "Vladimir Putin\tPutin\tperson\tRUS\tMIL\tpresident\t2012-05-07\t\n", encoding="utf-8")
+                     "Vladimir Putin\tPutin\tperson\tRUS\tMIL\tpresident\t2012-05-07\t\n"
+                     "Azov Brigade\tAzov\torganization\tUKR\tMIL\t\t\t\n", encoding="utf-8")
     nlp = build_nlp(Options(actors_file=table))
-    rec = extract(nlp, Article(id="u", text="Ada Quill met Putin. Quill said little.", published=date(2025, 3, 17)))
+    rec = extract(nlp, Article(id="u", text="Ada Quill met Putin. Quill said little. Azov held the line.",
+                               published=date(2025, 3, 17)))
+    assert (_mentioning(rec, "Azov").name, _mentioning(rec, "Azov").country) == ("Azov Brigade", "UKR")
     quill = _actor(rec, "Ada Quill")
     assert (quill.country, quill.sector, len(quill.mentions)) == ("NOR", "GOV", 2)
     assert _actor(rec, "Vladimir Putin").sector == "MIL"

@@ -234,25 +234,26 @@ def _known(doc: Doc, found: tuple[int, int, Hit], head: Token, index: ActorIndex
     if known.kind != "country":
         return Coding(known.name, known.kind, known.country, known.sector, known.id,
                       rule=f"table:{hit.via}", confidence=0.9)
+    code = known.country or known.id  # a user row of kind country carries its code
     if hit.via in ("capital", "metonym"):
-        return Coding(f"Government of {known.name}", "organization", known.id, "GOV", f"{known.id}:GOV:government",
+        return Coding(f"Government of {known.name}", "organization", code, "GOV", f"{code}:GOV:government",
                       rule=f"country:{hit.via}", confidence=0.85)
     if hit.via == "demonym":
         sector = _sector_of_governor(doc, head, index)
         if sector:
             pattern = head_pattern(doc, noun_head(head), index)
             canon = pattern.canon if pattern else "people"
-            return Coding(_name(list(doc[start:end])), "group", known.id, sector, f"{known.id}:{sector}:{canon}",
+            return Coding(_name(list(doc[start:end])), "group", code, sector, f"{code}:{sector}:{canon}",
                           rule="demonym+head", confidence=0.75)
         if head.dep_ not in MODIFIER_DEPS and head.tag_ in ("NNS", "NNPS"):
             return _people(doc, start, end, known, head, index)
-    return Coding(known.name, "country", known.id, None, known.id, rule=f"country:{hit.via}", confidence=0.9)
+    return Coding(known.name, "country", code, None, code, rule=f"country:{hit.via}", confidence=0.9)
 
 
 def _people(doc: Doc, start: int, end: int, known: Known, head: Token, index: ActorIndex) -> Coding:
     """Nationals as a group ("Algerians") are civilians; ethnic kin of a neighbour
     ("ethnic Albanians in Serbia") belong to the country they live in."""
-    country, rule = known.id, "demonym-people"
+    country, rule = known.country or known.id, "demonym-people"
     ethnic = start > 0 and doc[start - 1].lower_ in WORDS["ethnic"]
     where = [c for c in candidate_countries(context_tokens(head) if ethnic else of_complement(head), index,
                                             doc._.published, ethnic_too=False) if c not in index.gazetteer.non_state]

@@ -145,7 +145,7 @@ class ActorGazetteer:
         self.by_id[known.id] = known
         for phrase in phrases:
             hits = self.names.setdefault(phrase, [])
-            hits.insert(0, Hit(known, via)) if first else hits.append(Hit(known, via))
+            hits.insert(0 if first else len(hits), Hit(known, via))
 
     def _load_countries(self) -> None:
         extra = {r["iso3"]: r for r in read_tsv("country_aliases.tsv")}
