@@ -223,3 +223,8 @@ def test_a_sponsor_country_is_not_the_actor_country(nlp):
 def test_a_titled_name_the_tagger_missed_is_a_mention(run):
     rec = run("Vice-President Moody Awori has declined to resign.")
     assert any(a.kind == "person" and a.sector == "GOV" and a.name == "Moody Awori" for a in rec.actors)
+
+
+def test_brussels_acting_is_the_eu(run):
+    rec = run("Brussels warned that the sanctions would stay.")
+    assert _mentioning(rec, "Brussels").country == "IGO"

@@ -187,11 +187,12 @@ class ActorGazetteer:
             self.names[phrase] = [h for h in self.names[phrase] if h.known.id != key]
 
     def lookup(self, phrase: str) -> list[Hit]:
-        """Known parties named exactly ``phrase`` (a possessive 's stripped)."""
+        """Known parties named exactly ``phrase`` (a possessive 's stripped), a capital
+        last: "Brussels" is the EU before it is Belgium's government."""
         phrase = phrase.strip()
         for variant in (phrase, phrase.removesuffix("'s").removesuffix("’s"), phrase.removeprefix("the ")):
             if variant in self.names:
-                return self.names[variant]
+                return sorted(self.names[variant], key=lambda h: h.via == "capital")
         return []
 
     def holders(self, country: str | None, role: str, day: date | None) -> list[Known]:
