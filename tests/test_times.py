@@ -9,7 +9,8 @@ import pytest
 
 from sitroom.errors import SitroomError
 from sitroom.times import anchor_of
-from sitroom.timex_rules import duration_value, to_number
+from sitroom.timex_patterns import to_number
+from sitroom.timex_rules import duration_value
 
 
 def timex(record, phrase: str):
