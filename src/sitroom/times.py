@@ -31,6 +31,7 @@ if not Doc.has_extension("timexes"):
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}
 PERFECT_AUX = {"have", "has", "had", "'ve"}
 REFERRING_RULES = ("ago", "year_ago_adj", "context_quarter")
+CALENDAR_VALUE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")  # a named year, month or day
 
 
 @dataclass(frozen=True)
@@ -121,17 +122,42 @@ def looks_ahead(text: str, start: int) -> bool:
     return any(before.endswith(cue) for cue in words("aheadcue"))
 
 
+def misread(doc: Doc, cand: Candidate) -> bool:
+    """A duration's words used otherwise: a fraction, an ordinal or a rate.
+
+    "three-quarters of its food" is a share, "a second group" an ordinal (the parse
+    tags it an adjective), and "$1.76 a year" or "four flights a week" a rate: the
+    unit hangs from the amount before it, which TimeML leaves unmarked.
+    """
+    if cand.rule.norm != "duration" or not cand.groups.get("unit"):
+        return False
+    unit = cand.groups["unit"].lower()
+    if unit.startswith("quarter") and re.match(r"\s+of\s+(?!fiscal\b|\d)", doc.text[cand.end:cand.end + 16]):
+        return True
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None or not doc.has_annotation("DEP"):
+        return False
+    tok = next((t for t in reversed(span) if t.lower_ == unit), None)
+    if tok is None:
+        return False
+    if tok.pos_ == "ADJ":
+        return True
+    article = (cand.groups.get("number") or "").lower() in ("a", "an")
+    return article and tok.dep_ == "npadvmod" and tok.head.i < tok.i and tok.head.pos_ in ("NOUN", "NUM", "SYM", "PROPN")
+
+
 # ---------------------------------------------------------------- the stage
 
 def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
     """Every temporal expression of the Doc, normalized in reading order.
 
     A match whose words make no value (a plural in "the coming weeks" read as
-    "last week") is dropped before overlaps are resolved, so another rule's
-    reading of the same words can win.
+    "last week") or are :func:`misread` is dropped before overlaps are resolved,
+    so another rule's reading of the same words can win.
     """
     neutral = Context(anchor=anchor)
-    usable = [c for c in candidates(doc.text) if NORMALIZERS[c.rule.norm](c.groups, neutral) is not None]
+    usable = [c for c in candidates(doc.text)
+              if NORMALIZERS[c.rule.norm](c.groups, neutral) is not None and not misread(doc, c)]
     ctx = Context(anchor=anchor)
     out = []
     for cand in select(usable):
@@ -148,13 +174,16 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
 
 
 def remember(ctx: Context, norm: Norm, rule: Rule) -> None:
-    """Keep the period an article names, for 'the quarter' and 'a year earlier' later on.
+    """Keep the period an article names, for 'the quarter', 'a year earlier', 'that day' later on.
 
     Only periods named outright count: 'a year ago' and 'the quarter' refer back, and
     remembering them would move the reference one year further at every mention.
     """
     if norm.type != "DATE" or norm.precision == "vague" or rule.name in REFERRING_RULES:
         return
+    named = CALENDAR_VALUE.fullmatch(norm.value)
+    if named and rule.norm != "anaphoric":
+        ctx.reference = tuple(int(part) if part else None for part in named.groups())
     ctx.last_precision = norm.precision
     found = re.fullmatch(r"(\d{4})-Q([1-4])", norm.value)
     if found:

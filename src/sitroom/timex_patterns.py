@@ -18,12 +18,13 @@ from sitroom.knowledge import read_tsv
 
 WORDS_FILE = "timex_words.tsv"
 RULES_FILE = "timex_rules.tsv"
+HOLIDAYS_FILE = "timex_holidays.tsv"  # the "holiday" class: each name with the rule that dates it
 # Digit placeholders of the patterns (every other placeholder is a word class).
 DIGITS = {
     "year": r"(?:1[0-9]|20)\d\d(?!\d)",
     "day": r"(?:[12]\d|3[01]|0?[1-9])(?!\d)",
 }
-CAPITALIZED = ("month", "weekday")  # proper names: "may" and "march" are verbs
+CAPITALIZED = ("month", "weekday", "holiday")  # proper names: "may" and "march" are verbs
 ARTICLES = ("a", "an")  # "a year", but never glued to another number ("a five year" is five)
 
 
@@ -42,7 +43,9 @@ class Rule:
 
 @lru_cache(maxsize=None)
 def words(cls: str) -> dict[str, str]:
-    """The words of one class of timex_words.tsv, with their values."""
+    """The words of one class of timex_words.tsv (holidays: of timex_holidays.tsv), with their values."""
+    if cls == "holiday":
+        return {r["holiday"]: r["rule"] for r in read_tsv(HOLIDAYS_FILE)}
     return {r["word"]: r["value"] for r in read_tsv(WORDS_FILE) if r["class"] == cls}
 
 

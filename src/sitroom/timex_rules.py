@@ -21,6 +21,7 @@ from sitroom.timex_patterns import spelled_year, to_number, words
 # How an unanchored value of each precision is written.
 UNANCHORED = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX",
               "year": "XXXX", "decade": "XXX", "century": "XX", "weekend": "XXXX-WXX-WE"}
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # the month each season begins
 
 
 @dataclass
@@ -31,6 +32,7 @@ class Context:
     tense: str | None = None  # past, present, future or None
     last_quarter: tuple[int, int] | None = None  # (year, quarter) the article last spoke of
     last_precision: str | None = None
+    reference: tuple[int, int | None, int | None] | None = None  # (year, month, day) of the last date named
 
 
 @dataclass
@@ -122,10 +124,7 @@ G = dict[str, "str | None"]
 def norm_date(g: G, ctx: Context) -> Norm | None:
     """A calendar date, given whole or in part ("Aug. 7", "March 2025", "the 17th of March")."""
     month = int(words("month")[g["month"].lower()]) if g.get("month") else int(g.get("monthnum") or 0)
-    if g.get("holiday"):
-        month, day = map(int, words("holiday")[g["holiday"].lower()].split("-"))
-    else:
-        day = int(g["day"]) if g.get("day") else int(float(words("ordinal")[g["ordinal"].lower()])) if g.get("ordinal") else 0
+    day = int(g["day"]) if g.get("day") else int(float(words("ordinal")[g["ordinal"].lower()])) if g.get("ordinal") else 0
     if not month or day > 31 or day < 0:
         return None
     year = int(g["year"]) if g.get("year") else spelled_year(g["spelled"]) if g.get("spelled") else None
@@ -139,6 +138,63 @@ def norm_date(g: G, ctx: Context) -> Norm | None:
     except ValueError:
         return None
     return Norm("DATE", f"{head}-{month:02d}-{day:02d}", "day")
+
+
+def easter(year: int, orthodox: bool = False) -> date:
+    """Easter Sunday: the Gregorian computus, or the Julian one moved to the Gregorian calendar (1900-2099)."""
+    if orthodox:
+        a, b, c = year % 4, year % 7, year % 19
+        d = (19 * c + 15) % 30
+        e = (2 * a + 4 * b - d + 34) % 7
+        month, day = divmod(d + e + 114, 31)
+        return date(year, month, day + 1) + timedelta(days=13)
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    month, day = divmod(h + l - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def holiday_date(rule: str, year: int) -> date:
+    """The day a holiday rule of timex_holidays.tsv gives in a year ('12-25', '11:4#4', '11:1#1+1', 'easter-2')."""
+    found = re.fullmatch(r"(orthodox_easter|easter)([+-]\d+)", rule)
+    if found:
+        return easter(year, found.group(1) == "orthodox_easter") + timedelta(days=int(found.group(2)))
+    found = re.fullmatch(r"(\d\d):([1-7])#(-?\d)([+-]\d+)?", rule)
+    if not found:
+        month, day = map(int, rule.split("-"))
+        return date(year, month, day)
+    month, weekday, nth = int(found.group(1)), int(found.group(2)), int(found.group(3))
+    if nth > 0:
+        first = date(year, month, 1)
+        day = first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+    else:
+        last = date(*add_months(year, month, 1), 1) - timedelta(days=1)
+        day = last - timedelta(days=(last.isoweekday() - weekday) % 7)
+    return day + timedelta(days=int(found.group(4) or 0))
+
+
+def norm_holiday(g: G, ctx: Context) -> Norm | None:
+    """'Thanksgiving Day', 'last Christmas', 'Easter': the day its rule gives in the year the tense points to."""
+    rule = words("holiday")[re.sub(r"\s+", " ", g["holiday"].lower())]
+    if ctx.anchor is None:
+        return Norm("DATE", "XXXX" + rule[2:] if re.fullmatch(r"\d\d-\d\d", rule) else UNANCHORED["day"], "day")
+    shift = re.sub(r"\s+", " ", (g.get("shift") or "").lower())
+    this_year = holiday_date(rule, ctx.anchor.year)
+    if shift in ("last", "past", "this past", "previous"):
+        year = ctx.anchor.year - (this_year >= ctx.anchor)
+    elif shift in ("next", "coming", "this coming", "upcoming"):
+        year = ctx.anchor.year + (this_year <= ctx.anchor)
+    elif shift == "this":
+        year = ctx.anchor.year
+    else:
+        year = nearest_year(ctx.anchor, this_year.month, this_year.day, ctx)
+    day = holiday_date(rule, year)
+    return Norm("DATE", week_of(day), "week") if g.get("hweek") else Norm("DATE", day.isoformat(), "day")
 
 
 def norm_month(g: G, ctx: Context) -> Norm | None:
@@ -307,6 +363,40 @@ def norm_shifted(g: G, ctx: Context) -> Norm | None:
     return Norm("DATE", *found) if found else None
 
 
+def norm_anaphoric(g: G, ctx: Context) -> Norm | None:
+    """'that year', 'later that day', 'the following month': the date the article last named, moved.
+
+    "The next year" reads the same way only in a past narrative; looking ahead it is
+    counted from the publication date. With no date named yet, the anchor stands in.
+    """
+    unit = unit_of(g["unit"])
+    word = (g.get("ashift") or "").lower()
+    shift = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "prior": -1}.get(word, 0)
+    ref = ctx.reference if ctx.reference and (word != "next" or ctx.tense == "past") else None
+    if ref is None:
+        if ctx.anchor is None:
+            return None
+        ref = (ctx.anchor.year, ctx.anchor.month, ctx.anchor.day)
+    year, month, day = ref
+    if unit == "Y":
+        return Norm("DATE", f"{year + shift:04d}", "year")
+    if month is None:
+        return None if shift else Norm("DATE", f"{year:04d}" + {"M": "-XX", "Q": "-QX", "W": "-WXX"}.get(unit, "-XX-XX"),
+                                       {"M": "month", "Q": "quarter", "W": "week"}.get(unit, "day"))
+    if unit == "M":
+        return Norm("DATE", "%04d-%02d" % add_months(year, month, shift), "month")
+    if unit == "Q":
+        return Norm("DATE", "%04d-Q%d" % add_quarters(quarter_of(date(year, month, 1)), shift), "quarter")
+    if day is None:
+        return None if shift else Norm("DATE", f"{year:04d}-{month:02d}" + ("-XX" if unit == "D" else ""), "month")
+    return Norm("DATE", *period_value(date(year, month, day), unit, shift))
+
+
+def norm_year_length(g: G, ctx: Context) -> Norm | None:
+    """'the year ended Sept. 30': a twelve-month accounting period, a duration rather than a calendar year."""
+    return Norm("DURATION", "P1Y", "duration")
+
+
 def norm_current(g: G, ctx: Context) -> Norm | None:
     """'year-end', 'the end of the month': a part of the anchor's own period (TIMEX3 keeps it in mod)."""
     unit = unit_of(g["unit"])
@@ -330,11 +420,14 @@ def norm_season(g: G, ctx: Context) -> Norm | None:
     if g.get("year") or g.get("spelled"):
         year = int(g["year"]) if g.get("year") else spelled_year(g["spelled"])
         return Norm("DATE", f"{year:04d}-{code}", "season") if year else None
-    if not g.get("shift"):
+    if not g.get("shift") and not g.get("definite"):
         return None
     if ctx.anchor is None:
         return Norm("DATE", f"XXXX-{code}", "season")
-    year = ctx.anchor.year + int(words("shift")[re.sub(r"\s+", " ", g["shift"].lower())])
+    if g.get("shift"):
+        year = ctx.anchor.year + int(words("shift")[re.sub(r"\s+", " ", g["shift"].lower())])
+    else:  # "the summer": the one the tense points to, as a month without a year
+        year = nearest_year(ctx.anchor, SEASON_START[code], 1, ctx)
     return Norm("DATE", f"{year:04d}-{code}", "season")
 
 
@@ -423,7 +516,7 @@ def norm_ref(g: G, ctx: Context) -> Norm | None:
 NORMALIZERS: dict[str, Callable[[G, Context], Norm | None]] = {
     "date": norm_date, "month": norm_month, "year": norm_year, "decade": norm_decade,
     "century": norm_century, "quarter": norm_quarter, "year_ago": norm_year_ago, "relday": norm_relday,
-    "weekday": norm_weekday, "partday": norm_partday, "clock": norm_clock, "shifted": norm_shifted,
-    "season": norm_season, "current": norm_current, "weekend": norm_weekend, "ago": norm_ago, "duration": norm_duration, "vague_range": norm_vague_range,
+    "weekday": norm_weekday, "holiday": norm_holiday, "partday": norm_partday, "clock": norm_clock, "shifted": norm_shifted,
+    "season": norm_season, "current": norm_current, "anaphoric": norm_anaphoric, "year_length": norm_year_length, "weekend": norm_weekend, "ago": norm_ago, "duration": norm_duration, "vague_range": norm_vague_range,
     "set": norm_set, "ref": norm_ref,
 }
