@@ -102,7 +102,7 @@ def tense_of(verb: Token | None, depth: int = 0) -> str | None:
     cues = words("futurecue")
     if aux & FUTURE_AUX or "going" in aux:
         return "future"
-    if verb.lemma_.lower() in cues:
+    if verb.lemma_.lower() in cues and (verb.tag_ != "VBD" or depth):  # "planned to leave Friday", not "tried Friday"
         return "future"
     if "to" in aux and verb.head.i != verb.i:
         governor = tense_of(verb.head, depth + 1)
@@ -122,22 +122,28 @@ def looks_ahead(text: str, start: int) -> bool:
     return any(before.endswith(cue) for cue in words("aheadcue"))
 
 
-def misread(doc: Doc, cand: Candidate) -> bool:
-    """A duration's words used otherwise: a fraction, an ordinal or a rate.
+NAME_TYPES = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "FAC", "GPE", "NORP", "LAW"}
 
-    "three-quarters of its food" is a share, "a second group" an ordinal (the parse
-    tags it an adjective), and "$1.76 a year" or "four flights a week" a rate: the
-    unit hangs from the amount before it, which TimeML leaves unmarked.
+
+def misread(doc: Doc, cand: Candidate) -> bool:
+    """Words of a pattern that are no temporal expression here.
+
+    A name the parser recognizes ("Jan Kavan", the "March of the Mothers") is no date;
+    and a duration's words can be a share ("three-quarters of its food"), an ordinal
+    ("a second group") or a rate ("$1.76 a year", "four flights a week").
     """
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    parsed = span is not None and doc.has_annotation("DEP")
+    if span is not None and all(t.ent_type_ in NAME_TYPES for t in span):
+        return True
+    if cand.rule.norm == "set" and parsed and cand.groups.get("setword") and span.root.pos_ in ("NOUN", "PROPN"):
+        return True  # "the Communist Party daily Granma"
     if cand.rule.norm != "duration" or not cand.groups.get("unit"):
         return False
     unit = cand.groups["unit"].lower()
     if unit.startswith("quarter") and re.match(r"\s+of\s+(?!fiscal\b|\d)", doc.text[cand.end:cand.end + 16]):
         return True
-    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
-    if span is None or not doc.has_annotation("DEP"):
-        return False
-    tok = next((t for t in reversed(span) if t.lower_ == unit), None)
+    tok = next((t for t in reversed(span) if t.lower_ == unit), None) if parsed else None
     if tok is None:
         return False
     if tok.pos_ == "ADJ":
