@@ -128,19 +128,20 @@ NAME_TYPES = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "FAC", "GPE", "NORP", "
 def misread(doc: Doc, cand: Candidate) -> bool:
     """Words of a pattern that are no temporal expression here.
 
-    A name the parser recognizes ("Jan Kavan", the "March of the Mothers") is no date;
-    and a duration's words can be a share ("three-quarters of its food"), an ordinal
-    ("a second group") or a rate ("$1.76 a year", "four flights a week").
+    A name the parser recognizes ("Jan Kavan", the "March of the Mothers") is no
+    date, and a duration's words can be an age ("52 years old"), a share
+    ("three-quarters of its food"), an ordinal ("a second group") or a rate
+    ("$1.76 a year", "four flights a week").
     """
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     parsed = span is not None and doc.has_annotation("DEP")
-    if span is not None and all(t.ent_type_ in NAME_TYPES for t in span):
+    if span is not None and cand.rule.norm != "holiday" and all(t.ent_type_ in NAME_TYPES for t in span):
         return True
-    if cand.rule.norm == "set" and parsed and cand.groups.get("setword") and span.root.pos_ in ("NOUN", "PROPN"):
-        return True  # "the Communist Party daily Granma"
     if cand.rule.norm != "duration" or not cand.groups.get("unit"):
         return False
     unit = cand.groups["unit"].lower()
+    if re.match(r"\s+old\b", doc.text[cand.end:cand.end + 5]):
+        return True  # an age: "52 years old"
     if unit.startswith("quarter") and re.match(r"\s+of\s+(?!fiscal\b|\d)", doc.text[cand.end:cand.end + 16]):
         return True
     tok = next((t for t in reversed(span) if t.lower_ == unit), None) if parsed else None

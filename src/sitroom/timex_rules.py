@@ -331,7 +331,10 @@ def norm_partday(g: G, ctx: Context) -> Norm | None:
 
 
 def norm_clock(g: G, ctx: Context) -> Norm | None:
-    """'10 p.m. Wednesday', 'noon', '7:15 p.m.': a time of day on the day named or the anchor's."""
+    """'10 p.m. Wednesday', 'noon', '7:15 p.m.': a time of day on the day named.
+
+    Without a day, a past narrative keeps to the last day it named; otherwise the anchor's.
+    """
     if g.get("clock"):
         hhmm = words("clock")[g["clock"].lower()]
     elif g.get("hour24"):
@@ -343,8 +346,12 @@ def norm_clock(g: G, ctx: Context) -> Norm | None:
         day = norm_weekday({**g, "partday": None, "wshift": None}, ctx).value
     elif g.get("month"):
         day = norm_date(g, ctx).value if norm_date(g, ctx) else _day_value(ctx, 0)
+    elif g.get("relday"):
+        day = _day_value(ctx, int(words("relday")[g["relday"].lower()]))
+    elif ctx.tense == "past" and ctx.reference and ctx.reference[2]:
+        day = "%04d-%02d-%02d" % ctx.reference  # "He was shot on Oct. 23 ... at 10 p.m.": that day
     else:
-        day = _day_value(ctx, int(words("relday")[g["relday"].lower()]) if g.get("relday") else 0)
+        day = _day_value(ctx, 0)
     return Norm("TIME", f"{day}T{hhmm}", "minute")
 
 
