@@ -11,8 +11,8 @@ import pytest
 
 from sitroom.errors import SitroomError
 from sitroom.times import anchor_of
-from sitroom.timex_patterns import to_number
-from sitroom.timex_rules import duration_value, holiday_date
+from sitroom.timex_calendar import holiday_date, to_number
+from sitroom.timex_rules import duration_value
 
 
 def timex(record, phrase: str):

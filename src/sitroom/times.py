@@ -1,7 +1,7 @@
 """Temporal expressions normalized to TIMEX3 against ``doc._.published``.
 
 The stage finds every temporal expression with the patterns of
-``data/timex_rules.tsv`` as :mod:`sitroom.timex_patterns` compiles them
+``data/timex_rules.tsv`` as :mod:`sitroom.timex_calendar` compiles them
 (longest match wins, TimeML span conventions: no leading preposition), then normalizes them in reading order with
 :mod:`sitroom.timex_rules`. Two things come from the parse and the article
 rather than from the words: the tense of the verb an expression hangs from
@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 
 from sitroom.errors import E006, error
 from sitroom.record import Timex
-from sitroom.timex_patterns import Rule, properly_cased, rules, words
+from sitroom.timex_calendar import Rule, properly_cased, rules, words
 from sitroom.timex_rules import NORMALIZERS, Context, Norm
 
 if not Doc.has_extension("timexes"):

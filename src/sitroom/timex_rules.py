@@ -1,10 +1,11 @@
 """The arithmetic of TIMEX3: from a matched pattern to a value, given the anchor date.
 
-The patterns and word lists are compiled by :mod:`sitroom.timex_patterns`; this
-module holds the calendar arithmetic and one normalizer per kind of expression (a calendar date, a weekday, "last week", "two years
-ago", a duration, a set...). A normalizer gets the words the pattern captured
+The patterns, word lists and calendar arithmetic live in
+:mod:`sitroom.timex_calendar`; this module holds one normalizer per kind of
+expression (a calendar date, a weekday, a holiday, "last week", "that year",
+"two years ago", a duration, a set...). A normalizer gets the words the pattern captured
 and a :class:`Context` (the anchor date, the tense of the governing verb, the
-last period the article spoke of) and returns a :class:`Norm`, or ``None`` when
+last period and date the article named) and returns a :class:`Norm`, or ``None`` when
 the words do not make a temporal expression after all. Without an anchor the
 values stay unanchored (``XXXX-02``), as TIMEX3 does.
 """
@@ -16,7 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sitroom.timex_patterns import spelled_year, to_number, words
+from sitroom.timex_calendar import (add_months, add_quarters, holiday_date, period_value, quarter_of, spelled_year,
+                                    to_number, week_of, words)
 
 # How an unanchored value of each precision is written.
 UNANCHORED = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX",
@@ -45,47 +47,7 @@ class Norm:
     bounds: tuple[str, str] | None = None
 
 
-# ---------------------------------------------------------------- calendar
-
-def week_of(d: date) -> str:
-    year, week, _ = d.isocalendar()
-    return f"{year}-W{week:02d}"
-
-
-def quarter_of(d: date) -> tuple[int, int]:
-    return d.year, (d.month - 1) // 3 + 1
-
-
-def add_months(year: int, month: int, n: int) -> tuple[int, int]:
-    index = year * 12 + month - 1 + n
-    return index // 12, index % 12 + 1
-
-
-def add_quarters(yq: tuple[int, int], n: int) -> tuple[int, int]:
-    index = yq[0] * 4 + yq[1] - 1 + n
-    return index // 4, index % 4 + 1
-
-
-def period_value(anchor: date, unit: str, n: int) -> tuple[str, str] | None:
-    """The period ``n`` units from the anchor's own, as (value, precision)."""
-    if unit == "Y":
-        return f"{anchor.year + n:04d}", "year"
-    if unit == "M":
-        return "%04d-%02d" % add_months(anchor.year, anchor.month, n), "month"
-    if unit in ("W", "FN"):
-        return week_of(anchor + timedelta(weeks=n)), "week"
-    if unit == "WE":
-        return week_of(anchor + timedelta(weeks=n)) + "-WE", "weekend"
-    if unit == "D":
-        return (anchor + timedelta(days=n)).isoformat(), "day"
-    if unit == "Q":
-        return "%04d-Q%d" % add_quarters(quarter_of(anchor), n), "quarter"
-    if unit == "DE":
-        return f"{anchor.year // 10 + n:03d}", "decade"
-    if unit == "CE":
-        return f"{anchor.year // 100 + n:02d}", "century"
-    return None
-
+# ---------------------------------------------------------------- reading the context
 
 def unit_of(text: str) -> str:
     return words("unit")[text.lower()]
@@ -138,44 +100,6 @@ def norm_date(g: G, ctx: Context) -> Norm | None:
     except ValueError:
         return None
     return Norm("DATE", f"{head}-{month:02d}-{day:02d}", "day")
-
-
-def easter(year: int, orthodox: bool = False) -> date:
-    """Easter Sunday: the Gregorian computus, or the Julian one moved to the Gregorian calendar (1900-2099)."""
-    if orthodox:
-        a, b, c = year % 4, year % 7, year % 19
-        d = (19 * c + 15) % 30
-        e = (2 * a + 4 * b - d + 34) % 7
-        month, day = divmod(d + e + 114, 31)
-        return date(year, month, day + 1) + timedelta(days=13)
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = divmod(b, 4)
-    g = (8 * b + 13) // 25
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    l = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * l) // 451
-    month, day = divmod(h + l - 7 * m + 114, 31)
-    return date(year, month, day + 1)
-
-
-def holiday_date(rule: str, year: int) -> date:
-    """The day a holiday rule of timex_holidays.tsv gives in a year ('12-25', '11:4#4', '11:1#1+1', 'easter-2')."""
-    found = re.fullmatch(r"(orthodox_easter|easter)([+-]\d+)", rule)
-    if found:
-        return easter(year, found.group(1) == "orthodox_easter") + timedelta(days=int(found.group(2)))
-    found = re.fullmatch(r"(\d\d):([1-7])#(-?\d)([+-]\d+)?", rule)
-    if not found:
-        month, day = map(int, rule.split("-"))
-        return date(year, month, day)
-    month, weekday, nth = int(found.group(1)), int(found.group(2)), int(found.group(3))
-    if nth > 0:
-        first = date(year, month, 1)
-        day = first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
-    else:
-        last = date(*add_months(year, month, 1), 1) - timedelta(days=1)
-        day = last - timedelta(days=(last.isoweekday() - weekday) % 7)
-    return day + timedelta(days=int(found.group(4) or 0))
 
 
 def norm_holiday(g: G, ctx: Context) -> Norm | None:
