@@ -226,3 +226,8 @@ def test_a_cue_verb_in_the_past_looks_back(run):
 
 def test_ahead_of_looks_ahead(run):
     assert value(run, "Traders sold ahead of the weekend.", "the weekend") == "2025-W12-WE"
+
+
+def test_the_year_period_is_the_quarter_spoken_of(run):
+    record = run("Profit rose in the third quarter of 2024. In the 2023 period, the company lost money.")
+    assert timex(record, "the 2023 period").value == "2023-Q3"

@@ -30,7 +30,7 @@ if not Doc.has_extension("timexes"):
 
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}
 PERFECT_AUX = {"have", "has", "had", "'ve"}
-REFERRING_RULES = ("ago", "year_ago_adj", "context_quarter")
+REFERRING_RULES = ("ago", "year_ago_adj", "context_quarter", "year_period")
 CALENDAR_VALUE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")  # a named year, month or day
 
 

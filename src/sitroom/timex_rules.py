@@ -144,6 +144,14 @@ def norm_year(g: G, ctx: Context) -> Norm | None:
     return Norm("DATE", f"{year:04d}", "year") if year else None
 
 
+def norm_year_period(g: G, ctx: Context) -> Norm | None:
+    """'the 1988 period', 'the 1988 quarter': in results, the quarter spoken of, in the year named."""
+    year = int(g["year"])
+    if ctx.last_quarter:
+        return Norm("DATE", f"{year:04d}-Q{ctx.last_quarter[1]}", "quarter")
+    return Norm("DATE", f"{year:04d}", "year") if g["qunit"].lower() == "period" else Norm("DATE", f"{year:04d}-QX", "quarter")
+
+
 def norm_decade(g: G, ctx: Context) -> Norm | None:
     """'the 1980s' -> 198, "the '90s" -> 199, 'the nineties' -> 199."""
     if g.get("decnum"):
@@ -445,7 +453,7 @@ def norm_ref(g: G, ctx: Context) -> Norm | None:
 
 
 NORMALIZERS: dict[str, Callable[[G, Context], Norm | None]] = {
-    "date": norm_date, "month": norm_month, "year": norm_year, "decade": norm_decade,
+    "date": norm_date, "month": norm_month, "year": norm_year, "year_period": norm_year_period, "decade": norm_decade,
     "century": norm_century, "quarter": norm_quarter, "year_ago": norm_year_ago, "relday": norm_relday,
     "weekday": norm_weekday, "holiday": norm_holiday, "partday": norm_partday, "clock": norm_clock, "shifted": norm_shifted,
     "season": norm_season, "current": norm_current, "anaphoric": norm_anaphoric, "year_length": norm_year_length, "weekend": norm_weekend, "ago": norm_ago, "duration": norm_duration, "vague_range": norm_vague_range,
