@@ -231,3 +231,14 @@ def test_ahead_of_looks_ahead(run):
 def test_the_year_period_is_the_quarter_spoken_of(run):
     record = run("Profit rose in the third quarter of 2024. In the 2023 period, the company lost money.")
     assert timex(record, "the 2023 period").value == "2023-Q3"
+
+
+@pytest.mark.parametrize("sentence, phrase, expected", [
+    ("Profit rose in the third quarter of 2024. For the quarter a year ago, it lost money.",
+     "the quarter a year ago", "2023-Q3"),
+    ("The company expects a loss in the fourth quarter. In the latest quarter, profit rose.",
+     "the latest quarter", "2024-Q4"),
+    ("Profit rose in the fourth quarter of 2024, and the current quarter began well.", "the current quarter", "2025-Q1"),
+])
+def test_quarters_spoken_of(run, sentence, phrase, expected):
+    assert value(run, sentence, phrase) == expected

@@ -187,15 +187,25 @@ def _quarter_year(g: G, ctx: Context) -> str:
 
 
 def _context_quarter(g: G, ctx: Context) -> Norm | None:
-    """'the quarter', 'the latest quarter', 'the year-ago period': the quarter the article speaks of."""
+    """'the quarter', 'the latest quarter', 'the year-ago period': the quarter the article speaks of.
+
+    "The current quarter" is the anchor's own; "the latest quarter" the last named, unless
+    that one has not ended yet.
+    """
     ref = re.sub(r"\s+", " ", (g.get("qref") or "").lower())
     if g["qunit"].lower() == "period" and not ref:
         return None
     if ctx.anchor is None:
         return Norm("DATE", "XXXX-QX", "quarter")
     current = quarter_of(ctx.anchor)
-    quarter = ctx.last_quarter or (current if ref == "current" else add_quarters(current, -1))
-    if "year" in ref:
+    reported = add_quarters(current, -1)  # the last quarter that has ended
+    if ref == "current":
+        quarter = current
+    elif ref in ("latest", "most recent", "recent") and ctx.last_quarter and ctx.last_quarter > reported:
+        quarter = reported  # a forecast named since cannot be the latest results
+    else:
+        quarter = ctx.last_quarter or reported
+    if "year" in ref or g.get("qago"):  # "the year-ago quarter", "the quarter a year ago"
         quarter = (quarter[0] - 1, quarter[1])
     return Norm("DATE", "%04d-Q%d" % quarter, "quarter")
 
