@@ -242,3 +242,9 @@ def test_the_year_period_is_the_quarter_spoken_of(run):
 ])
 def test_quarters_spoken_of(run, sentence, phrase, expected):
     assert value(run, sentence, phrase) == expected
+
+
+def test_one_day_before_its_verb_is_someday(run):
+    assert value(run, "Ukraine will one day join the alliance.", "one day") == "FUTURE_REF"
+    found = timex(run("The talks lasted one day."), "one day")
+    assert (found.type, found.value) == ("DURATION", "P1D")

@@ -130,8 +130,8 @@ def misread(doc: Doc, cand: Candidate) -> bool:
 
     A name the parser recognizes ("Jan Kavan", the "March of the Mothers") is no
     date, and a duration's words can be an age ("52 years old"), a share
-    ("three-quarters of its food"), an ordinal ("a second group") or a rate
-    ("$1.76 a year", "four flights a week").
+    ("three-quarters of its food"), an ordinal ("a second group"), a rate
+    ("$1.76 a year", "four flights a week") or "someday" ("will one day be").
     """
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     parsed = span is not None and doc.has_annotation("DEP")
@@ -149,6 +149,8 @@ def misread(doc: Doc, cand: Candidate) -> bool:
         return False
     if tok.pos_ == "ADJ":
         return True
+    if cand.groups["text"].lower() == "one day" and tok.head.i > tok.i and tok.head.pos_ in ("VERB", "AUX"):
+        return True  # "will one day be": someday, the reference word, not a day's length
     article = (cand.groups.get("number") or "").lower() in ("a", "an")
     return article and tok.dep_ == "npadvmod" and tok.head.i < tok.i and tok.head.pos_ in ("NOUN", "NUM", "SYM", "PROPN")
 
