@@ -54,7 +54,7 @@ def test_bad_inputs_are_reported_in_one_line_each_and_the_batch_goes_on(tmp_path
     (tmp_path / "good.txt").write_text("Russia attacked Ukraine on Sunday.")
     (tmp_path / "corpus.jsonl").write_text(
         '{"id": "j1", "text": "Putin met Trump.", "published": "2025-03-01"}\n{not json\n')
-    out = sitroom("extract", str(tmp_path), str(tmp_path / "missing.txt"), str(tmp_path / "notes.docx"))
+    out = sitroom("extract", str(tmp_path), str(tmp_path / "missing.txt"))
     assert out.returncode == 1
     ids = {json.loads(line)["id"] for line in out.stdout.splitlines()}
     assert ids == {"good", "j1"}
@@ -106,3 +106,58 @@ def test_every_command_is_documented_in_the_readme():
     names = [c.name or c.callback.__name__ for c in app.registered_commands]
     missing = [n for n in names if f"sitroom {n}" not in readme]
     assert not missing, f"commands missing from README.md: {missing}"
+
+
+def test_ingest_reads_a_corpus_with_renamed_columns(tmp_path):
+    corpus = tmp_path / "export.csv"
+    corpus.write_text("GLOBALEVENTID,body,SQLDATE\n"
+                      "g1,\"Russia attacked Ukraine with drones on Sunday.\",20250317\n"
+                      "g2,\"Putin spoke with Trump by phone on Tuesday.\",20250319\n", encoding="utf-8")
+    db = tmp_path / "c.db"
+    out = sitroom("ingest", "--db", str(db), "--no-progress", "--text-col", "body", "--date-col", "SQLDATE",
+                  "--id-col", "GLOBALEVENTID", str(corpus))
+    assert out.returncode == 0, out.stderr
+    assert "2 new" in out.stdout
+
+
+def test_watch_ingests_new_feed_items_from_a_local_server(tmp_path):
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    page = ("<html><head><title>Drones over Kyiv</title>"
+            "<meta property='article:published_time' content='2025-03-16'></head><body><article>"
+            "<h1>Drones over Kyiv</h1><p>" + "Russia launched drones at Kyiv overnight, officials said. " * 8 +
+            "</p></article></body></html>")
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            base = f"http://127.0.0.1:{self.server.server_port}"
+            routes = {"/feed.xml": ("application/rss+xml",
+                                    f"<?xml version='1.0'?><rss version='2.0'><channel><title>t</title>"
+                                    f"<item><title>Drones</title><link>{base}/story</link>"
+                                    f"<guid>{base}/story</guid></item></channel></rss>"),
+                      "/story": ("text/html", page)}
+            if self.path not in routes:
+                self.send_response(404); self.end_headers(); return
+            kind, body = routes[self.path]
+            self.send_response(200)
+            self.send_header("Content-Type", kind)
+            self.end_headers()
+            self.wfile.write(body.encode())
+
+        def log_message(self, *args):
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        feeds = tmp_path / "feeds.txt"
+        feeds.write_text(f"# local\nhttp://127.0.0.1:{server.server_port}/feed.xml\n")
+        db = tmp_path / "w.db"
+        out = sitroom("watch", str(feeds), "--every", "1s", "--rounds", "2", "--db", str(db))
+        assert out.returncode == 0, out.stderr
+        assert "2 round(s); 1 new" in out.stdout
+        stats = json.loads(sitroom("stats", "--db", str(db), "--json").stdout)
+        assert stats["articles"] == 1
+    finally:
+        server.shutdown()

@@ -7,8 +7,8 @@ from datetime import date
 from localweb import Route, page, rss, web  # noqa: F401 (web is a fixture)
 
 from sitroom.config import Options
-from sitroom.errors import E011, E012, SitroomError
-from sitroom.feeds import feed_articles, parse_feed
+from sitroom.errors import E004, E011, E012, SitroomError
+from sitroom.feeds import MAX_TRIES, ReadLog, feed_articles, parse_feed
 from sitroom.fetch import Fetcher
 from sitroom.record import Article
 from sitroom.sources import iter_articles
@@ -73,17 +73,17 @@ def test_a_failing_item_page_is_reported_and_the_other_items_read(web):
     assert isinstance(items[1], Article) and items[1].url == web.url("/ok")
 
 
-def test_items_in_seen_are_skipped_and_only_fetched_items_are_marked(web):
+def test_items_done_are_skipped_and_a_failing_item_is_tried_until_given_up(web):
     web.routes["/a"] = Route(body=page("A", STORY))
     web.routes["/down"] = Route(status=503)
     feed = parse_feed(rss("W", [("A", web.url("/a"), None), ("D", web.url("/down"), None)]).encode(), "w")
-    seen: set[str] = set()
-    first = list(feed_articles(feed, fetcher(), options(), seen))
-    again = list(feed_articles(feed, fetcher(), options(), seen))
-    assert [type(i) for i in first] == [Article, SitroomError]
-    assert seen == {web.url("/a")}  # the failed item will be tried again
-    assert [type(i) for i in again] == [SitroomError]
-    assert len(web.hits("/a")) == 1
+    log = ReadLog()
+    polls = [list(feed_articles(feed, fetcher(), options(), log)) for _ in range(MAX_TRIES + 1)]
+    assert [type(i) for i in polls[0]] == [Article, SitroomError]
+    assert [len(p) for p in polls] == [2] + [1] * (MAX_TRIES - 1) + [0]
+    assert "given up after" in str(polls[MAX_TRIES - 1][0]) and "given up" not in str(polls[0][1])
+    assert log.done == {web.url("/a"), web.url("/down")} and log.failures == {}
+    assert len(web.hits("/a")) == 1 and len(web.hits("/down")) == MAX_TRIES
 
 
 def test_feed_that_times_out_or_fails_is_one_error_and_the_batch_goes_on(web, tmp_path):
@@ -132,3 +132,37 @@ def test_saved_feed_file_fetches_its_items_pages(web, tmp_path):
     saved.write_text(rss("Saved Wire", [("A", web.url("/a"), None)]))
     [art] = list(iter_articles([str(saved)], options()))
     assert art.outlet == "Saved Wire" and art.url == web.url("/a")
+
+
+def test_an_item_in_two_feeds_of_one_batch_is_read_once(web):
+    web.routes["/a"] = Route(body=page("A", STORY))
+    item = [("A", web.url("/a"), None)]
+    web.routes["/one.xml"] = Route(body=rss("One", item), content_type="application/rss+xml")
+    web.routes["/two.xml"] = Route(body=rss("Two", item), content_type="application/rss+xml")
+    arts = list(iter_articles([web.url("/one.xml"), web.url("/two.xml")], options()))
+    assert len(arts) == 1 and len(web.hits("/a")) == 1
+
+
+def test_bare_guids_of_two_feeds_do_not_collide():
+    def feed(site: str) -> bytes:
+        return (f'<rss version="2.0"><channel><title>{site}</title><item><guid>1234</guid>'
+                f"<link>http://{site}.test/story</link></item></channel></rss>").encode()
+
+    keys = [parse_feed(feed(site), site).items[0].key for site in ("alpha", "beta")]
+    assert keys == ["http://alpha.test/story", "http://beta.test/story"]
+
+
+def test_item_without_link_or_with_a_non_html_page_is_reported(web):
+    web.routes["/report.pdf"] = Route(body=b"%PDF-1.7", content_type="application/pdf")
+    body = ('<rss version="2.0"><channel><title>W</title><item><title>No link</title></item>'
+            f'<item><link>{web.url("/report.pdf")}</link></item></channel></rss>').encode()
+    items = list(feed_articles(parse_feed(body, "w.rss"), fetcher(), options()))
+    assert [(i.code, i.subject) for i in items] == [(E012, "w.rss#1"), (E004, web.url("/report.pdf"))]
+
+
+def test_the_outlet_a_page_declares_wins_over_the_feed_title(web):
+    declared = page("A", STORY).replace("<head>", '<head><meta property="og:site_name" content="Kyiv Daily">')
+    web.routes["/a"] = Route(body=declared)
+    serve_feed(web, [("A", web.url("/a"), None)])
+    [art] = list(iter_articles([web.url("/feed.xml")], options()))
+    assert art.outlet == "Kyiv Daily"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import socket
 import time
 
@@ -26,8 +27,9 @@ class FakeTime:
         self.now += seconds
 
 
-def quick(**kw) -> Fetcher:
-    fake = FakeTime()
+def quick(fake: FakeTime | None = None, **kw) -> Fetcher:
+    """A fetcher with short bounds and a fake clock (``fake``'s, to read what it slept)."""
+    fake = fake or FakeTime()
     kw = {"timeout": 2.0, "retries": 2, "backoff": 0.5, "min_interval": 0.0,
           "sleep": fake.sleep, "clock": fake.clock} | kw
     return Fetcher(**kw)
@@ -63,21 +65,23 @@ def test_unconditional_get_ignores_validators(web):
 
 def test_server_error_is_retried_with_doubling_backoff_then_reported(web):
     web.routes["/down"] = Route(body="oops", status=500)
-    fetcher = quick()
+    fake = FakeTime()
+    fetcher = quick(fake)
     got = fetcher.get(web.url("/down"))
     assert isinstance(got, SitroomError) and got.code == E011
     assert "HTTP 500" in str(got) and web.url("/down") in str(got)
     assert len(web.hits("/down")) == 3
-    assert fetcher.sleep.__self__.slept == [0.5, 1.0]
+    assert fake.slept == [0.5, 1.0]
 
 
 def test_retry_after_is_honoured_but_capped(web):
     web.routes["/busy"] = Route(status=503, headers={"Retry-After": "7"})
     web.routes["/busier"] = Route(status=429, headers={"Retry-After": "86400"})
-    fetcher = quick(retries=1)
+    fake = FakeTime()
+    fetcher = quick(fake, retries=1)
     fetcher.get(web.url("/busy"))
     fetcher.get(web.url("/busier"))
-    assert fetcher.sleep.__self__.slept == [7.0, 60.0]
+    assert fake.slept == [7.0, 60.0]
 
 
 def test_client_error_is_not_retried(web):
@@ -130,10 +134,34 @@ def test_oversized_body_is_refused(web):
     assert isinstance(got, SitroomError) and "larger than 1000 bytes" in str(got)
 
 
+def test_gzip_bodies_are_inflated_and_a_gzip_bomb_stopped_at_the_size_cap(web):
+    web.routes["/z"] = Route(body=gzip.compress(b"<rss>compressed</rss>"), headers={"Content-Encoding": "gzip"})
+    web.routes["/bomb"] = Route(body=gzip.compress(b"0" * 1_000_000), headers={"Content-Encoding": "gzip"})
+    fetcher = quick(max_bytes=10_000)
+    assert fetcher.get(web.url("/z")).body == b"<rss>compressed</rss>"
+    assert web.hits("/z")[0].headers["accept-encoding"] == "gzip"
+    bomb = fetcher.get(web.url("/bomb"))
+    assert isinstance(bomb, SitroomError) and "larger than 10000 bytes" in str(bomb)
+
+
 def test_requests_to_one_host_are_spaced_by_the_interval(web):
     web.routes["/a"] = Route(body="a")
-    fetcher = quick(min_interval=2.0)
+    fake = FakeTime()
+    fetcher = quick(fake, min_interval=2.0)
     fetcher.get(web.url("/a"))
     fetcher.get(web.url("/a"))
     fetcher.get(web.url("/a"))
-    assert fetcher.sleep.__self__.slept == [2.0, 2.0]
+    assert [r.path for r in web.requests] == ["/robots.txt", "/a", "/a", "/a"]
+    assert fake.slept == [2.0, 2.0, 2.0]
+
+
+def test_robots_txt_is_read_once_per_host_and_obeyed(web):
+    web.routes["/robots.txt"] = Route(body="User-agent: sitroom\nDisallow: /private/\n",
+                                      content_type="text/plain")
+    web.routes["/private/a"] = Route(body="secret")
+    web.routes["/public"] = Route(body="open")
+    fetcher = quick()
+    denied = fetcher.get(web.url("/private/a"))
+    assert isinstance(denied, SitroomError) and "robots.txt" in str(denied)
+    assert fetcher.get(web.url("/public")).body == b"open"
+    assert [r.path for r in web.requests] == ["/robots.txt", "/public"]

@@ -12,9 +12,8 @@ import pytest
 
 from sitroom.config import Options
 from sitroom.errors import E001, E002, E003, E004, E005, E006, SitroomError
-from sitroom.pages import parse_date
 from sitroom.record import Article
-from sitroom.sources import iter_articles
+from sitroom.sources import detect_language, iter_articles, parse_date
 
 ANCHOR = date(2025, 3, 17)
 PAGE = """<html><head><title>Talks resume in Riyadh | Example News</title>
@@ -171,12 +170,14 @@ def test_stdin_is_read_as_plain_text(monkeypatch):
     ("20250317", ANCHOR),
     ("20250317101500", ANCHOR),
     ("Mon, 17 Mar 2025 10:00:00 GMT", ANCHOR),
+    (20250317, ANCHOR),
+    (20250317101500, ANCHOR),
 ])
 def test_parse_date_accepts_the_spellings_corpora_use(value, expected):
     assert parse_date(value) == expected
 
 
-@pytest.mark.parametrize("value", ["", "next Tuesday", "2025-13-01", 20250317])
+@pytest.mark.parametrize("value", ["", "next Tuesday", "2025-13-01", 2025, True, 3.5])
 def test_parse_date_refuses_what_it_cannot_read(value):
     with pytest.raises(ValueError):
         parse_date(value)
@@ -230,14 +231,30 @@ def test_file_that_is_not_parquet_is_e003(tmp_path):
 
 
 def test_language_is_detected_unless_the_source_says_it(tmp_path):
-    (tmp_path / "en.txt").write_text("Negotiators met in Riyadh on Monday to discuss a ceasefire in Ukraine.")
-    (tmp_path / "de.txt").write_text("Die Unterhändler trafen sich am Montag in Riad, um über eine Waffenruhe zu sprechen.")
+    (tmp_path / "en.txt").write_text("Negotiators met in Riyadh on Monday, and the talks went on.")
+    (tmp_path / "de.txt").write_text(
+        "Die Unterhändler der Vereinigten Staaten und Russlands trafen sich am Montag in Riad, um über "
+        "eine Waffenruhe in der Ukraine zu sprechen, sagten Beamte nach der ersten Sitzung. Die Ukraine "
+        "warf Russland vor, in der Nacht neunzig Drohnen gestartet zu haben.")
     (tmp_path / "uk.txt").write_text("Переговорники зустрілися в понеділок в Ер-Ріяді, щоб обговорити припинення вогню.")
     (tmp_path / "given.txt").write_text("Negotiators met in Riyadh on Monday to discuss a ceasefire.")
     (tmp_path / "given.json").write_text('{"language": "es"}')
     (tmp_path / "short.txt").write_text("Talks: 3-1")
     got = {a.id: a.language for a in read(tmp_path)}
     assert got == {"en": "en", "de": "de", "uk": "uk", "given": "es", "short": None}
+
+
+def test_english_function_words_decide_a_short_sentence_of_names():
+    assert detect_language("The Mafia boss Albert Anastasia claimed responsibility for the sabotage.") == "en"
+
+
+@pytest.mark.parametrize("text", [
+    "Vladimir Putin Portugal expels Diplomats",  # a headline of names: trigrams say French
+    "Jose Vasconcelos defended Mexico's racial and ethnic mestizaje as a superior form of culture.",
+    "Los negociadores se reunieron el lunes en Riad.",
+])
+def test_short_latin_text_without_enough_english_words_stays_unknown_never_foreign(text):
+    assert detect_language(text) is None
 
 
 def test_html_page_in_a_legacy_encoding_is_decoded_by_its_meta_charset(tmp_path):

@@ -110,3 +110,23 @@ def test_actors_are_counted_across_articles(store):
     store.ingest(_record(text=TEXT + " Again.", article_id="a2"))
     zel = [r for r in queries.actors(store, Filters(actor="Zelensky"))][0]
     assert zel["articles"] == 2 and zel["quotes"] == 2
+
+
+def test_a_wire_story_on_a_second_site_is_linked_to_the_first(store):
+    story = ("Russia launched 90 drones at nine Ukrainian regions overnight, the Ukrainian air force said on "
+             "Sunday, adding that air defences shot down most of them over the Kyiv and Odesa regions. ") * 3
+    store.ingest(_record(text=story, article_id="wire-1"))
+    store.ingest(_record(text=story + "Reporting by a local correspondent.", article_id="wire-2"))
+    store.ingest(_record(text=TEXT, article_id="other"))
+    rows = dict(store.conn.execute("SELECT id, duplicate_of FROM articles").fetchall())
+    assert rows == {"wire-1": None, "wire-2": "wire-1", "other": None}
+    assert queries.stats(store)["near-duplicates"] == 1
+
+
+def test_an_article_in_another_language_is_kept_and_marked(store):
+    record = _record()
+    record.article.language = "fr"
+    store.ingest(Record(article=record.article), status="not analysed: fr")
+    row = store.conn.execute("SELECT status FROM articles").fetchone()
+    assert row[0] == "not analysed: fr"
+    assert queries.stats(store)["not analysed"] == 1

@@ -83,7 +83,7 @@ def test_a_feed_that_is_down_slow_or_junk_is_logged_and_the_others_read(web, tmp
     assert f"{web.url('/good')}: 1 item(s), 1 new, 0 failed" in caplog.text
 
 
-def test_an_ingest_failure_costs_that_article_only(web, tmp_path):
+def test_an_ingest_failure_costs_that_article_only_and_it_is_tried_again(web, tmp_path):
     serve(web, "/feed", "/a", "/b")
     got = []
 
@@ -92,9 +92,11 @@ def test_an_ingest_failure_costs_that_article_only(web, tmp_path):
             raise RuntimeError("disk full")
         got.append(article)
 
-    report = watch(feeds_file(tmp_path, web.url("/feed")), 60, ingest, rounds=1, fetcher=fast())
+    report = watch(feeds_file(tmp_path, web.url("/feed")), 60, ingest, rounds=2, fetcher=fast(),
+                   sleep=lambda s: None)
     assert [a.url for a in got] == [web.url("/b")]
-    assert report.failed == 1 and "disk full" in report.problems[0]
+    assert report.failed == 2 and "disk full" in report.problems[0]
+    assert len(web.hits("/a")) == 2 and len(web.hits("/b")) == 1  # the failed one is tried again
 
 
 def test_state_file_carries_seen_items_and_validators_across_restarts(web, tmp_path):
@@ -103,11 +105,11 @@ def test_state_file_carries_seen_items_and_validators_across_restarts(web, tmp_p
     f = feeds_file(tmp_path, web.url("/feed"))
     first, second = [], []
     watch(f, 60, first.append, rounds=1, fetcher=fast(), state_file=state)
-    web.routes["/feed"].etag = None  # the server forgets: the seen set must still hold
+    web.routes["/feed"].etag = None  # the server forgets: the read log must still hold
     watch(f, 60, second.append, rounds=1, fetcher=fast(), state_file=state)
     assert len(first) == 1 and second == []
     assert web.hits("/feed")[1].headers.get("if-none-match") == '"v7"'
-    assert json.loads(state.read_text())["seen"] == [web.url("/a")]
+    assert json.loads(state.read_text())["done"] == [web.url("/a")]
 
 
 def test_a_missing_feeds_file_is_e001(tmp_path):
@@ -126,7 +128,7 @@ def test_interrupt_while_waiting_stops_cleanly_and_saves_state(web, tmp_path):
     report = watch(feeds_file(tmp_path, web.url("/feed")), 60, lambda a: None,
                    fetcher=fast(), sleep=interrupted, state_file=state)
     assert report.rounds == 1 and report.new == 1
-    assert json.loads(state.read_text())["seen"] == [web.url("/a")]
+    assert json.loads(state.read_text())["done"] == [web.url("/a")]
 
 
 def test_sigint_ends_a_running_watch_with_status_zero(tmp_path):

@@ -67,19 +67,21 @@ def ingest(inputs: Sequence[str], options: Options, store: Store, nlp: Language 
     nlp = nlp or build_nlp(options)
     pending = list(iter_articles(inputs, options))
     on_total and on_total(len(pending))
-    fresh: list[Article | SitroomError] = []
     for item in pending:
-        if isinstance(item, Article) and store.has_text(item.hash):
-            report.counts["same"] += 1
-            on_item and on_item(item)
-        else:
-            fresh.append(item)
-    for result in records(fresh, options, nlp):
+        ingest_one(item, options, store, nlp, report)
+        on_item and on_item(item if isinstance(item, Article) else None)
+    return report
+
+
+def ingest_one(item: Article | SitroomError, options: Options, store: Store, nlp: Language,
+               report: Report) -> None:
+    """Extract and store one article (a text already stored is not processed again)."""
+    if isinstance(item, Article) and store.has_text(item.hash):
+        report.counts["same"] += 1
+        return
+    for result in records([item], options, nlp):
         if isinstance(result, SitroomError):
             report.errors.append(str(result))
-            on_item and on_item(None)
             continue
         status = "analysed" if analysable(result.article, nlp) else f"not analysed: {result.article.language}"
         report.counts[store.ingest(result, status)] += 1
-        on_item and on_item(result.article)
-    return report

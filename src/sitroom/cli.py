@@ -7,6 +7,7 @@ Each command parses its options into :class:`~sitroom.config.Options` or
 from __future__ import annotations
 
 import json
+import logging
 import re
 import sys
 from datetime import date
@@ -26,7 +27,7 @@ from sitroom.store import queries
 app = typer.Typer(help="sitroom: a sourced, structured record of the news about wars and negotiations.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
 
-Paths = Annotated[list[str], typer.Argument(help="Files, folders, or - for stdin (.txt, .html, .jsonl).")]
+Paths = Annotated[list[str], typer.Argument(help="Files, folders, URLs, or - for stdin (.txt, .html, .jsonl, .csv, .parquet, .rss/.atom/.xml feeds).")]
 Db = Annotated[Path, typer.Option("--db", help="The SQLite store.")]
 Model = Annotated[str, typer.Option("--model", help="spaCy English pipeline (or SITROOM_MODEL).")]
 Published = Annotated[Optional[str], typer.Option("--published", help="Anchor date YYYY-MM-DD for inputs without one.")]
@@ -37,6 +38,11 @@ Since = Annotated[Optional[str], typer.Option("--since", help="From this date (Y
 Until = Annotated[Optional[str], typer.Option("--until", help="Up to this date, inclusive.")]
 ArticleId = Annotated[Optional[str], typer.Option("--article", help="Only this article id.")]
 Limit = Annotated[int, typer.Option("--limit", help="At most this many rows.")]
+TextCol = Annotated[str, typer.Option("--text-col", help="Corpus column holding the text.")]
+DateCol = Annotated[str, typer.Option("--date-col", help="Corpus column holding the publication date.")]
+IdCol = Annotated[str, typer.Option("--id-col", help="Corpus column holding the article id.")]
+UrlCol = Annotated[str, typer.Option("--url-col", help="Corpus column holding the URL.")]
+OutletCol = Annotated[str, typer.Option("--outlet-col", help="Corpus column holding the outlet.")]
 
 _PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -46,12 +52,13 @@ def _fail(exc: SitroomError) -> None:
     raise typer.Exit(2)
 
 
-def _options(model: str, published: str | None, actors: Path | None, db: Path | None = None) -> Options:
+def _options(model: str, published: str | None, actors: Path | None, db: Path | None = None,
+             **columns: str) -> Options:
     try:
         anchor = date.fromisoformat(published) if published else None
     except ValueError:
         _fail(error(E006, f"--published {published}", "not a date (YYYY-MM-DD)"))
-    return Options(model=model, published=anchor, actors_file=actors, db=db or Path(DEFAULT_DB))
+    return Options(model=model, published=anchor, actors_file=actors, db=db or Path(DEFAULT_DB), **columns)
 
 
 def _filters(since: str | None, until: str | None, **kw) -> Filters:
@@ -77,9 +84,11 @@ def _print(rows, table, as_json: bool) -> None:
 
 @app.command()
 def extract(paths: Paths, model: Model = default_model(), published: Published = None,
-            actors: ActorsFile = None) -> None:
+            actors: ActorsFile = None, text_col: TextCol = "text", date_col: DateCol = "published",
+            id_col: IdCol = "id", url_col: UrlCol = "url", outlet_col: OutletCol = "outlet") -> None:
     """Print one JSON line per article: quotes, events, times, places, actors, quantities."""
-    options = _options(model, published, actors)
+    options = _options(model, published, actors, text_col=text_col, date_col=date_col, id_col=id_col,
+                       url_col=url_col, outlet_col=outlet_col)
     failed = 0
     try:
         for result in batch.records(iter_articles(paths, options), options):
@@ -96,9 +105,12 @@ def extract(paths: Paths, model: Model = default_model(), published: Published =
 @app.command()
 def ingest(paths: Paths, db: Db = Path(DEFAULT_DB), model: Model = default_model(),
            published: Published = None, actors: ActorsFile = None,
+           text_col: TextCol = "text", date_col: DateCol = "published", id_col: IdCol = "id",
+           url_col: UrlCol = "url", outlet_col: OutletCol = "outlet",
            progress: Annotated[bool, typer.Option(help="Show a progress bar.")] = True) -> None:
     """Store articles and what they say; the same article twice is stored once."""
-    options = _options(model, published, actors, db)
+    options = _options(model, published, actors, db, text_col=text_col, date_col=date_col, id_col=id_col,
+                       url_col=url_col, outlet_col=outlet_col)
     store = _store(db)
     bar = Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                    console=views.console(), transient=False, disable=not progress)
@@ -183,6 +195,34 @@ def actors_cmd(db: Db = Path(DEFAULT_DB), actor: Actor = None, article: ArticleI
     """The actors in the store with mention, quote and event counts."""
     with _store(db) as store:
         _print(queries.actors(store, Filters(actor=actor, article=article, limit=limit)), views.actors_table, as_json)
+
+
+@app.command()
+def watch(feeds_file: Annotated[Path, typer.Argument(help="One feed URL or saved feed a line; # comments.")],
+          every: Annotated[str, typer.Option(help="How often to poll: 90, 30s, 15m, 2h.")] = "15m",
+          db: Db = Path(DEFAULT_DB), model: Model = default_model(), actors: ActorsFile = None,
+          state: Annotated[Optional[Path], typer.Option(help="Where to remember what was read.")] = None,
+          rounds: Annotated[Optional[int], typer.Option(help="Stop after this many rounds.")] = None) -> None:
+    """Poll feeds and ingest what is new, until Ctrl-C."""
+    from sitroom.pipeline import build_nlp
+    from sitroom.watch import parse_interval, watch as watch_feeds
+
+    try:
+        seconds = parse_interval(every)
+    except ValueError as exc:
+        _fail(error(E010, f"--every {every}", str(exc)))
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", stream=sys.stderr)
+    options = _options(model, None, actors, db)
+    nlp = build_nlp(options)
+    report = batch.Report()
+    with _store(db) as store:
+        try:
+            done = watch_feeds(feeds_file, seconds, lambda a: batch.ingest_one(a, options, store, nlp, report),
+                               options, state_file=state or db.with_suffix(".watch.json"), rounds=rounds)
+        except SitroomError as exc:
+            _fail(exc)
+    counts = ", ".join(f"{n} {k}" for k, n in sorted(report.counts.items())) or "nothing"
+    typer.echo(f"{db}: {done.rounds} round(s); {counts}; {done.failed + report.failed} failed")
 
 
 @app.command("actor")

@@ -20,8 +20,8 @@ class SitroomError(Exception):
 E001 = "E001"  # path does not exist
 E002 = "E002"  # empty input
 E003 = "E003"  # binary / undecodable input
-E004 = "E004"  # unknown file extension
-E005 = "E005"  # malformed JSONL line
+E004 = "E004"  # unknown file extension, or not a web page
+E005 = "E005"  # malformed JSONL/CSV line or sidecar, or missing corpus column
 E006 = "E006"  # bad date
 E007 = "E007"  # spaCy model not installed
 E008 = "E008"  # store cannot be opened or is not a sitroom store

@@ -3,7 +3,8 @@
 A watcher polls the same feeds for days, so it must behave as the sites expect
 of a well-mannered client: say who it is (a user agent), ask "anything new?"
 with the validators the site gave last time (ETag / Last-Modified, answered by
-a cheap 304), wait between two requests to one host, back off when a server is
+a cheap 304), take gzip, keep out of what robots.txt forbids, wait between two requests to
+one host, back off when a server is
 failing, and give up after a bounded time. Everything it gets is untrusted: only
 ``http`` and ``https`` URLs are followed (a feed must not make sitroom read a
 local ``file:`` URL), and a body is cut off at ``max_bytes``.
@@ -18,11 +19,13 @@ import socket
 import time
 import urllib.error
 import urllib.request
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.message import Message
 from http.client import HTTPResponse
 from urllib.parse import urlsplit
+from urllib.robotparser import RobotFileParser
 
 from sitroom.config import Options
 from sitroom.errors import E011, SitroomError, error
@@ -30,6 +33,7 @@ from sitroom.errors import E011, SitroomError, error
 USER_AGENT = "sitroom/0.1 (news research; polls feeds politely)"
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 CHUNK = 65536
+ROBOTS_TTL = 86400.0  # seconds a host's robots.txt is trusted before it is read again
 MAX_RETRY_AFTER = 60.0  # seconds: a longer Retry-After is cut to this, the watch goes on
 
 
@@ -70,13 +74,18 @@ class Fetcher:
     deadline: float = 60.0  # seconds for a whole body: a server trickling bytes cannot hold a watch
     sleep: Callable[[float], None] = time.sleep
     clock: Callable[[], float] = time.monotonic
+    respect_robots: bool = True
     validators: dict[str, Validators] = field(default_factory=dict)
+    _robots: dict[str, tuple[float, RobotFileParser | None]] = field(
+        default_factory=dict, init=False, repr=False)
     _last_request: dict[str, float] = field(default_factory=dict, init=False, repr=False)
 
     def get(self, url: str, conditional: bool = False) -> Response | SitroomError:
         """GET ``url``; with ``conditional``, send the validators it gave last time."""
         if not is_url(url):
             return error(E011, url, "not an http(s) URL")
+        if self.respect_robots and not self._allowed(url):
+            return error(E011, url, "disallowed by the site's robots.txt")
         attempt = 0
         while True:
             result, retry_after = self._attempt(url, conditional)
@@ -84,6 +93,30 @@ class Fetcher:
                 return result
             self.sleep(max(retry_after, self.backoff * 2**attempt))
             attempt += 1
+
+    def _allowed(self, url: str) -> bool:
+        """Whether the host's robots.txt lets sitroom fetch ``url`` (read once a day per host).
+
+        A robots.txt that cannot be had (404, a server down) allows everything,
+        as crawlers commonly read it: the request that follows meets the same
+        failure and reports it.
+        """
+        parts = urlsplit(url)
+        root = f"{parts.scheme}://{parts.netloc}"
+        cached = self._robots.get(root)
+        if cached is None or self.clock() - cached[0] > ROBOTS_TTL:
+            cached = (self.clock(), self._read_robots(root))
+            self._robots[root] = cached
+        parser = cached[1]
+        return parser is None or parser.can_fetch(self.user_agent, url)
+
+    def _read_robots(self, root: str) -> RobotFileParser | None:
+        got, _ = self._attempt(f"{root}/robots.txt", conditional=False)
+        if isinstance(got, SitroomError):
+            return None
+        parser = RobotFileParser()
+        parser.parse(got.body.decode("utf-8", "replace").splitlines())
+        return parser
 
     def _attempt(self, url: str, conditional: bool) -> tuple[Response | SitroomError, float | None]:
         """One request; the second value is ``None`` if final, else the wait a retry needs."""
@@ -133,13 +166,17 @@ class Fetcher:
 
     def _response(self, url: str, final_url: str, status: int, body: bytes,
                   headers: Message) -> Response | SitroomError:
-        if len(body) > self.max_bytes:
+        if len(body) <= self.max_bytes and headers.get("Content-Encoding", "").lower() == "gzip":
+            body = _gunzip(body, self.max_bytes)
+            if body is None:
+                return error(E011, url, "corrupt gzip body")
+        if len(body) > self.max_bytes:  # as sent or once inflated
             return error(E011, url, f"body larger than {self.max_bytes} bytes")
         return Response(url=final_url, status=status, body=body,
                         content_type=headers.get_content_type())
 
     def _headers(self, url: str, conditional: bool) -> dict[str, str]:
-        headers = {"User-Agent": self.user_agent, "Accept-Encoding": "identity"}
+        headers = {"User-Agent": self.user_agent, "Accept-Encoding": "gzip"}
         known = self.validators.get(url) if conditional else None
         if known and known.etag:
             headers["If-None-Match"] = known.etag
@@ -167,6 +204,14 @@ def fetcher_for(options: Options) -> Fetcher:
     """The fetcher the options describe (user agent, timeout, retries, per-host interval)."""
     return Fetcher(user_agent=options.user_agent or USER_AGENT, timeout=options.fetch_timeout,
                    retries=options.fetch_retries, min_interval=options.host_interval)
+
+
+def _gunzip(body: bytes, max_bytes: int) -> bytes | None:
+    """The inflated body, at most ``max_bytes + 1`` bytes (a gzip bomb stops there); ``None`` if corrupt."""
+    try:
+        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(body, max_bytes + 1)
+    except zlib.error:
+        return None
 
 
 def _retry_after(headers: Message) -> float:

@@ -189,6 +189,7 @@ class Record:
             "published": art.published.isoformat() if art.published else None,
             "url": art.url,
             "outlet": art.outlet,
+            "byline": art.byline,
             "language": art.language,
             "hash": art.hash,
             "actors": [_clean(asdict(a)) for a in self.actors],

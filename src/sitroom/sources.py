@@ -18,6 +18,10 @@ What each input is, is told by its extension:
 - ``http(s)://...``: a feed (each item's page fetched) or a single page.
 - ``-``: plain text on stdin.
 
+Dates come from sidecars, JSONL lines, CSV cells and Parquet fields in many
+spellings; :func:`parse_date` accepts the common ones and says no to the rest,
+so a bad date is reported (E006) rather than guessed.
+
 A folder is walked recursively in sorted order, so a batch is reproducible;
 every file in it is read as if named, but for hidden files and sidecars, so a
 file of an unknown kind is reported (E004), not silently passed over.
@@ -34,20 +38,22 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from collections.abc import Iterator, Mapping, Sequence
+from datetime import date, datetime
+from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
 
 from sitroom.config import Options
-from sitroom.errors import E001, E002, E003, E004, E005, SitroomError, error
-from sitroom.feeds import FEED_EXTENSIONS, read_feed_file, read_feed_url
+from sitroom.errors import E001, E002, E003, E004, E005, E006, SitroomError, error
+from sitroom.feeds import FEED_EXTENSIONS, ReadLog, article_from_html, read_feed_file, read_feed_url
 from sitroom.fetch import Fetcher, fetcher_for, is_url
-from sitroom.knowledge import read_tsv
-from sitroom.pages import article_from_html, date_or_error
+from sitroom.knowledge import data_text, read_tsv
 from sitroom.record import Article
 
 Item = Article | SitroomError
@@ -56,8 +62,19 @@ CSV_FIELD_LIMIT = 50_000_000  # characters: a whole article is one cell, beyond 
 PARQUET_BATCH = 1024
 SAMPLE_CHARS = 3000  # the opening of an article says its language; the rest costs time
 MIN_LETTERS = 20  # below this, a guess is noise: the language stays unknown
+SHORT_LETTERS = 200  # below this, trigrams cannot tell Latin-script languages apart reliably
+ENGLISH_SHARE = 0.1  # English function words per word at and above which a text is English
+_LETTERS = re.compile(r"[^\W\d_]+")
+_COMPACT_STAMP = re.compile(r"\d{14}")  # GDELT's YYYYMMDDhhmmss
 _SIDECAR_KEYS = ("id", "title", "url", "outlet", "language")
 _SIDECAR_OWNERS = (".txt", ".html", ".htm")
+
+
+class Web(NamedTuple):
+    """What a batch's feeds share: one fetcher (so the per-host pace holds) and the items read."""
+
+    fetcher: Fetcher
+    log: ReadLog
 
 
 def iter_articles(inputs: Sequence[str], options: Options) -> Iterator[Item]:
@@ -67,14 +84,14 @@ def iter_articles(inputs: Sequence[str], options: Options) -> Iterator[Item]:
     one), which is what the batch reads to keep non-English text out of the
     English pipeline.
     """
-    fetcher = fetcher_for(options)  # one for the whole batch: the per-host pace holds across inputs
+    web = Web(fetcher_for(options), ReadLog())  # one per batch: pace and read-once hold across inputs
     for name in inputs:
         if name == "-":
             items = _read_stdin(options)
         elif is_url(name):
-            items = read_feed_url(name, fetcher, options)
+            items = read_feed_url(name, web.fetcher, options, web.log)
         else:
-            items = _read_path(Path(name), fetcher, options)
+            items = _read_path(Path(name), web, options)
         for item in items:
             yield with_language(item) if isinstance(item, Article) else item
 
@@ -95,18 +112,78 @@ def _detector() -> LanguageDetector:
     return LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
 
 
+@lru_cache(maxsize=1)
+def _english_function_words() -> frozenset[str]:
+    lines = data_text("english_function_words.txt").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
 def detect_language(text: str) -> str | None:
     """The ISO 639-1 code of ``text``'s language, or ``None`` when it cannot tell.
 
-    Too little text to judge (a headline, a number) gives ``None``, which the
-    batch treats as "try the pipeline": better one wasted parse than an English
-    brief shelved as unreadable.
+    The costly mistake is English taken for another language: that article
+    would never be analysed. So English function words decide first (frequent
+    ones mean English), and a short Latin-script text that lingua calls foreign
+    stays unknown, which the batch treats as "try the pipeline": trigrams over a
+    headline of names ("Vladimir Putin Portugal expels Diplomats") say French.
     """
     sample = text[:SAMPLE_CHARS]
-    if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
+    words = _LETTERS.findall(sample.lower())
+    letters = sum(len(w) for w in words)
+    if letters < MIN_LETTERS:
         return None
+    if sum(w in _english_function_words() for w in words) >= ENGLISH_SHARE * len(words):
+        return "en"
     found = _detector().detect_language_of(sample)
-    return found.iso_code_639_1.name.lower() if found is not None else None
+    if found is None or (letters < SHORT_LETTERS and _is_latin(sample)):
+        return None
+    return found.iso_code_639_1.name.lower()
+
+
+def _is_latin(text: str) -> bool:
+    """Whether most letters of ``text`` are Latin (A-Z with or without diacritics)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return sum(ch < "\u0250" for ch in letters) * 2 > len(letters)
+
+
+def parse_date(value: object) -> date:
+    """The calendar date of ``value``: ISO 8601 (date or date-time), GDELT stamps, RFC 822.
+
+    ``value`` may also be a ``date``/``datetime`` (Parquet timestamps) or an
+    integer GDELT stamp (``20250317``, ``20250317101500``).
+
+    Raises ``ValueError`` for anything else: the caller turns it into an E006
+    naming the input, because an anchor date silently wrong would shift every
+    relative date the article gives ("on Tuesday", "last week").
+    """
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)  # GDELT's SQLDATE and DATEADDED are numbers in Parquet and JSON
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"not a date: {value!r}")
+    text = value.strip()
+    for parse in (date.fromisoformat, lambda s: datetime.fromisoformat(s).date()):
+        try:
+            return parse(text)
+        except ValueError:
+            pass
+    if _COMPACT_STAMP.fullmatch(text):
+        return datetime.strptime(text, "%Y%m%d%H%M%S").date()
+    try:
+        return parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError):
+        raise ValueError(f"not a date: {value!r}") from None
+
+
+def date_or_error(value: object, subject: str) -> date | SitroomError:
+    """:func:`parse_date`, with a failure turned into the one-line E006 for ``subject``."""
+    try:
+        return parse_date(value)
+    except ValueError:
+        return error(E006, subject, f"bad date {value!r} (expected YYYY-MM-DD)")
 
 
 def _read_stdin(options: Options) -> Iterator[Item]:
@@ -118,14 +195,14 @@ def _read_stdin(options: Options) -> Iterator[Item]:
         yield Article(id="stdin", text=text, published=options.published, origin="<stdin>")
 
 
-def _read_path(path: Path, fetcher: Fetcher, options: Options) -> Iterator[Item]:
+def _read_path(path: Path, web: Web, options: Options) -> Iterator[Item]:
     if not path.exists():
         yield error(E001, str(path), "no such file or folder")
     elif path.is_dir():
         for child in _walk(path):
-            yield from _read_file(child, fetcher, options)
+            yield from _read_file(child, web, options)
     else:
-        yield from _read_file(path, fetcher, options)
+        yield from _read_file(path, web, options)
 
 
 def _walk(folder: Path) -> list[Path]:
@@ -149,7 +226,7 @@ def _is_sidecar(path: Path) -> bool:
         path.with_suffix(ext).is_file() for ext in _SIDECAR_OWNERS)
 
 
-def _read_file(path: Path, fetcher: Fetcher, options: Options) -> Iterator[Item]:
+def _read_file(path: Path, web: Web, options: Options) -> Iterator[Item]:
     suffix = path.suffix.lower()
     if suffix not in KNOWN:
         known = ", ".join(sorted(KNOWN))
@@ -157,7 +234,7 @@ def _read_file(path: Path, fetcher: Fetcher, options: Options) -> Iterator[Item]
         return
     try:
         if suffix in FEED_EXTENSIONS:
-            yield from read_feed_file(path, fetcher, options)
+            yield from read_feed_file(path, web.fetcher, options, web.log)
         else:
             yield from READERS[suffix](path, options)
     except OSError as exc:
@@ -294,10 +371,13 @@ def _read_parquet_file(path: Path, options: Options) -> Iterator[Item]:
     wanted = [c for c in (options.text_col, options.date_col, options.id_col, options.url_col,
                           options.outlet_col, options.title_col) if c in names]
     number = 0
-    for batch in table.iter_batches(batch_size=PARQUET_BATCH, columns=sorted(set(wanted))):
-        for row in batch.to_pylist():
-            number += 1
-            yield article_from_row(row, f"{path}:{number}", f"{path.stem}-{number}", options)
+    try:
+        for batch in table.iter_batches(batch_size=PARQUET_BATCH, columns=sorted(set(wanted))):
+            for row in batch.to_pylist():
+                number += 1
+                yield article_from_row(row, f"{path}:{number}", f"{path.stem}-{number}", options)
+    except pyarrow.ArrowException as exc:  # a corrupt row group: the rest of the file is unreadable
+        yield error(E003, f"{path}:{number + 1}", f"unreadable Parquet: {exc}")
 
 
 def _missing_column(path: Path, column: str, header: Sequence[str]) -> SitroomError:

@@ -4,7 +4,8 @@
 everything a feed can do: be down, time out, answer 500, serve junk in place of
 XML, or link a page that fails. Each such problem is logged as one line and
 costs that feed (or that item) for that round only. What was read is
-remembered — the item keys in ``seen`` and each feed's ETag/Last-Modified —
+remembered — the items done, the failures of the others, each feed's ETag and
+Last-Modified —
 in a state file if one is given, so a restart neither re-fetches every page
 nor re-downloads an unchanged feed. Ctrl-C (SIGINT) ends the current request,
 saves the state and returns.
@@ -27,12 +28,12 @@ from typing import Any
 
 from sitroom.config import Options
 from sitroom.errors import E001, E100, SitroomError, error
-from sitroom.feeds import feed_articles, parse_feed
+from sitroom.feeds import ReadLog, feed_articles, parse_feed
 from sitroom.fetch import Fetcher, Validators, fetcher_for, is_url
 from sitroom.record import Article
 from sitroom.sources import with_language
 
-log = logging.getLogger("sitroom.watch")
+logger = logging.getLogger("sitroom.watch")
 _INTERVAL = re.compile(r"(\d+(?:\.\d+)?)\s*([smhd]?)")
 _UNIT_SECONDS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -75,7 +76,7 @@ def watch(feeds_file: Path, every_seconds: float, ingest: Callable[[Article], An
     """
     options = options or Options()
     fetcher = fetcher or fetcher_for(options)
-    seen = _load_state(state_file, fetcher)
+    read_log = _load_state(state_file, fetcher)
     feeds = read_feed_list(feeds_file)
     report = WatchReport()
     try:
@@ -85,29 +86,29 @@ def watch(feeds_file: Path, every_seconds: float, ingest: Callable[[Article], An
                 feeds = _reread(feeds_file, feeds)
             report.rounds += 1
             for source in feeds:
-                _poll(source, fetcher, options, seen, ingest, report)
-                _save_state(state_file, seen, fetcher)
-            log.info("round %d done: %d new, %d failed so far", report.rounds, report.new, report.failed)
+                _poll(source, fetcher, options, read_log, ingest, report)
+                _save_state(state_file, read_log, fetcher)
+            logger.info("round %d done: %d new, %d failed so far", report.rounds, report.new, report.failed)
     except KeyboardInterrupt:
-        log.info("stopped by interrupt after %d round(s)", report.rounds)
+        logger.info("stopped by interrupt after %d round(s)", report.rounds)
     finally:
-        _save_state(state_file, seen, fetcher)
+        _save_state(state_file, read_log, fetcher)
     return report
 
 
-def _poll(source: str, fetcher: Fetcher, options: Options, seen: set[str],
+def _poll(source: str, fetcher: Fetcher, options: Options, read_log: ReadLog,
           ingest: Callable[[Article], Any], report: WatchReport) -> None:
     """One feed, one round: fetch it if changed, ingest its unseen items."""
     body = _feed_body(source, fetcher)
     if body is None:
-        log.info("%s: not modified", source)
+        logger.info("%s: not modified", source)
         return
     feed = body if isinstance(body, SitroomError) else parse_feed(body, source)
     if isinstance(feed, SitroomError):
         _problem(report, feed)
         return
     new = failed = 0
-    for item in feed_articles(feed, fetcher, options, seen):
+    for item in feed_articles(feed, fetcher, options, read_log):
         if isinstance(item, SitroomError):
             _problem(report, item)
             failed += 1
@@ -116,11 +117,12 @@ def _poll(source: str, fetcher: Fetcher, options: Options, seen: set[str],
             ingest(with_language(item))
         except Exception as exc:  # a store failure costs this article, not the watch
             _problem(report, error(E100, item.origin or item.id, f"ingest failed: {exc}"))
+            read_log.retry(item.id)  # an item's article has the item's key as id: tried next round
             failed += 1
             continue
         new += 1
         report.new += 1
-    log.info("%s: %d item(s), %d new, %d failed", source, len(feed.items), new, failed)
+    logger.info("%s: %d item(s), %d new, %d failed", source, len(feed.items), new, failed)
 
 
 def _feed_body(source: str, fetcher: Fetcher) -> bytes | SitroomError | None:
@@ -139,7 +141,7 @@ def _feed_body(source: str, fetcher: Fetcher) -> bytes | SitroomError | None:
 def _problem(report: WatchReport, problem: SitroomError) -> None:
     report.failed += 1
     report.problems.append(str(problem))
-    log.warning("%s", problem)
+    logger.warning("%s", problem)
 
 
 def _reread(feeds_file: Path, current: list[str]) -> list[str]:
@@ -147,28 +149,29 @@ def _reread(feeds_file: Path, current: list[str]) -> list[str]:
     try:
         return read_feed_list(feeds_file)
     except (SitroomError, OSError, UnicodeDecodeError) as exc:
-        log.warning("%s: cannot re-read (%s); keeping %d feed(s)", feeds_file, exc, len(current))
+        logger.warning("%s: cannot re-read (%s); keeping %d feed(s)", feeds_file, exc, len(current))
         return current
 
 
-def _load_state(state_file: Path | None, fetcher: Fetcher) -> set[str]:
-    """Seen item keys from ``state_file``, and the feeds' validators into ``fetcher``."""
+def _load_state(state_file: Path | None, fetcher: Fetcher) -> ReadLog:
+    """The read log kept in ``state_file``, and the feeds' validators into ``fetcher``."""
     if state_file is None or not state_file.is_file():
-        return set()
+        return ReadLog()
     try:
         state = json.loads(state_file.read_text(encoding="utf-8"))
         fetcher.validators.update({url: Validators(**v) for url, v in state["validators"].items()})
-        return set(state["seen"])
+        return ReadLog(done=set(state["done"]), failures=dict(state["failures"]))
     except (ValueError, KeyError, TypeError) as exc:
-        log.warning("%s: unreadable state (%s); starting afresh", state_file, exc)
-        return set()
+        logger.warning("%s: unreadable state (%s); starting afresh", state_file, exc)
+        return ReadLog()
 
 
-def _save_state(state_file: Path | None, seen: set[str], fetcher: Fetcher) -> None:
+def _save_state(state_file: Path | None, read_log: ReadLog, fetcher: Fetcher) -> None:
     """Write the state atomically, so an interrupt mid-write leaves the old one whole."""
     if state_file is None:
         return
-    state = {"seen": sorted(seen), "validators": {u: asdict(v) for u, v in fetcher.validators.items()}}
+    state = {"done": sorted(read_log.done), "failures": read_log.failures,
+             "validators": {u: asdict(v) for u, v in fetcher.validators.items()}}
     partial = state_file.with_name(state_file.name + ".tmp")
     partial.write_text(json.dumps(state), encoding="utf-8")
     partial.replace(state_file)

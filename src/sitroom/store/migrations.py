@@ -80,6 +80,18 @@ MIGRATIONS: list[str] = [
         INSERT INTO quotes_fts(quotes_fts, rowid, words, speaker) VALUES ('delete', old.id, old.words, old.speaker);
     END;
     """,
+    # 3: near-duplicates: the same wire story carried by several outlets is one report
+    """
+    ALTER TABLE articles ADD COLUMN fingerprint BLOB;
+    ALTER TABLE articles ADD COLUMN duplicate_of TEXT;
+    ALTER TABLE articles ADD COLUMN similarity REAL;
+    ALTER TABLE articles ADD COLUMN byline TEXT;
+    CREATE TABLE article_bands (
+        band TEXT NOT NULL,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+    );
+    CREATE INDEX article_bands_band ON article_bands(band);
+    """,
 ]
 
 

@@ -154,6 +154,8 @@ def stats(store: Store) -> dict[str, int]:
     return {
         "articles": count("SELECT COUNT(*) FROM articles"),
         "analysed": count("SELECT COUNT(*) FROM articles WHERE status = 'analysed'"),
+        "not analysed": count("SELECT COUNT(*) FROM articles WHERE status != 'analysed'"),
+        "near-duplicates": count("SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL"),
         "quotes": count("SELECT COUNT(*) FROM quotes"),
         "events": count("SELECT COUNT(*) FROM events"),
         "actors": count("SELECT COUNT(DISTINCT name) FROM actors"),

@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from sitroom import dedup
 from sitroom.errors import E008, error
 from sitroom.record import Event, Quote, Record
 from sitroom.store.migrations import migrate
@@ -67,13 +68,30 @@ class Store:
             raise
         return outcome
 
+    def _near_duplicate(self, fp: dedup.Fingerprint, keys: list[str]) -> tuple[str, float] | None:
+        """The stored article this text is a near-copy of (its own original, if that is a copy too)."""
+        marks = ",".join("?" * len(keys))
+        rows = self.conn.execute(
+            f"SELECT DISTINCT a.id, a.fingerprint FROM article_bands b JOIN articles a ON a.id = b.article_id"
+            f" WHERE b.band IN ({marks})", keys).fetchall()
+        match = dedup.best_match(fp, ((r[0], r[1]) for r in rows))
+        if match is None:
+            return None
+        original = self.conn.execute("SELECT duplicate_of FROM articles WHERE id = ?", (match[0],)).fetchone()[0]
+        return (original or match[0], match[1])
+
     def _insert(self, record: Record, status: str) -> None:
         art, c = record.article, self.conn
+        fp = dedup.fingerprint(art.text)
+        keys = dedup.band_keys(fp)
+        dup = self._near_duplicate(fp, keys)
         c.execute(
-            "INSERT INTO articles (id, hash, text, title, published, url, outlet, language, status, origin, ingested_at)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO articles (id, hash, text, title, published, url, outlet, language, status, origin,"
+            " ingested_at, fingerprint, duplicate_of, similarity, byline) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (art.id, art.hash, art.text, art.title, art.published.isoformat() if art.published else None,
-             art.url, art.outlet, art.language, status, art.origin, datetime.now(timezone.utc).isoformat()))
+             art.url, art.outlet, art.language, status, art.origin, datetime.now(timezone.utc).isoformat(),
+             dedup.to_bytes(fp), dup[0] if dup else None, dup[1] if dup else None, art.byline))
+        c.executemany("INSERT INTO article_bands VALUES (?,?)", [(k, art.id) for k in keys])
         c.executemany(
             "INSERT INTO actors VALUES (?,?,?,?,?,?,?,?,?,?)",
             [(art.id, a.id, a.name, a.kind, a.country, a.sector, a.role, _j(a.mentions), a.confidence, a.rule)
