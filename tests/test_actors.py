@@ -10,7 +10,7 @@ from sitroom.actors import actor_ref
 from sitroom.config import Options
 from sitroom.errors import SitroomError
 from sitroom.pipeline import build_nlp, extract, make_doc
-from sitroom.record import Article
+from sitroom.record import Article, Place
 
 
 def _actor(record, name):
@@ -133,9 +133,12 @@ def test_user_file_adds_and_overrides_actors(tmp_path):
     table = tmp_path / "mine.tsv"
     table.write_text("name\taliases\tkind\tcountry\tsector\trole\tstart\tend\n"
                      "Ada Quill\tQuill\tperson\tNOR\tGOV\tforeign minister\t2024-01-01\t\n"
-                     "Vladimir Putin\tPutin\tperson\tRUS\tMIL\tpresident\t2012-05-07\t\n", encoding="utf-8")
+                     "Vladimir Putin\tPutin\tperson\tRUS\tMIL\tpresident\t2012-05-07\t\n"
+                     "Azov Brigade\tAzov\torganization\tUKR\tMIL\t\t\t\n", encoding="utf-8")
     nlp = build_nlp(Options(actors_file=table))
-    rec = extract(nlp, Article(id="u", text="Ada Quill met Putin. Quill said little.", published=date(2025, 3, 17)))
+    rec = extract(nlp, Article(id="u", text="Ada Quill met Putin. Quill said little. Azov held the line.",
+                               published=date(2025, 3, 17)))
+    assert (_mentioning(rec, "Azov").name, _mentioning(rec, "Azov").country) == ("Azov Brigade", "UKR")
     quill = _actor(rec, "Ada Quill")
     assert (quill.country, quill.sector, len(quill.mentions)) == ("NOR", "GOV", 2)
     assert _actor(rec, "Vladimir Putin").sector == "MIL"
@@ -146,3 +149,82 @@ def test_bad_user_file_is_a_one_line_error(tmp_path):
     table.write_text("who\twhat\nx\ty\n", encoding="utf-8")
     with pytest.raises(SitroomError, match=r"E009"):
         build_nlp(Options(actors_file=table))
+
+
+def test_a_surname_alone_is_the_last_person_named_in_full(run):
+    rec = run("Hillary Clinton spoke in Ohio. Clinton said the economy came first.", published=date(2016, 9, 12))
+    hillary = _actor(rec, "Hillary Clinton")
+    assert len(hillary.mentions) == 2
+    assert not any(a.name == "Bill Clinton" for a in rec.actors)
+
+
+def test_a_possessive_is_not_part_of_the_name(run):
+    rec = run("Jonathan Smallwood’s plan failed.")
+    assert _actor(rec, "Jonathan Smallwood").mentions == [(0, len("Jonathan Smallwood"))]
+
+
+def test_a_known_person_before_taking_office_has_no_sector(run):
+    rec = run("Donald Trump held a rally in Ohio.", published=date(2016, 9, 12))
+    trump = _actor(rec, "Donald Trump")
+    assert (trump.country, trump.sector, trump.role) == ("USA", None, None)
+
+
+def test_a_capital_the_places_stage_puts_elsewhere_is_no_government(nlp):
+    doc = nlp.make_doc("Athens voted on Tuesday.")
+    for name, component in nlp.pipeline:
+        if name == "sitroom_actors":
+            doc._.places = [Place(span=(0, 6), name="Athens", country="US")]
+        doc = component(doc)
+        if name == "sitroom_actors":
+            break
+    assert doc._.actors is not None
+    assert not any(a.country == "GRC" for a in doc._.actors)
+
+
+def test_a_title_picks_the_matching_office_of_a_person_with_several(run):
+    rec = run("European Council president Donald Tusk met the prime minister.", published=None)
+    assert _actor(rec, "Donald Tusk").country == "IGO"
+
+
+def test_nationals_abroad_keep_their_nationality(run):
+    rec = run("Some 30,000 Syrians sought refuge in the EU last year.")
+    assert _mentioning(rec, "Syrians").country == "SYR"
+
+
+def test_a_titled_name_is_a_person_even_when_untagged(nlp):
+    ref = _ref(nlp, "Vice-President Moody Awori has declined to resign.", "Vice-President Moody Awori")
+    assert ref.sector == "GOV" and ref.name == "Moody Awori"
+
+
+def test_a_title_inside_a_company_name_is_no_title(run):
+    rec = run("General Motors said sales fell in Detroit.")
+    assert not any(a.sector == "MIL" for a in rec.actors)
+
+
+def test_ethnic_group_nouns_are_civilians_of_the_stated_country(nlp):
+    ref = _ref(nlp, "Thousands of Iraqi Kurds demonstrated on Sunday.", "Iraqi Kurds")
+    assert (ref.country, ref.sector) == ("IRQ", "CVL")
+
+
+def test_a_bad_date_in_the_user_file_names_the_file_and_line(tmp_path):
+    table = tmp_path / "dates.tsv"
+    table.write_text("name\tkind\tcountry\trole\tstart\nAda Quill\tperson\tNOR\tminister\t1.1.2024\n", encoding="utf-8")
+    with pytest.raises(SitroomError, match=r"dates\.tsv:2: bad date"):
+        build_nlp(Options(actors_file=table))
+
+
+def test_a_sponsor_country_is_not_the_actor_country(nlp):
+    ref = _ref(nlp, "UAE-backed separatists seized the port.", "UAE-backed separatists")
+    assert ref.country is None and ref.sector == "REB"
+    led = _ref(nlp, "Vietnamese-led forces entered the village.", "Vietnamese-led forces")
+    assert (led.country, led.sector) == ("VNM", "MIL")
+
+
+def test_a_titled_name_the_tagger_missed_is_a_mention(run):
+    rec = run("Vice-President Moody Awori has declined to resign.")
+    assert any(a.kind == "person" and a.sector == "GOV" and a.name == "Moody Awori" for a in rec.actors)
+
+
+def test_brussels_acting_is_the_eu(run):
+    rec = run("Brussels warned that the sanctions would stay.")
+    assert _mentioning(rec, "Brussels").country == "IGO"

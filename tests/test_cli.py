@@ -161,3 +161,14 @@ def test_watch_ingests_new_feed_items_from_a_local_server(tmp_path):
         assert stats["articles"] == 1
     finally:
         server.shutdown()
+
+
+def test_actors_lists_coded_actors_with_counts_and_actor_shows_one(db):
+    rows = json.loads(sitroom("actors", "--db", str(db), "--json").stdout)
+    trump = [r for r in rows if r["name"] == "Donald Trump"]
+    assert trump and trump[0]["country"] == "USA" and trump[0]["mentions"] >= 3
+    one = json.loads(sitroom("actor", "Starmer", "--db", str(db), "--json").stdout)
+    assert one["actor"][0]["country"] == "GBR"
+    assert one["quotes"] and all("Starmer" in q["speaker"] for q in one["quotes"])
+    missing = sitroom("actor", "Nobody Atall", "--db", str(db))
+    assert missing.returncode == 2 and "Nobody Atall" in missing.stderr

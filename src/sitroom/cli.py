@@ -167,26 +167,26 @@ Country = Annotated[Optional[str], typer.Option(help="ISO3 country of the place 
 Near = Annotated[Optional[str], typer.Option(help="LAT,LON,KM: events placed within KM of a point.")]
 
 
-@app.command("events")
-def events_cmd(db: Db = Path(DEFAULT_DB), actor: Actor = None, type: EventType = None, mode: Mode = None,
-               factuality: Factuality = None, country: Country = None, near: Near = None,
-               since: Since = None, until: Until = None, article: ArticleId = None,
-               limit: Limit = 200, as_json: AsJson = False) -> None:
-    """Who did what to whom: PLOVER events with date, factuality, counts and rationale."""
-    f = _event_filters(since, until, actor, type, mode, factuality, country, near, article, limit)
-    with _store(db) as store:
-        _print(queries.events(store, f), views.events_table, as_json)
+def _event_command(query, table, doc: str):
+    """An event-listing command: the same filters, a different query and table."""
+
+    def command(db: Db = Path(DEFAULT_DB), actor: Actor = None, type: EventType = None, mode: Mode = None,
+                factuality: Factuality = None, country: Country = None, near: Near = None,
+                since: Since = None, until: Until = None, article: ArticleId = None,
+                limit: Limit = 200, as_json: AsJson = False) -> None:
+        f = _event_filters(since, until, actor, type, mode, factuality, country, near, article, limit)
+        with _store(db) as store:
+            _print(query(store, f), table, as_json)
+
+    command.__doc__ = doc
+    return command
 
 
-@app.command("timeline")
-def timeline_cmd(db: Db = Path(DEFAULT_DB), actor: Actor = None, type: EventType = None, mode: Mode = None,
-                 factuality: Factuality = None, country: Country = None, near: Near = None,
-                 since: Since = None, until: Until = None, article: ArticleId = None,
-                 limit: Limit = 200, as_json: AsJson = False) -> None:
-    """Events in date order, each with the sentence it comes from."""
-    f = _event_filters(since, until, actor, type, mode, factuality, country, near, article, limit)
-    with _store(db) as store:
-        _print(queries.timeline(store, f), views.timeline_table, as_json)
+app.command("events")(_event_command(
+    queries.events, views.events_table,
+    "Who did what to whom: PLOVER events with date, factuality, counts and rationale."))
+app.command("timeline")(_event_command(
+    queries.timeline, views.timeline_table, "Events in date order, each with the sentence it comes from."))
 
 
 @app.command("actors")

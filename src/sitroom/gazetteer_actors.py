@@ -50,11 +50,17 @@ class Known:
     sector: str | None = None
     terms: list[Term] = field(default_factory=list)
 
-    def term_at(self, day: date | None) -> Term | None:
-        """The term held on ``day``; else the last one begun before it; else the latest."""
+    def term_at(self, day: date | None, countries: tuple[str, ...] = ()) -> Term | None:
+        """The term held on ``day``; else the last one begun before it; else the latest.
+
+        Terms in ``countries`` (those the phrase names: "European Council president
+        Donald Tusk") are preferred when the date does not decide.
+        """
         if not self.terms:
             return None
-        ordered = sorted(self.terms, key=lambda t: t.start or date.min)
+        ordered = sorted(self.terms, key=lambda t: (t.country in countries, t.start or date.min))
+        if day is not None and not any(t.covers(day) for t in ordered):
+            ordered = [t for t in ordered if t.country in countries] or ordered
         if day is None:
             return ordered[-1]
         for term in ordered:
@@ -116,8 +122,9 @@ def read_user_file(path: str) -> list[dict[str, str]]:
 class ActorGazetteer:
     """All actor tables, indexed by phrase, with a spaCy matcher over them."""
 
-    def __init__(self, user_rows: list[dict[str, str]] | None = None) -> None:
+    def __init__(self, user_rows: list[dict[str, str]] | None = None, user_file: str = "user file") -> None:
         self.names: dict[str, list[Hit]] = {}
+        self.iso3_of: dict[str, str] = {}  # ISO 3166-1 alpha-2 -> alpha-3
         self.by_id: dict[str, Known] = {}
         self.patterns: dict[tuple[str, ...], Pattern] = {
             tuple(r["pattern"].split()): Pattern(r["kind"], r["canon"], r["sector"])
@@ -132,18 +139,19 @@ class ActorGazetteer:
         states = {k.id for k in self.by_id.values() if k.kind == "country"}
         self.non_state = {k.country for k in self.by_id.values() if k.country and k.country not in states}
         self._load_people(read_tsv("office_holders.tsv"), "office_holders.tsv", override=False)
-        self._load_people(user_rows or [], "user", override=True)
+        self._load_people(user_rows or [], user_file, override=True)
 
     def _add(self, known: Known, phrases: list[str], via: str, first: bool = False) -> None:
         self.by_id[known.id] = known
         for phrase in phrases:
             hits = self.names.setdefault(phrase, [])
-            hits.insert(0, Hit(known, via)) if first else hits.append(Hit(known, via))
+            hits.insert(0 if first else len(hits), Hit(known, via))
 
     def _load_countries(self) -> None:
         extra = {r["iso3"]: r for r in read_tsv("country_aliases.tsv")}
         for row in read_tsv("countries.tsv"):
             iso3 = row["iso3"]
+            self.iso3_of[row["iso2"]] = iso3
             known = Known(iso3, row["name"], "country", iso3)
             more = extra.get(iso3, {})
             self._add(known, [row["name"]], "name")
@@ -179,11 +187,12 @@ class ActorGazetteer:
             self.names[phrase] = [h for h in self.names[phrase] if h.known.id != key]
 
     def lookup(self, phrase: str) -> list[Hit]:
-        """Known parties named exactly ``phrase`` (a possessive 's stripped)."""
+        """Known parties named exactly ``phrase`` (a possessive 's stripped), a capital
+        last: "Brussels" is the EU before it is Belgium's government."""
         phrase = phrase.strip()
         for variant in (phrase, phrase.removesuffix("'s").removesuffix("’s"), phrase.removeprefix("the ")):
             if variant in self.names:
-                return self.names[variant]
+                return sorted(self.names[variant], key=lambda h: h.via == "capital")
         return []
 
     def holders(self, country: str | None, role: str, day: date | None) -> list[Known]:
@@ -229,4 +238,4 @@ class PhraseMatchers:
 @lru_cache(maxsize=8)
 def gazetteer_for(user_file: str | None) -> ActorGazetteer:
     """The shipped tables plus the user's file, loaded once per file."""
-    return ActorGazetteer(read_user_file(user_file) if user_file else None)
+    return ActorGazetteer(read_user_file(user_file), user_file) if user_file else ActorGazetteer()

@@ -1,8 +1,8 @@
 """Temporal expressions normalized to TIMEX3 against ``doc._.published``.
 
 The stage finds every temporal expression with the patterns of
-``data/timex_rules.tsv`` (longest match wins, TimeML span conventions: no
-leading preposition), then normalizes them in reading order with
+``data/timex_rules.tsv`` as :mod:`sitroom.timex_calendar` compiles them
+(longest match wins, TimeML span conventions: no leading preposition), then normalizes them in reading order with
 :mod:`sitroom.timex_rules`. Two things come from the parse and the article
 rather than from the words: the tense of the verb an expression hangs from
 ("plans to speak on Tuesday" looks ahead, "reported on Sunday" looks back),
@@ -22,14 +22,16 @@ from spacy.tokens import Doc, Token
 
 from sitroom.errors import E006, error
 from sitroom.record import Timex
-from sitroom.timex_rules import Context, Norm, Rule, NORMALIZERS, properly_cased, rules, words
+from sitroom.timex_calendar import Rule, properly_cased, rules, words
+from sitroom.timex_rules import NORMALIZERS, Context, Norm
 
 if not Doc.has_extension("timexes"):
     Doc.set_extension("timexes", default=None)
 
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}
 PERFECT_AUX = {"have", "has", "had", "'ve"}
-REFERRING_RULES = ("ago", "year_ago_adj", "context_quarter")
+REFERRING_RULES = ("ago", "year_ago_adj", "context_quarter", "year_period")
+CALENDAR_VALUE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")  # a named year, month or day
 
 
 @dataclass(frozen=True)
@@ -100,7 +102,7 @@ def tense_of(verb: Token | None, depth: int = 0) -> str | None:
     cues = words("futurecue")
     if aux & FUTURE_AUX or "going" in aux:
         return "future"
-    if verb.lemma_.lower() in cues:
+    if verb.lemma_.lower() in cues and (verb.tag_ != "VBD" or depth):  # "planned to leave Friday", not "tried Friday"
         return "future"
     if "to" in aux and verb.head.i != verb.i:
         governor = tense_of(verb.head, depth + 1)
@@ -120,17 +122,51 @@ def looks_ahead(text: str, start: int) -> bool:
     return any(before.endswith(cue) for cue in words("aheadcue"))
 
 
+NAME_TYPES = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "FAC", "GPE", "NORP", "LAW"}
+
+
+def misread(doc: Doc, cand: Candidate) -> bool:
+    """Words of a pattern that are no temporal expression here.
+
+    A name the parser recognizes ("Jan Kavan", the "March of the Mothers") is no
+    date, and a duration's words can be an age ("52 years old"), a share
+    ("three-quarters of its food"), an ordinal ("a second group"), a rate
+    ("$1.76 a year", "four flights a week") or "someday" ("will one day be").
+    """
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    parsed = span is not None and doc.has_annotation("DEP")
+    if span is not None and cand.rule.norm != "holiday" and all(t.ent_type_ in NAME_TYPES for t in span):
+        return True
+    if cand.rule.norm != "duration" or not cand.groups.get("unit"):
+        return False
+    unit = cand.groups["unit"].lower()
+    if re.match(r"\s+old\b", doc.text[cand.end:cand.end + 5]):
+        return True  # an age: "52 years old"
+    if unit.startswith("quarter") and re.match(r"\s+of\s+(?!fiscal\b|\d)", doc.text[cand.end:cand.end + 16]):
+        return True
+    tok = next((t for t in reversed(span) if t.lower_ == unit), None) if parsed else None
+    if tok is None:
+        return False
+    if tok.pos_ == "ADJ":
+        return True
+    if cand.groups["text"].lower() == "one day" and tok.head.i > tok.i and tok.head.pos_ in ("VERB", "AUX"):
+        return True  # "will one day be": someday, the reference word, not a day's length
+    article = (cand.groups.get("number") or "").lower() in ("a", "an")
+    return article and tok.dep_ == "npadvmod" and tok.head.i < tok.i and tok.head.pos_ in ("NOUN", "NUM", "SYM", "PROPN")
+
+
 # ---------------------------------------------------------------- the stage
 
 def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
     """Every temporal expression of the Doc, normalized in reading order.
 
     A match whose words make no value (a plural in "the coming weeks" read as
-    "last week") is dropped before overlaps are resolved, so another rule's
-    reading of the same words can win.
+    "last week") or are :func:`misread` is dropped before overlaps are resolved,
+    so another rule's reading of the same words can win.
     """
     neutral = Context(anchor=anchor)
-    usable = [c for c in candidates(doc.text) if NORMALIZERS[c.rule.norm](c.groups, neutral) is not None]
+    usable = [c for c in candidates(doc.text)
+              if NORMALIZERS[c.rule.norm](c.groups, neutral) is not None and not misread(doc, c)]
     ctx = Context(anchor=anchor)
     out = []
     for cand in select(usable):
@@ -147,13 +183,16 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
 
 
 def remember(ctx: Context, norm: Norm, rule: Rule) -> None:
-    """Keep the period an article names, for 'the quarter' and 'a year earlier' later on.
+    """Keep the period an article names, for 'the quarter', 'a year earlier', 'that day' later on.
 
     Only periods named outright count: 'a year ago' and 'the quarter' refer back, and
     remembering them would move the reference one year further at every mention.
     """
     if norm.type != "DATE" or norm.precision == "vague" or rule.name in REFERRING_RULES:
         return
+    named = CALENDAR_VALUE.fullmatch(norm.value)
+    if named and rule.norm != "anaphoric":
+        ctx.reference = tuple(int(part) if part else None for part in named.groups())
     ctx.last_precision = norm.precision
     found = re.fullmatch(r"(\d{4})-Q([1-4])", norm.value)
     if found:

@@ -1,11 +1,11 @@
 """The arithmetic of TIMEX3: from a matched pattern to a value, given the anchor date.
 
-The patterns and word lists live in ``data/timex_rules.tsv`` and
-``data/timex_words.tsv``; this module compiles them and holds one normalizer
-per kind of expression (a calendar date, a weekday, "last week", "two years
-ago", a duration, a set...). A normalizer gets the words the pattern captured
+The patterns, word lists and calendar arithmetic live in
+:mod:`sitroom.timex_calendar`; this module holds one normalizer per kind of
+expression (a calendar date, a weekday, a holiday, "last week", "that year",
+"two years ago", a duration, a set...). A normalizer gets the words the pattern captured
 and a :class:`Context` (the anchor date, the tense of the governing verb, the
-last period the article spoke of) and returns a :class:`Norm`, or ``None`` when
+last period and date the article named) and returns a :class:`Norm`, or ``None`` when
 the words do not make a temporal expression after all. Without an anchor the
 values stay unanchored (``XXXX-02``), as TIMEX3 does.
 """
@@ -16,22 +16,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
 
-from sitroom.knowledge import read_tsv
+from sitroom.timex_calendar import (add_months, add_quarters, holiday_date, period_value, quarter_of, spelled_year,
+                                    to_number, week_of, words)
 
-WORDS_FILE = "timex_words.tsv"
-RULES_FILE = "timex_rules.tsv"
-# Digit placeholders of the patterns (every other placeholder is a word class).
-DIGITS = {
-    "year": r"(?:1[0-9]|20)\d\d(?!\d)",
-    "day": r"(?:[12]\d|3[01]|0?[1-9])(?!\d)",
-}
 # How an unanchored value of each precision is written.
 UNANCHORED = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX",
               "year": "XXXX", "decade": "XXX", "century": "XX", "weekend": "XXXX-WXX-WE"}
-CAPITALIZED = ("month", "weekday")
-ARTICLES = ("a", "an")  # "a year", but never glued to another number ("a five year" is five)  # proper names: "may" and "march" are verbs
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # the month each season begins
 
 
 @dataclass
@@ -42,6 +34,7 @@ class Context:
     tense: str | None = None  # past, present, future or None
     last_quarter: tuple[int, int] | None = None  # (year, quarter) the article last spoke of
     last_precision: str | None = None
+    reference: tuple[int, int | None, int | None] | None = None  # (year, month, day) of the last date named
 
 
 @dataclass
@@ -54,135 +47,7 @@ class Norm:
     bounds: tuple[str, str] | None = None
 
 
-@dataclass(frozen=True)
-class Rule:
-    name: str
-    type: str
-    norm: str
-    confidence: float
-    regex: re.Pattern[str]
-
-
-# ---------------------------------------------------------------- data
-
-@lru_cache(maxsize=None)
-def words(cls: str) -> dict[str, str]:
-    """The words of one class of timex_words.tsv, with their values."""
-    return {r["word"]: r["value"] for r in read_tsv(WORDS_FILE) if r["class"] == cls}
-
-
-def _alternation(cls: str) -> str:
-    """A regex matching any word of a class, longest first, dots and spaces literal."""
-    alts = sorted(words(cls), key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") + (r"(?!\w)" if w[-1].isalnum() else "") for w in alts)
-
-
-def _expand(pattern: str) -> str:
-    """Replace {class} and {class:2} placeholders by named groups."""
-    def group(m: re.Match[str]) -> str:
-        cls, suffix = m.group(1), m.group(2) or ""
-        body = _number_regex() if cls == "number" else DIGITS.get(cls) or _alternation(cls)
-        return f"(?P<{cls}{suffix}>{body})"
-    return re.sub(r"\{(\w+)(?::(\d))?\}", group, pattern)
-
-
-def _number_regex() -> str:
-    """Digits, a vague quantity, number words ("twenty four"), or a lone article ("a year")."""
-    word = "|".join(re.escape(w).replace(r"\ ", r"\s+") + r"(?!\w)"
-                    for w in sorted(words("number"), key=len, reverse=True) if w not in ARTICLES)
-    return rf"\d+(?:,\d{{3}})*(?:\.\d+)?|{_alternation('vague')}|(?:{word})(?:[- ]+(?:{word}))*|an?(?!\w)"
-
-
-@lru_cache(maxsize=None)
-def rules() -> tuple[Rule, ...]:
-    """The compiled rules of timex_rules.tsv, in priority order."""
-    out = []
-    for row in read_tsv(RULES_FILE):
-        regex = re.compile(r"(?<![\w$.-])(?:" + _expand(row["pattern"]) + r")(?![\w-])", re.I)
-        out.append(Rule(row["rule"], row["type"], row["norm"], float(row["confidence"]), regex))
-    return tuple(out)
-
-
-def properly_cased(groups: dict[str, str | None]) -> bool:
-    """Month and weekday names count only capitalized ("May", not the modal "may")."""
-    return all(not (v := groups.get(c)) or v[0].isupper() for c in CAPITALIZED)
-
-
-# ---------------------------------------------------------------- numbers and formats
-
-def to_number(text: str) -> float | None:
-    """'twenty four' -> 24, '1,000' -> 1000, 'a couple of' -> 2; vague words ('several') -> None."""
-    text = text.lower().strip()
-    if text in words("vague"):
-        return None
-    if re.fullmatch(r"[\d,]+(?:\.\d+)?", text):
-        return float(text.replace(",", ""))
-    nums = words("number")
-    if text in nums:
-        return float(nums[text])
-    total, current = 0.0, 0.0
-    for part in re.split(r"[- ]+", text):
-        value = float(nums.get(part, "nan"))
-        if value != value:  # NaN: not a number word
-            return None
-        if value == 100:
-            current = (current or 1) * value
-        elif value == 1000:
-            total, current = total + (current or 1) * value, 0.0
-        else:
-            current += value
-    return total + current
-
-
-def spelled_year(text: str) -> int | None:
-    """'nineteen ninety-six' -> 1996, 'two thousand' -> 2000."""
-    parts = text.lower().split(None, 1)
-    if parts[0] == "two":
-        rest = re.sub(r"^thousand(\s+and)?\s*", "", parts[1])
-        return 2000 + int(to_number(rest) or 0) if rest else 2000
-    century, rest = to_number(parts[0]), to_number(parts[1]) if len(parts) > 1 else None
-    return int(century * 100 + rest) if century and rest is not None else None
-
-
-def week_of(d: date) -> str:
-    year, week, _ = d.isocalendar()
-    return f"{year}-W{week:02d}"
-
-
-def quarter_of(d: date) -> tuple[int, int]:
-    return d.year, (d.month - 1) // 3 + 1
-
-
-def add_months(year: int, month: int, n: int) -> tuple[int, int]:
-    index = year * 12 + month - 1 + n
-    return index // 12, index % 12 + 1
-
-
-def add_quarters(yq: tuple[int, int], n: int) -> tuple[int, int]:
-    index = yq[0] * 4 + yq[1] - 1 + n
-    return index // 4, index % 4 + 1
-
-
-def period_value(anchor: date, unit: str, n: int) -> tuple[str, str] | None:
-    """The period ``n`` units from the anchor's own, as (value, precision)."""
-    if unit == "Y":
-        return f"{anchor.year + n:04d}", "year"
-    if unit == "M":
-        return "%04d-%02d" % add_months(anchor.year, anchor.month, n), "month"
-    if unit in ("W", "FN"):
-        return week_of(anchor + timedelta(weeks=n)), "week"
-    if unit == "WE":
-        return week_of(anchor + timedelta(weeks=n)) + "-WE", "weekend"
-    if unit == "D":
-        return (anchor + timedelta(days=n)).isoformat(), "day"
-    if unit == "Q":
-        return "%04d-Q%d" % add_quarters(quarter_of(anchor), n), "quarter"
-    if unit == "DE":
-        return f"{anchor.year // 10 + n:03d}", "decade"
-    if unit == "CE":
-        return f"{anchor.year // 100 + n:02d}", "century"
-    return None
-
+# ---------------------------------------------------------------- reading the context
 
 def unit_of(text: str) -> str:
     return words("unit")[text.lower()]
@@ -221,10 +86,7 @@ G = dict[str, "str | None"]
 def norm_date(g: G, ctx: Context) -> Norm | None:
     """A calendar date, given whole or in part ("Aug. 7", "March 2025", "the 17th of March")."""
     month = int(words("month")[g["month"].lower()]) if g.get("month") else int(g.get("monthnum") or 0)
-    if g.get("holiday"):
-        month, day = map(int, words("holiday")[g["holiday"].lower()].split("-"))
-    else:
-        day = int(g["day"]) if g.get("day") else int(float(words("ordinal")[g["ordinal"].lower()])) if g.get("ordinal") else 0
+    day = int(g["day"]) if g.get("day") else int(float(words("ordinal")[g["ordinal"].lower()])) if g.get("ordinal") else 0
     if not month or day > 31 or day < 0:
         return None
     year = int(g["year"]) if g.get("year") else spelled_year(g["spelled"]) if g.get("spelled") else None
@@ -238,6 +100,25 @@ def norm_date(g: G, ctx: Context) -> Norm | None:
     except ValueError:
         return None
     return Norm("DATE", f"{head}-{month:02d}-{day:02d}", "day")
+
+
+def norm_holiday(g: G, ctx: Context) -> Norm | None:
+    """'Thanksgiving Day', 'last Christmas', 'Easter': the day its rule gives in the year the tense points to."""
+    rule = words("holiday")[re.sub(r"\s+", " ", g["holiday"].lower())]
+    if ctx.anchor is None:
+        return Norm("DATE", "XXXX" + rule[2:] if re.fullmatch(r"\d\d-\d\d", rule) else UNANCHORED["day"], "day")
+    shift = re.sub(r"\s+", " ", (g.get("shift") or "").lower())
+    this_year = holiday_date(rule, ctx.anchor.year)
+    if shift in ("last", "past", "this past", "previous"):
+        year = ctx.anchor.year - (this_year >= ctx.anchor)
+    elif shift in ("next", "coming", "this coming", "upcoming"):
+        year = ctx.anchor.year + (this_year <= ctx.anchor)
+    elif shift == "this":
+        year = ctx.anchor.year
+    else:
+        year = nearest_year(ctx.anchor, this_year.month, this_year.day, ctx)
+    day = holiday_date(rule, year)
+    return Norm("DATE", week_of(day), "week") if g.get("hweek") else Norm("DATE", day.isoformat(), "day")
 
 
 def norm_month(g: G, ctx: Context) -> Norm | None:
@@ -261,6 +142,14 @@ def norm_month(g: G, ctx: Context) -> Norm | None:
 def norm_year(g: G, ctx: Context) -> Norm | None:
     year = int(g["year"]) if g.get("year") else spelled_year(g["spelled"]) if g.get("spelled") else None
     return Norm("DATE", f"{year:04d}", "year") if year else None
+
+
+def norm_year_period(g: G, ctx: Context) -> Norm | None:
+    """'the 1988 period', 'the 1988 quarter': in results, the quarter spoken of, in the year named."""
+    year = int(g["year"])
+    if ctx.last_quarter:
+        return Norm("DATE", f"{year:04d}-Q{ctx.last_quarter[1]}", "quarter")
+    return Norm("DATE", f"{year:04d}", "year") if g["qunit"].lower() == "period" else Norm("DATE", f"{year:04d}-QX", "quarter")
 
 
 def norm_decade(g: G, ctx: Context) -> Norm | None:
@@ -298,15 +187,25 @@ def _quarter_year(g: G, ctx: Context) -> str:
 
 
 def _context_quarter(g: G, ctx: Context) -> Norm | None:
-    """'the quarter', 'the latest quarter', 'the year-ago period': the quarter the article speaks of."""
+    """'the quarter', 'the latest quarter', 'the year-ago period': the quarter the article speaks of.
+
+    "The current quarter" is the anchor's own; "the latest quarter" the last named, unless
+    that one has not ended yet.
+    """
     ref = re.sub(r"\s+", " ", (g.get("qref") or "").lower())
     if g["qunit"].lower() == "period" and not ref:
         return None
     if ctx.anchor is None:
         return Norm("DATE", "XXXX-QX", "quarter")
     current = quarter_of(ctx.anchor)
-    quarter = ctx.last_quarter or (current if ref == "current" else add_quarters(current, -1))
-    if "year" in ref:
+    reported = add_quarters(current, -1)  # the last quarter that has ended
+    if ref == "current":
+        quarter = current
+    elif ref in ("latest", "most recent", "recent") and ctx.last_quarter and ctx.last_quarter > reported:
+        quarter = reported  # a forecast named since cannot be the latest results
+    else:
+        quarter = ctx.last_quarter or reported
+    if "year" in ref or g.get("qago"):  # "the year-ago quarter", "the quarter a year ago"
         quarter = (quarter[0] - 1, quarter[1])
     return Norm("DATE", "%04d-Q%d" % quarter, "quarter")
 
@@ -374,7 +273,10 @@ def norm_partday(g: G, ctx: Context) -> Norm | None:
 
 
 def norm_clock(g: G, ctx: Context) -> Norm | None:
-    """'10 p.m. Wednesday', 'noon', '7:15 p.m.': a time of day on the day named or the anchor's."""
+    """'10 p.m. Wednesday', 'noon', '7:15 p.m.': a time of day on the day named.
+
+    Without a day, a past narrative keeps to the last day it named; otherwise the anchor's.
+    """
     if g.get("clock"):
         hhmm = words("clock")[g["clock"].lower()]
     elif g.get("hour24"):
@@ -386,8 +288,12 @@ def norm_clock(g: G, ctx: Context) -> Norm | None:
         day = norm_weekday({**g, "partday": None, "wshift": None}, ctx).value
     elif g.get("month"):
         day = norm_date(g, ctx).value if norm_date(g, ctx) else _day_value(ctx, 0)
+    elif g.get("relday"):
+        day = _day_value(ctx, int(words("relday")[g["relday"].lower()]))
+    elif ctx.tense == "past" and ctx.reference and ctx.reference[2]:
+        day = "%04d-%02d-%02d" % ctx.reference  # "He was shot on Oct. 23 ... at 10 p.m.": that day
     else:
-        day = _day_value(ctx, int(words("relday")[g["relday"].lower()]) if g.get("relday") else 0)
+        day = _day_value(ctx, 0)
     return Norm("TIME", f"{day}T{hhmm}", "minute")
 
 
@@ -404,6 +310,40 @@ def norm_shifted(g: G, ctx: Context) -> Norm | None:
         return Norm("DATE", "%04d-Q%d" % ctx.last_quarter, "quarter")
     found = period_value(ctx.anchor, unit, shift)
     return Norm("DATE", *found) if found else None
+
+
+def norm_anaphoric(g: G, ctx: Context) -> Norm | None:
+    """'that year', 'later that day', 'the following month': the date the article last named, moved.
+
+    "The next year" reads the same way only in a past narrative; looking ahead it is
+    counted from the publication date. With no date named yet, the anchor stands in.
+    """
+    unit = unit_of(g["unit"])
+    word = (g.get("ashift") or "").lower()
+    shift = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "prior": -1}.get(word, 0)
+    ref = ctx.reference if ctx.reference and (word != "next" or ctx.tense == "past") else None
+    if ref is None:
+        if ctx.anchor is None:
+            return None
+        ref = (ctx.anchor.year, ctx.anchor.month, ctx.anchor.day)
+    year, month, day = ref
+    if unit == "Y":
+        return Norm("DATE", f"{year + shift:04d}", "year")
+    if month is None:
+        return None if shift else Norm("DATE", f"{year:04d}" + {"M": "-XX", "Q": "-QX", "W": "-WXX"}.get(unit, "-XX-XX"),
+                                       {"M": "month", "Q": "quarter", "W": "week"}.get(unit, "day"))
+    if unit == "M":
+        return Norm("DATE", "%04d-%02d" % add_months(year, month, shift), "month")
+    if unit == "Q":
+        return Norm("DATE", "%04d-Q%d" % add_quarters(quarter_of(date(year, month, 1)), shift), "quarter")
+    if day is None:
+        return None if shift else Norm("DATE", f"{year:04d}-{month:02d}" + ("-XX" if unit == "D" else ""), "month")
+    return Norm("DATE", *period_value(date(year, month, day), unit, shift))
+
+
+def norm_year_length(g: G, ctx: Context) -> Norm | None:
+    """'the year ended Sept. 30': a twelve-month accounting period, a duration rather than a calendar year."""
+    return Norm("DURATION", "P1Y", "duration")
 
 
 def norm_current(g: G, ctx: Context) -> Norm | None:
@@ -429,11 +369,14 @@ def norm_season(g: G, ctx: Context) -> Norm | None:
     if g.get("year") or g.get("spelled"):
         year = int(g["year"]) if g.get("year") else spelled_year(g["spelled"])
         return Norm("DATE", f"{year:04d}-{code}", "season") if year else None
-    if not g.get("shift"):
+    if not g.get("shift") and not g.get("definite"):
         return None
     if ctx.anchor is None:
         return Norm("DATE", f"XXXX-{code}", "season")
-    year = ctx.anchor.year + int(words("shift")[re.sub(r"\s+", " ", g["shift"].lower())])
+    if g.get("shift"):
+        year = ctx.anchor.year + int(words("shift")[re.sub(r"\s+", " ", g["shift"].lower())])
+    else:  # "the summer": the one the tense points to, as a month without a year
+        year = nearest_year(ctx.anchor, SEASON_START[code], 1, ctx)
     return Norm("DATE", f"{year:04d}-{code}", "season")
 
 
@@ -520,9 +463,9 @@ def norm_ref(g: G, ctx: Context) -> Norm | None:
 
 
 NORMALIZERS: dict[str, Callable[[G, Context], Norm | None]] = {
-    "date": norm_date, "month": norm_month, "year": norm_year, "decade": norm_decade,
+    "date": norm_date, "month": norm_month, "year": norm_year, "year_period": norm_year_period, "decade": norm_decade,
     "century": norm_century, "quarter": norm_quarter, "year_ago": norm_year_ago, "relday": norm_relday,
-    "weekday": norm_weekday, "partday": norm_partday, "clock": norm_clock, "shifted": norm_shifted,
-    "season": norm_season, "current": norm_current, "weekend": norm_weekend, "ago": norm_ago, "duration": norm_duration, "vague_range": norm_vague_range,
+    "weekday": norm_weekday, "holiday": norm_holiday, "partday": norm_partday, "clock": norm_clock, "shifted": norm_shifted,
+    "season": norm_season, "current": norm_current, "anaphoric": norm_anaphoric, "year_length": norm_year_length, "weekend": norm_weekend, "ago": norm_ago, "duration": norm_duration, "vague_range": norm_vague_range,
     "set": norm_set, "ref": norm_ref,
 }
