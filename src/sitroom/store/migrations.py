@@ -92,6 +92,12 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX article_bands_band ON article_bands(band);
     """,
+    # 4: a place's role (location, actor, adjective, name) and how sure it is
+    """
+    ALTER TABLE places ADD COLUMN role TEXT;
+    ALTER TABLE places ADD COLUMN confidence REAL;
+    ALTER TABLE places ADD COLUMN rule TEXT;
+    """,
 ]
 
 

@@ -107,9 +107,9 @@ class Store:
                       self._event_row(art.id, e))
         c.executemany("INSERT INTO times VALUES (?,?,?,?,?,?)",
                       [(art.id, t.span[0], t.span[1], t.type, t.value, t.precision) for t in record.times])
-        c.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?)",
-                      [(art.id, p.span[0], p.span[1], p.name, p.lat, p.lon, p.country, p.admin1, p.geonameid)
-                       for p in record.places])
+        c.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                      [(art.id, p.span[0], p.span[1], p.name, p.lat, p.lon, p.country, p.admin1, p.geonameid,
+                        p.role, p.confidence, p.rule) for p in record.places])
         c.executemany("INSERT INTO quantities VALUES (?,?,?,?,?)",
                       [(art.id, q.span[0], q.span[1], q.value, q.unit) for q in record.quantities])
 
