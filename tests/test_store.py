@@ -98,9 +98,10 @@ def test_quote_search_is_full_text_and_user_text_is_not_syntax(store):
     assert queries.quotes(store, Filters(speaker="%")) == []
 
 
-def test_timeline_carries_the_evidence_sentence(store):
+def test_events_carry_their_evidence_sentence(store):
     store.ingest(_record())
-    row = queries.timeline(store, Filters())[0]
+    assert queries.quotes(store, Filters())[0]["sentence"] == '"We will respond," Zelensky said.'
+    row = queries.events(store, Filters())[0]
     assert row["sentence"] == "Russia attacked Ukraine with 90 drones."
     assert row["date"] == "2025-03-16"
 

@@ -186,7 +186,7 @@ app.command("events")(_event_command(
     queries.events, views.events_table,
     "Who did what to whom: PLOVER events with date, factuality, counts and rationale."))
 app.command("timeline")(_event_command(
-    queries.timeline, views.timeline_table, "Events in date order, each with the sentence it comes from."))
+    queries.events, views.timeline_table, "Events in date order, each with the sentence it comes from."))
 
 
 @app.command("actors")

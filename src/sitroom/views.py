@@ -48,13 +48,14 @@ def quotes_table(rows: list[dict[str, Any]]) -> Table:
 
 def events_table(rows: list[dict[str, Any]]) -> Table:
     table = Table(title=f"Events ({len(rows)})", show_lines=True)
-    for col in ("date", "type", "mode", "source -> target", "factuality", "counts", "conf", "rationale"):
+    for col in ("date", "type", "mode", "source -> target", "factuality", "counts", "conf", "rationale", "evidence"):
         table.add_column(col, overflow="fold")
     for r in rows:
         counts = ", ".join(f"{q['value']:g} {q['unit']}" for q in r["quantities"] or [])
         table.add_row(_t(_date(r)), _t(r["type"]), _t(r["mode"]),
                       _t(f"{_parties(r['source'])} -> {_parties(r['target'])}"),
-                      _t(r["factuality"]), _t(counts), f"{r['confidence']:.2f}", _t(r["rationale"]))
+                      _t(r["factuality"]), _t(counts), f"{r['confidence']:.2f}", _t(r["rationale"]),
+                      _t(r["sentence"]))
     return table
 
 

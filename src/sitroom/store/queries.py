@@ -1,4 +1,4 @@
-"""Read the store: quotes, events, a timeline, actors and counts, with filters.
+"""Read the store: quotes, events (a timeline is events in date order), actors and counts.
 
 Every value a user types reaches SQLite as a bound parameter, never as SQL text.
 Each function returns plain dicts, which the CLI prints as tables or JSON.
@@ -39,6 +39,12 @@ def _row(row: Any) -> dict[str, Any]:
     return {k: json.loads(row[k]) if k in JSON_COLUMNS and row[k] is not None else row[k] for k in row.keys()}
 
 
+def _evidence_text(alias: str) -> str:
+    """SQL for the words of a fact's evidence span (SQLite counts characters as Python does)."""
+    start, end = f"json_extract({alias}.evidence, '$[0]')", f"json_extract({alias}.evidence, '$[1]')"
+    return f"trim(substr(a.text, {start} + 1, {end} - {start}))"
+
+
 def _like(value: str) -> str:
     return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
@@ -69,7 +75,8 @@ def quotes(store: Store, f: Filters) -> list[dict[str, Any]]:
         where.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
         params.append(_fts_query(f.search))
     _dates(where, params, "a.published", f)
-    sql = (f"SELECT q.*, a.published, a.title FROM quotes q JOIN articles a ON a.id = q.article_id"
+    sql = (f"SELECT q.*, a.published, a.title, {_evidence_text('q')} AS sentence"
+           f" FROM quotes q JOIN articles a ON a.id = q.article_id"
            f" WHERE {' AND '.join(where)} ORDER BY a.published DESC, q.article_id, q.id LIMIT ?")
     return [_row(r) for r in store.conn.execute(sql, [*params, f.limit])]
 
@@ -96,7 +103,8 @@ def events(store: Store, f: Filters) -> list[dict[str, Any]]:
         where.append("(e.place_country = ? OR e.actors LIKE ? ESCAPE '\\')")
         params += [f.country.upper(), _like(f.country.upper())]
     _dates(where, params, "COALESCE(e.date, a.published)", f)
-    sql = (f"SELECT e.*, a.published, a.title FROM events e JOIN articles a ON a.id = e.article_id"
+    sql = (f"SELECT e.*, a.published, a.title, {_evidence_text('e')} AS sentence"
+           f" FROM events e JOIN articles a ON a.id = e.article_id"
            f" WHERE {' AND '.join(where)} ORDER BY e.date IS NULL, e.date, e.article_id, e.id LIMIT ?")
     rows = [_row(r) for r in store.conn.execute(sql, [*params, f.limit if not f.near else -1])]
     if f.near:
@@ -112,19 +120,6 @@ def _within(row: dict[str, Any], lat: float, lon: float, km: float) -> bool:
     dp, dl = p2 - p1, math.radians(row["lon"] - lon)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * 6371.0 * math.asin(math.sqrt(h)) <= km
-
-
-def timeline(store: Store, f: Filters) -> list[dict[str, Any]]:
-    """Events by the date they happen (or are planned for), each with its evidence sentence."""
-    rows = events(store, f)
-    texts: dict[str, str] = {}
-    for r in rows:
-        if r["article_id"] not in texts:
-            texts[r["article_id"]] = store.conn.execute(
-                "SELECT text FROM articles WHERE id = ?", (r["article_id"],)).fetchone()[0]
-        s, e = r["evidence"]
-        r["sentence"] = texts[r["article_id"]][s:e].strip()
-    return rows
 
 
 def actors(store: Store, f: Filters) -> list[dict[str, Any]]:
