@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from sitroom import eventclf, factuality
 from sitroom.actors import actor_ref
 from sitroom.knowledge import read_tsv
-from sitroom.record import PLOVER_QUAD, ActorRef, Event, EventDate, Span
+from sitroom.record import PLOVER_QUAD, ActorRef, Event, EventDate, Place, Span
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
@@ -36,6 +36,7 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 TARGET_PREPS = {"with", "between", "on", "against", "to", "at", "into", "upon", "toward", "towards", "from", "of"}
 # Links through which an event's words inherit a subject from the clause above ("plans to speak").
 CONTROL_DEPS = {"xcomp", "acl", "advcl", "conj", "dobj", "pobj", "prep", "relcl", "attr"}
+LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "over", "throughout", "within"}
 POLITICAL_ENTS = {"PERSON", "NORP", "GPE", "ORG"}
 NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 NP_DROP = {"relcl", "acl", "appos", "punct", "cc", "conj", "prep", "advcl", "parataxis"}
@@ -243,6 +244,15 @@ def nearest(doc: Doc, items: Iterable, path: list[Token]) -> list:
     return [x for _, _, x in sorted(ranked, key=lambda t: (t[0], t[1]))]
 
 
+def is_location(doc: Doc, place: Place) -> bool:
+    """A toponym that says where ("in Riyadh", "at the Kremlin"), not who ("U.S. President")."""
+    if getattr(place, "role", "location") != "location":
+        return False
+    toks = doc.char_span(place.span[0], place.span[1], alignment_mode="expand") or []
+    root = min(toks, key=lambda t: len(list(t.ancestors)), default=None)
+    return root is not None and root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
+
+
 def precision_of(value: str) -> str:
     return {10: "day", 7: "month", 4: "year"}.get(len(value), "week" if "W" in value else "other")
 
@@ -327,7 +337,7 @@ def build_event(doc: Doc, sent: SpacySpan, cand: Candidate, confidence: float) -
     """Code one weighed candidate: actors, mode, context, date, place, counts, factuality."""
     clause = clause_tokens(cand.anchor)
     path = path_up(cand.anchor, through_complements=False)
-    places = nearest(doc, doc._.places or [], path)
+    places = nearest(doc, [p for p in doc._.places or [] if is_location(doc, p)], path)
     mode, mode_why = mode_of(cand, clause, bool(places))
     when = event_date(doc, cand)
     fact, fact_why = factuality.judge(cand.trigger, cand.anchor, day_of(when), doc._.published)
