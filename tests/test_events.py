@@ -41,12 +41,12 @@ def _texts(refs):
     return [r.text for r in refs]
 
 
-def test_planned_phone_call_with_its_date(nlp):
+def test_planned_phone_call_with_its_date_is_reciprocal(nlp):
     text = "Macron plans to speak with Putin on Tuesday."
     call = _one(_events(nlp, text, timexes=[("Tuesday", "2025-03-18")]), "CONSULT")
     assert call.factuality == "planned"
     assert call.mode == "phone"
-    assert _texts(call.source) == ["Macron"] and _texts(call.target) == ["Putin"]
+    assert _texts(call.source) == ["Macron", "Putin"] and _texts(call.target) == ["Putin", "Macron"]
     assert call.date.value == "2025-03-18" and call.date.source == "timex"
 
 

@@ -37,6 +37,7 @@ TARGET_PREPS = {"with", "between", "on", "against", "to", "at", "into", "upon", 
 # Links through which an event's words inherit a subject from the clause above ("plans to speak").
 CONTROL_DEPS = {"xcomp", "acl", "advcl", "conj", "dobj", "pobj", "prep", "relcl", "attr"}
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "over", "throughout", "within"}
+RECIPROCAL = {"CONSULT", "COOPERATE"}  # types whose parties act on each other (CAMEO's reciprocal coding)
 POLITICAL_ENTS = {"PERSON", "NORP", "GPE", "ORG"}
 NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 NP_DROP = {"relcl", "acl", "appos", "punct", "cc", "conj", "prep", "advcl", "parataxis"}
@@ -342,14 +343,16 @@ def build_event(doc: Doc, sent: SpacySpan, cand: Candidate, confidence: float) -
     when = event_date(doc, cand)
     fact, fact_why = factuality.judge(cand.trigger, cand.anchor, day_of(when), doc._.published)
     contexts = sorted({context_words()[t.lemma_.lower()] for t in sent if t.lemma_.lower() in context_words()})
-    source = subject_of(cand.anchor)
+    source, target = refs(doc, subject_of(cand.anchor)), refs(doc, targets_of(cand, mode))
+    if cand.type in RECIPROCAL and source and target:
+        source, target = source + target, target + source  # "X met Y": each met the other
     trig = cand.trigger
     how = f"cue {cand.cue.lemma!r} ({cand.cue.pos})" if cand.cue else "sentence classifier (no cue word)"
     if cand.anchor != trig:
         how += f" as object of {cand.anchor.text!r}"
     why = "; ".join(x for x in (how, mode_why, fact_why) if x)
     return Event(
-        type=cand.type, source=refs(doc, source), target=refs(doc, targets_of(cand, mode)),
+        type=cand.type, source=source, target=target,
         trigger=(trig.idx, trig.idx + len(trig)), evidence=(sent.start_char, sent.end_char),
         mode=mode, context=contexts, factuality=fact, date=when, place=places[0] if places else None,
         quantities=nearest(doc, doc._.quantities or [], path), confidence=round(confidence, 4), rationale=why,
