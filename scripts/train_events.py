@@ -6,7 +6,7 @@ set gives one). Each text becomes the classifier's features (frozen MiniLM embed
 lexicon's per-type weights as the event stage's own
 :func:`sitroom.events.find_candidates` reads them, tf-idf n-grams over a
 vocabulary fitted on the training part only); two logistic regressions
-(deterministic lbfgs) learn the quad and the type. ``--cv K`` also writes K
+(deterministic lbfgs) learn the quad and the type. ``--cv K`` (default 5) also writes K
 fold models under ``build/events-cv`` (fold ``k`` never sees the documents that
 :func:`fold_of` puts in fold ``k``), which ``scripts/bench_events.py`` uses to
 report cross-validated figures.
@@ -98,7 +98,7 @@ def train(dense: np.ndarray, data, idx: np.ndarray, folder: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cv", type=int, default=0, help="also train K fold models for cross-validated benchmarks")
+    parser.add_argument("--cv", type=int, default=5, help="also train K fold models for cross-validated benchmarks (0: none)")
     args = parser.parse_args()
     data = examples()
     texts = [d[1] for d in data]

@@ -44,7 +44,7 @@ NP_DROP = {"relcl", "acl", "appos", "punct", "cc", "conj", "prep", "advcl", "par
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis", "csubj", "acl"}
 # CONSULT verbs whose object is the partner met, not the topic talked about.
 PARTNER_MODES = {"visit", "phone", "third-party"}
-RULE_WEIGHT_SHARE = 0.25  # rule weight vs the classifier's belief in an event's confidence
+RULE_WEIGHT_SHARE = 0.5   # within a quad: the cue's weight vs the type head's share
 MODEL_ONLY_WEIGHT = 0.5  # the rule weight a classifier-only reading stands in with
 MODEL_ONLY_MIN = 0.4     # least classifier probability for an event no cue covers
 NEUTRAL_VETO = 0.5       # a sentence the classifier finds this surely neutral keeps only its surest cues
@@ -303,14 +303,15 @@ def clause_tokens(anchor: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
-def belief(reading: eventclf.Reading | None, typ: str) -> float:
-    """The classifier's probability of a type: its quad's, shared by the types within it."""
-    if reading is None:
-        return 1.0
-    q = PLOVER_QUAD[typ]
+def belief(reading: eventclf.Reading, cand: Candidate) -> float:
+    """The classifier's probability of the candidate's quad, times how well the type fits within it.
+
+    Within a quad the cue (weighted by prominence) and the type head count equally.
+    """
+    q = PLOVER_QUAD[cand.type]
     same_quad = sum(p for t, p in reading.type.items() if t in PLOVER_QUAD and PLOVER_QUAD[t] == q)
-    share = reading.type[typ] / same_quad if same_quad > 0 else 0.0
-    return reading.quad[q] * (0.5 + 0.5 * share)
+    share = reading.type[cand.type] / same_quad if same_quad > 0 else 0.0
+    return reading.quad[q] * (RULE_WEIGHT_SHARE * prominent(cand) + (1 - RULE_WEIGHT_SHARE) * share)
 
 
 def model_candidate(sent: SpacySpan, reading: eventclf.Reading) -> Candidate | None:
@@ -325,13 +326,19 @@ def model_candidate(sent: SpacySpan, reading: eventclf.Reading) -> Candidate | N
 def weigh(cands: list[Candidate], sent: SpacySpan, reading: eventclf.Reading | None) -> list[tuple[Candidate, float]]:
     """Each candidate with its confidence; the classifier's own reading joins when no cue agrees."""
     if reading is None:
-        return [(c, c.weight) for c in cands]
+        return [(c, prominent(c)) for c in cands]
     if reading.best_quad == 0 and reading.quad[0] >= NEUTRAL_VETO:
         cands = [c for c in cands if c.weight >= 0.9]
     if not any(PLOVER_QUAD[c.type] == reading.best_quad for c in cands):
         extra = model_candidate(sent, reading)
         cands = cands + ([extra] if extra else [])
-    return [(c, RULE_WEIGHT_SHARE * c.weight + (1 - RULE_WEIGHT_SHARE) * belief(reading, c.type)) for c in cands]
+    return [(c, belief(reading, c)) for c in cands]
+
+
+def prominent(cand: Candidate) -> float:
+    """The cue weight, worth more on the main verb than deep in a subordinate phrase."""
+    depth = sum(1 for _ in cand.anchor.ancestors)
+    return cand.weight * (0.7 + 0.3 / (1 + depth))
 
 
 def build_event(doc: Doc, sent: SpacySpan, cand: Candidate, confidence: float) -> Event:
