@@ -48,4 +48,5 @@ gate: setup
 
 # Reproducible training of the shipped event-classifier weights (see scripts/train_events.py).
 train: setup
+	$(BIN)/pip install -q -e '.[train]'
 	$(BIN)/python scripts/train_events.py
