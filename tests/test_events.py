@@ -126,3 +126,37 @@ def test_every_event_says_why_and_how_sure(nlp):
 
 def test_sentence_without_a_political_event_gives_none(nlp):
     assert _events(nlp, "The weather was sunny and warm.") == []
+
+
+def test_violence_by_protesters_is_a_violent_protest(nlp):
+    event = _one(_events(nlp, "Protesters clashed with police in Santiago on Monday."), "PROTEST")
+    assert event.mode == "riot" and "Protesters" in _texts(event.source)
+
+
+def test_force_against_protesters_is_repression(nlp):
+    events = _events(nlp, "Police fired tear gas at protesters in Baghdad.")
+    assert "ASSAULT" not in {e.type for e in events}
+    assert "protesters" in _texts(_one(events, "COERCE").target)
+
+
+def test_dispersing_a_protest_is_coercion_not_a_protest(nlp):
+    events = _events(nlp, "Security forces dispersed a protest in Rabat.")
+    assert _one(events, "COERCE") and "PROTEST" not in {e.type for e in events}
+
+
+def test_an_appeal_can_be_coded_neutral_with_its_parties():
+    from sitroom.record import Event
+
+    appeal = Event(type="REQUEST", source=[], target=[], trigger=(0, 1), evidence=(0, 1), quad_override=0)
+    assert appeal.quad == 0 and Event(type="REQUEST", source=[], target=[], trigger=(0, 1), evidence=(0, 1)).quad == 3
+
+
+def test_a_neutral_sentence_leads_with_a_quad_zero_event_on_its_main_verb(nlp):
+    from sitroom.eventclf import Reading
+    from sitroom.events import find_candidates, weigh
+    from sitroom.record import PLOVER_QUAD
+
+    sent = next(nlp("The Secretary-General called on Israel to respect the law.").sents)
+    neutral = Reading(quad=[0.7, 0.05, 0.05, 0.15, 0.05], type={t: 1 / 16 for t in PLOVER_QUAD})
+    (lead, confidence), *_ = weigh(find_candidates(sent), sent, neutral)
+    assert lead.neutral and lead.anchor == sent.root and lead.type == "REQUEST" and confidence == 0.7

@@ -17,7 +17,7 @@ nothing is stitched from another sentence. Factuality comes from
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
@@ -81,6 +81,22 @@ def mode_words() -> dict[str, tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def role_types() -> dict[tuple[str, str, str], tuple[str, str | None]]:
+    """(role, head lemma, cue type) -> (type, mode): who acts or is acted on recodes the event."""
+    return {(r["role"], r["lemma"], r["from"]): (r["to"], r["mode"] or None) for r in read_tsv("plover_roles.tsv")}
+
+
+def retyped(typ: str, sources: list[Token], targets: list[Token]) -> tuple[str, str | None, str] | None:
+    """The type (mode, reason) a source or target noun imposes: "protesters clashed" is a violent PROTEST."""
+    for role, toks in (("source", sources), ("target", targets)):
+        for tok in with_conjuncts(toks):
+            hit = role_types().get((role, tok.lemma_.lower(), typ))
+            if hit:
+                return hit[0], hit[1], f"{role} {tok.text!r} makes {typ} a {hit[0]}"
+    return None
+
+
+@lru_cache(maxsize=1)
 def context_words() -> dict[str, str]:
     return {r["lemma"]: r["context"] for r in read_tsv("plover_contexts.tsv")}
 
@@ -109,6 +125,7 @@ class Candidate:
     cue: Cue | None
     type: str
     weight: float
+    neutral: bool = False  # a CAMEO-neutral statement or appeal: coded with quad 0
 
 
 def anchor_of(tok: Token) -> Token:
@@ -323,12 +340,30 @@ def model_candidate(sent: SpacySpan, reading: eventclf.Reading) -> Candidate | N
     return Candidate(sent.root, sent.root, None, typ, MODEL_ONLY_WEIGHT)
 
 
+def neutral_candidate(sent: SpacySpan, cands: list[Candidate], reading: eventclf.Reading) -> Candidate | None:
+    """A statement or appeal the classifier finds neutral, anchored on the main verb (its speaker and addressee).
+
+    Its type is the surest cue's, else the type head's; the event says quad 0.
+    """
+    if not any(t.ent_type_ in POLITICAL_ENTS for t in sent):
+        return None
+    best = max(cands, key=prominent, default=None)
+    typ = best.type if best else max(reading.type, key=reading.type.__getitem__)
+    return Candidate(sent.root, sent.root, best.cue if best else None, typ, MODEL_ONLY_WEIGHT, neutral=True)
+
+
 def weigh(cands: list[Candidate], sent: SpacySpan, reading: eventclf.Reading | None) -> list[tuple[Candidate, float]]:
-    """Each candidate with its confidence; the classifier's own reading joins when no cue agrees."""
+    """Each candidate with its confidence; the classifier's own reading joins when no cue agrees.
+
+    A sentence the classifier finds neutral leads with a quad-0 statement event and keeps only its surest cues.
+    """
     if reading is None:
         return [(c, prominent(c)) for c in cands]
-    if reading.best_quad == 0 and reading.quad[0] >= NEUTRAL_VETO:
-        cands = [c for c in cands if c.weight >= 0.9]
+    if reading.best_quad == 0:
+        neutral = neutral_candidate(sent, cands, reading)
+        kept = [(c, belief(reading, c)) for c in cands
+                if (c.weight >= 0.9 or reading.quad[0] < NEUTRAL_VETO) and not (neutral and c.anchor == neutral.anchor)]
+        return ([(neutral, reading.quad[0])] if neutral else []) + kept
     if not any(PLOVER_QUAD[c.type] == reading.best_quad for c in cands):
         extra = model_candidate(sent, reading)
         cands = cands + ([extra] if extra else [])
@@ -346,15 +381,23 @@ def build_event(doc: Doc, sent: SpacySpan, cand: Candidate, confidence: float) -
     clause = clause_tokens(cand.anchor)
     path = path_up(cand.anchor, through_complements=False)
     places = nearest(doc, [p for p in doc._.places or [] if is_location(doc, p)], path)
+    subjects, objects = subject_of(cand.anchor), targets_of(cand, cand.cue.mode if cand.cue else None)
+    recoded = retyped(cand.type, subjects, objects)
+    if recoded:
+        cand = replace(cand, type=recoded[0])
     mode, mode_why = mode_of(cand, clause, bool(places))
+    if recoded:
+        mode, mode_why = recoded[1], recoded[2]
     when = event_date(doc, cand)
     fact, fact_why = factuality.judge(cand.trigger, cand.anchor, day_of(when), doc._.published)
     contexts = sorted({context_words()[t.lemma_.lower()] for t in sent if t.lemma_.lower() in context_words()})
-    source, target = refs(doc, subject_of(cand.anchor)), refs(doc, targets_of(cand, mode))
+    source, target = refs(doc, subjects), refs(doc, targets_of(cand, mode))
     if cand.type in RECIPROCAL and source and target:
         source, target = source + target, target + source  # "X met Y": each met the other
     trig = cand.trigger
     how = f"cue {cand.cue.lemma!r} ({cand.cue.pos})" if cand.cue else "sentence classifier (no cue word)"
+    if cand.neutral:
+        how = "sentence classifier: a neutral statement or appeal (quad 0), main verb; type from " + how
     if cand.anchor != trig:
         how += f" as object of {cand.anchor.text!r}"
     why = "; ".join(x for x in (how, mode_why, fact_why) if x)
@@ -363,6 +406,7 @@ def build_event(doc: Doc, sent: SpacySpan, cand: Candidate, confidence: float) -
         trigger=(trig.idx, trig.idx + len(trig)), evidence=(sent.start_char, sent.end_char),
         mode=mode, context=contexts, factuality=fact, date=when, place=places[0] if places else None,
         quantities=nearest(doc, doc._.quantities or [], path), confidence=round(confidence, 4), rationale=why,
+        quad_override=0 if cand.neutral else None,
     )
 
 

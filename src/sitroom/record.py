@@ -163,10 +163,11 @@ class Event:
     quantities: list[Quantity] = field(default_factory=list)
     confidence: float = 1.0
     rationale: str = ""
+    quad_override: int | None = None  # CAMEO's neutral class (0) for a plain statement or appeal
 
     @property
     def quad(self) -> int:
-        return PLOVER_QUAD[self.type]
+        return PLOVER_QUAD[self.type] if self.quad_override is None else self.quad_override
 
 
 @dataclass
