@@ -34,11 +34,12 @@ STRAIGHT = '"'
 # Complements of a cue that hold what was said (the rest are manner, time, addressee).
 CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "prep", "oprd", "attr", "acomp", "dep", "parataxis", "pcomp", "advmod"}
 SKIP_PREP_OBJECTS = {"DATE", "TIME"}
-CONFIDENCE = {"speech": 0.85, "belief": 0.6, "evidence": 0.5, "quote": 0.9,
+CONFIDENCE = {"speech": 0.85, "belief": 0.6, "stance": 0.5, "evidence": 0.5, "quote": 0.9,
               "continuation": 0.7, "previous": 0.55, "unattributed": 0.3}
 MIN_UNATTRIBUTED_WORDS = 6
 MIN_SENTENCE_WORDS = 4
 MAX_HEADLINE_SOURCE = 5
+MAX_SUBJECT_DISTANCE = 12
 
 
 @lru_cache(maxsize=1)
@@ -200,8 +201,20 @@ def complement(cue: Token) -> list[Span]:
         if child.dep_ == "dobj" and cue.lemma_.lower() in speakers.ADDRESSEE_VERBS:
             continue
         toks.extend(t for t in child.subtree if speakers.same_line(t, cue))
-    toks = _clip_at_colon(cue, sorted(toks, key=lambda t: t.i))
+    own = {t.i for t in toks} - _conjoined_cues(toks)
+    toks = _clip_at_colon(cue, sorted((t for t in toks if t.i in own), key=lambda t: t.i))
     return _pieces(toks)
+
+
+def _conjoined_cues(toks: list[Token]) -> set[int]:
+    """Tokens of a conjoined cue inside the content ("says he respects her and calls her X"):
+    that verb reports its own speech, so its words are its own quote."""
+    out: set[int] = set()
+    for tok in toks:
+        if (tok.dep_ == "conj" and tok.pos_ == "VERB" and tok.lemma_.lower() in lexicon()["VERB"]
+                and not any(c.dep_ == "nsubj" for c in tok.children)):
+            out |= {t.i for t in tok.subtree}
+    return out
 
 
 def _is_circumstance(prep: Token) -> bool:
@@ -402,15 +415,36 @@ def _speaker(doc: Doc, a: Attribution, recent: ActorRef | None) -> ActorRef | No
     """The cue's speaker as an ActorRef: its words in the text, coded, with the resolved name."""
     if a.subject is not None and any(_inside(a.subject.idx, q) for q in a.quotes):
         a.subject = _beside_cue(doc, a)
+    elif a.subject is None and a.cue.pos_ == "VERB":
+        a.subject = _named_left(a)
     if a.subject is None:
         return None
     low = a.subject.lower_
-    if low in ("i", "we") and recent is not None and _inside(a.cue.idx, [(recent.span[0], a.cue.idx + 1)]):
-        return recent
+    if a.subject.ent_type_ in ("DATE", "TIME"):
+        return None
     span = speakers.mention_span(a.subject, limit=a.cue if a.subject.i < a.cue.i else None)
+    return _ref(doc, a.subject, span, recent)
+
+
+def _ref(doc: Doc, head: Token, span: Span, recent: ActorRef | None) -> ActorRef:
+    """The speaker coded through the actors stage where it knows the span; named from the text."""
     ref = actor_ref(doc, span)
-    ref.name = speakers.resolve(a.subject, recent.name if recent else None) if ref.actor_id is None or low in speakers.PERSON_PRONOUNS else ref.name
+    if ref.actor_id is None or head.lower_ in speakers.PERSON_PRONOUNS:
+        ref.name = speakers.resolve(head, recent.name if recent else None)
     return ref
+
+
+def _named_before(doc: Doc, start: int) -> Token | None:
+    """The person or body named last in the two sentences before a quote with no cue, a subject first."""
+    first = doc.char_span(start, start + 1, alignment_mode="expand")
+    if first is None or first.start == 0:
+        return None
+    sent = doc[first.start - 1].sent
+    window = doc[doc[max(0, sent.start - 1)].sent.start: first.start]
+    ents = [e for e in window.ents if e.label_ in ("PERSON", "ORG")]
+    subjects = [e for e in ents if e.root.dep_ in ("nsubj", "nsubjpass")]
+    pick = (subjects or ents)[-1:] if ents else []
+    return pick[0].root if pick else None
 
 
 def _beside_cue(doc: Doc, a: Attribution) -> Token | None:
@@ -423,6 +457,18 @@ def _beside_cue(doc: Doc, a: Attribution) -> Token | None:
         if tok.is_punct and tok.i > a.cue.i:
             break
         if tok.pos_ in ("PROPN", "NOUN", "PRON"):
+            return tok
+    return None
+
+
+def _named_left(a: Attribution) -> Token | None:
+    """No subject on the parse: the nearest name or personal pronoun before the cue in its sentence."""
+    said = a.content + [p for q in a.quotes for p in q]
+    start = max(a.cue.sent.start, a.cue.i - MAX_SUBJECT_DISTANCE)
+    for tok in reversed(a.cue.doc[start: a.cue.i]):
+        if _inside(tok.idx, said):
+            return None
+        if tok.ent_type_ in ("PERSON", "ORG") or tok.lower_ in speakers.PERSON_PRONOUNS | {"they", "i", "we"}:
             return tok
     return None
 
@@ -444,8 +490,11 @@ def _unattributed(doc: Doc, q: list[Span], records: list[Quote]) -> list[Quote]:
             return [Quote(content=q, kind="direct", speaker=prev.speaker, evidence=_evidence(doc, q),
                           confidence=CONFIDENCE["continuation"], rule="continuation")]
     if words >= MIN_UNATTRIBUTED_WORDS and sentence_like:
-        return [Quote(content=q, kind="direct", evidence=_evidence(doc, q),
-                      confidence=CONFIDENCE["unattributed"], rule="unattributed")]
+        named = _named_before(doc, start)
+        speaker = None if named is None else _ref(doc, named, speakers.mention_span(named), None)
+        return [Quote(content=q, kind="direct", speaker=speaker, evidence=_evidence(doc, q),
+                      confidence=CONFIDENCE["previous" if speaker else "unattributed"],
+                      rule="previous-sentence" if speaker else "unattributed")]
     return []
 
 
