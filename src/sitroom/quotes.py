@@ -31,6 +31,7 @@ if not Doc.has_extension("quotes"):
 OPENERS = {"“": "”", "«": "»", "„": "“"}
 CLOSERS = {"”", "»"}
 STRAIGHT = '"'
+DOUBLED = "''"  # two apostrophes: a straight double mark in some newswire archives
 # Complements of a cue that hold what was said (the rest are manner, time, addressee).
 CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "prep", "oprd", "attr", "acomp", "dep", "parataxis", "pcomp", "advmod"}
 SKIP_PREP_OBJECTS = {"DATE", "TIME"}
@@ -71,7 +72,7 @@ def scan_marks(text: str) -> list[list[Span]]:
         pos = end + 1
         if not para.strip():
             continue
-        if carry and para.lstrip()[:1] not in OPENERS and para.lstrip()[:1] != STRAIGHT:
+        if carry and para.lstrip()[:1] not in OPENERS and para.lstrip()[:1] != STRAIGHT and not para.lstrip().startswith(DOUBLED):
             quotes.append(carry)
             carry = []
         carry = _scan_paragraph(text, start, end, carry, quotes)
@@ -83,19 +84,21 @@ def scan_marks(text: str) -> list[list[Span]]:
 def _scan_paragraph(text: str, start: int, end: int, carry: list[Span], quotes: list[list[Span]]) -> list[Span]:
     """Scan one paragraph; returns the pieces of a quote still open at its end."""
     opened, closer, depth = None, "", 0
-    for i in range(start, end):
-        ch = text[i]
+    i = start
+    while i < end:
+        ch = STRAIGHT if text.startswith(DOUBLED, i) else text[i]
+        width = len(DOUBLED) if text.startswith(DOUBLED, i) else 1
         if opened is None:
             if ch in OPENERS or ch == STRAIGHT:
                 opened, closer, depth = i, OPENERS.get(ch, STRAIGHT), 1
-            continue
-        if ch == closer or (closer != STRAIGHT and ch in CLOSERS):
+        elif ch == closer or (closer != STRAIGHT and ch in CLOSERS):
             depth -= 1
             if depth == 0:
-                quotes.append(carry + [(opened, i + 1)])
+                quotes.append(carry + [(opened, i + width)])
                 carry, opened = [], None
         elif closer != STRAIGHT and ch in OPENERS:
             depth += 1
+        i += width
     if opened is not None:
         carry = carry + [(opened, end)]
     return carry
@@ -201,6 +204,9 @@ def complement(cue: Token) -> list[Span]:
         if child.dep_ == "dobj" and cue.lemma_.lower() in speakers.ADDRESSEE_VERBS:
             continue
         toks.extend(t for t in child.subtree if speakers.same_line(t, cue))
+    if not toks and cue.dep_ in ("parataxis", "ccomp") and cue.head.i != cue.i:
+        inside = {t.i for t in cue.subtree}
+        toks = [t for t in cue.head.subtree if t.i not in inside and speakers.same_line(t, cue)]
     own = {t.i for t in toks} - _conjoined_cues(toks)
     toks = _clip_at_colon(cue, sorted((t for t in toks if t.i in own), key=lambda t: t.i))
     return _pieces(toks)
@@ -211,7 +217,7 @@ def _conjoined_cues(toks: list[Token]) -> set[int]:
     that verb reports its own speech, so its words are its own quote."""
     out: set[int] = set()
     for tok in toks:
-        if (tok.dep_ == "conj" and tok.pos_ == "VERB" and tok.lemma_.lower() in lexicon()["VERB"]
+        if (tok.dep_ == "conj" and tok.pos_ == "VERB" and lexicon()["VERB"].get(tok.lemma_.lower()) == "speech"
                 and not any(c.dep_ == "nsubj" for c in tok.children)):
             out |= {t.i for t in tok.subtree}
     return out
@@ -246,9 +252,10 @@ def _pieces(toks: list[Token]) -> list[Span]:
             groups.append([tok])
     out = []
     for group in groups:
-        while group and (group[-1].is_space or group[-1].is_punct and group[-1].text not in ('"', "”", "’")):
+        while group and (group[-1].is_space or group[-1].pos_ == "CCONJ"
+                         or group[-1].is_punct and group[-1].text not in ('"', "”", "’", DOUBLED)):
             group.pop()
-        while group and (group[0].is_space or group[0].is_punct and group[0].text not in ('"', "“", "‘")):
+        while group and (group[0].is_space or group[0].is_punct and group[0].text not in ('"', "“", "‘", DOUBLED)):
             group.pop(0)
         if any(t.is_alpha or t.like_num for t in group):
             out.append((group[0].idx, group[-1].idx + len(group[-1].text)))
