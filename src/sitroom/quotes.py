@@ -204,7 +204,7 @@ def complement(cue: Token) -> list[Span]:
         if child.dep_ == "dobj" and cue.lemma_.lower() in speakers.ADDRESSEE_VERBS:
             continue
         toks.extend(t for t in child.subtree if speakers.same_line(t, cue))
-    if not toks and cue.dep_ in ("parataxis", "ccomp") and cue.head.i != cue.i:
+    if not toks and cue.dep_ == "parataxis" and any(c.dep_ == "nsubj" for c in cue.children):
         inside = {t.i for t in cue.subtree}
         toks = [t for t in cue.head.subtree if t.i not in inside and speakers.same_line(t, cue)]
     own = {t.i for t in toks} - _conjoined_cues(toks)
@@ -306,7 +306,7 @@ def _split_owner(doc: Doc, attrs: list[Attribution], q: list[Span]) -> Attributi
     """`"X," he said, "Y."`: the cue just before the second half owns it too."""
     qs = q[0][0]
     for a in attrs:
-        if a.quotes and a.cue.idx < qs and _only_punct(doc.text[_clause_end(a):qs]):
+        if a.quotes and a.cue.idx < qs and _only_punct(speakers.text_of(doc)[_clause_end(a):qs]):
             return a
     return None
 
@@ -324,12 +324,12 @@ def _only_punct(gap: str) -> bool:
 
 def _colon_owner(doc: Doc, attrs: list[Attribution], q: list[Span]) -> Attribution | None:
     """`Trump stated:` then the quote, on the same line or the next paragraph."""
-    before = doc.text[: q[0][0]].rstrip()
+    before = speakers.text_of(doc)[: q[0][0]].rstrip()
     if not before.endswith(":"):
         return None
     colon = len(before) - 1
     near = [a for a in attrs if a.cue.idx < colon and a.subject is not None and not _inside(a.cue.idx, q)
-            and "\n" not in doc.text[a.cue.idx:colon]]
+            and "\n" not in speakers.text_of(doc)[a.cue.idx:colon]]
     return max(near, key=lambda a: a.cue.idx, default=None)
 
 
@@ -358,7 +358,7 @@ class QuotesStage:
 
 def extract_quotes(doc: Doc) -> list[Quote]:
     """All reported speech of a parsed article, in text order."""
-    marks = scan_marks(doc.text)
+    marks = scan_marks(speakers.text_of(doc))
     attrs = drop_nested(verb_attributions(doc) + phrase_attributions(doc) + headline_attributions(doc), marks)
     bare = [a for a in attrs if not a.content and a.subject is not None]
     attrs = [a for a in attrs if a.content]
@@ -483,7 +483,7 @@ def _named_left(a: Attribution) -> Token | None:
 def _unattributed(doc: Doc, q: list[Span], records: list[Quote]) -> list[Quote]:
     """A quote no cue governs: the next paragraph of the quote before it, that speaker's
     next sentence, or (if long) a quote with no known speaker; short scare quotes are dropped."""
-    start, text = q[0][0], doc.text
+    start, text = q[0][0], speakers.text_of(doc)
     words = sum(len(text[s:e].split()) for s, e in q)
     sentence_like = words >= MIN_SENTENCE_WORDS and _starts_sentence(text, start)
     prev = records[-1] if records else None

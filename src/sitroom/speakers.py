@@ -64,10 +64,17 @@ def mention_span(head: Token, limit: Token | None = None) -> Span:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
+def text_of(doc: Doc) -> str:
+    """The doc's text, built once: ``Doc.text`` joins every token on each call."""
+    if "sitroom.text" not in doc.user_data:
+        doc.user_data["sitroom.text"] = doc.text
+    return doc.user_data["sitroom.text"]
+
+
 def same_line(tok: Token, anchor: Token) -> bool:
     """Whether no line break separates two tokens: headlines and paragraphs bound a mention."""
     lo, hi = sorted((tok.idx, anchor.idx))
-    return "\n" not in tok.doc.text[lo:hi]
+    return "\n" not in text_of(tok.doc)[lo:hi]
 
 
 def _in_clause(tok: Token, head: Token) -> bool:
@@ -108,12 +115,12 @@ def _addressee(cue: Token, obj: Token) -> str:
         if (prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS and prep.idx == end + 1 and pobj is not None
                 and pobj.ent_type_ not in ("DATE", "TIME")):
             end = mention_span(prep)[1]
-    return doc.text[start:end]
+    return text_of(doc)[start:end]
 
 
 def _phrase(doc: Doc, head: Token) -> str:
     start, end = mention_span(head)
-    return doc.text[start:end]
+    return text_of(doc)[start:end]
 
 
 def resolve(head: Token, recent: str | None = None) -> str:
