@@ -16,8 +16,18 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q -e '.[test]'
 	touch $(STAMP)
 
+SEED := ceasefire-talks
 run: setup
-	$(BIN)/python -m sitroom.demo --db $(DB) examples
+	$(BIN)/sitroom ingest --db $(DB) examples
+	$(BIN)/sitroom quotes --db $(DB) --article $(SEED)
+	$(BIN)/sitroom events --db $(DB) --article $(SEED)
+	$(BIN)/sitroom timeline --db $(DB) --article $(SEED)
+	@echo
+	@echo "Stored in $(DB). Next: $(BIN)/sitroom --help, or try"
+	@echo "  $(BIN)/sitroom stats --db $(DB)"
+	@echo "  $(BIN)/sitroom events --db $(DB) --type ASSAULT --mode drone --actor RUS"
+	@echo "  $(BIN)/sitroom quotes --db $(DB) --search ceasefire --json"
+	@echo "  $(BIN)/sitroom extract examples/$(SEED).txt   (the full record as JSON)"
 
 test: setup
 	$(BIN)/python -m pytest -q

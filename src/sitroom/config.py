@@ -29,3 +29,15 @@ class Options:
     actors_file: Path | None = None  # user additions and overrides
     batch_size: int = 8
     progress: bool = True
+    # Corpus columns (JSONL keys, CSV headers, Parquet fields) read as each article's parts.
+    text_col: str = "text"
+    date_col: str = "published"
+    id_col: str = "id"
+    url_col: str = "url"
+    outlet_col: str = "outlet"
+    title_col: str = "title"
+    # Fetching feeds and pages (sitroom.fetch): politeness and bounds.
+    user_agent: str | None = None  # None: sitroom's own
+    fetch_timeout: float = 10.0  # seconds per connect and per read
+    fetch_retries: int = 2  # further tries after a timeout, refusal or 429/5xx
+    host_interval: float = 1.0  # seconds between two requests to one host

@@ -20,13 +20,16 @@ class SitroomError(Exception):
 E001 = "E001"  # path does not exist
 E002 = "E002"  # empty input
 E003 = "E003"  # binary / undecodable input
-E004 = "E004"  # unknown file extension
-E005 = "E005"  # malformed JSONL line
+E004 = "E004"  # unknown file extension, or not a web page
+E005 = "E005"  # malformed JSONL/CSV line or sidecar, or missing corpus column
 E006 = "E006"  # bad date
 E007 = "E007"  # spaCy model not installed
 E008 = "E008"  # store cannot be opened or is not a sitroom store
 E009 = "E009"  # bad user actors file
 E010 = "E010"  # bad query filter
+E011 = "E011"  # URL could not be fetched (network, timeout, HTTP status)
+E012 = "E012"  # malformed feed (not RSS/Atom XML)
+E100 = "E100"  # a stage failed on one article (a bug: reported, the batch goes on)
 
 
 def error(code: str, subject: str, detail: str) -> SitroomError:

@@ -42,6 +42,7 @@ class Article:
     outlet: str | None = None
     language: str | None = None
     origin: str | None = None  # file path or corpus the article came from
+    byline: str | None = None  # the author(s) a page names
 
     @property
     def hash(self) -> str:
@@ -90,6 +91,7 @@ class Timex:
     precision: str | None = None  # day, week, month, year, range, ...
     confidence: float = 1.0
     rule: str = ""
+    bounds: tuple[str, str] | None = None  # earliest and latest day a vague range covers ("within weeks")
 
 
 @dataclass
@@ -103,6 +105,7 @@ class Place:
     country: str | None = None
     admin1: str | None = None
     geonameid: int | None = None
+    role: str = "location"  # location, actor ("Moscow said"), adjective ("Russian drones"), name ("Ohio State")
     confidence: float = 1.0
     rule: str = ""
 
@@ -187,6 +190,7 @@ class Record:
             "published": art.published.isoformat() if art.published else None,
             "url": art.url,
             "outlet": art.outlet,
+            "byline": art.byline,
             "language": art.language,
             "hash": art.hash,
             "actors": [_clean(asdict(a)) for a in self.actors],

@@ -1,0 +1,90 @@
+"""Benchmark of the actor stage on the PLOVER gold standard records (dev).
+
+Two measures. (a) Intrinsic: each gold event's source and target text is coded
+with :func:`sitroom.actors.actor_ref` in the context of its sentence, and
+compared with the gold country and sector (a gold null is not counted, as the
+scorer does). (b) The scorer's figures for the full pipeline (``score.py
+plover``), which also depend on the events stage choosing the right spans.
+``--verbose`` lists the intrinsic misses.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+import benchlib
+
+GOLD = benchlib.DEV / "plover-gsr-dev.jsonl"
+LATER = ("sitroom_quantities", "sitroom_quotes", "sitroom_events")
+FLOORS = {"source_country": 0.90, "source_sector": 0.87, "target_country": 0.93}
+
+
+def locate(text: str, phrase: str) -> tuple[int, int] | None:
+    """The span of a gold phrase in its sentence ("A ... B" spans from A to B)."""
+    pieces = [p.strip() for p in phrase.split("...") if p.strip()]
+    start = text.find(pieces[0]) if pieces else -1
+    end = text.find(pieces[-1], max(start, 0)) if start >= 0 else -1
+    return (start, end + len(pieces[-1])) if end >= 0 else None
+
+
+def intrinsic(gold: list[dict], nlp, verbose: bool) -> dict[str, float]:
+    """Accuracy of coding the gold source/target phrases in their sentences."""
+    from sitroom.actors import actor_ref
+    from sitroom.pipeline import make_doc
+
+    right, total = Counter(), Counter()
+    articles = {a.id: a for a in benchlib.articles_of(gold)}
+    with nlp.select_pipes(disable=[p for p in LATER if p in nlp.pipe_names]):
+        for doc_json in gold:
+            doc = nlp(make_doc(nlp, articles[doc_json["id"]]))
+            event = doc_json["events"][0]
+            for role, fields in (("source", ("country", "sector")), ("target", ("country",))):
+                actor = event.get(role)
+                span = locate(doc.text, actor["text"]) if actor else None
+                if span is None:
+                    continue
+                ref = actor_ref(doc, span)
+                for f in fields:
+                    if actor.get(f) is None:
+                        continue
+                    key = f"{role}_{f}"
+                    total[key] += 1
+                    ok = (getattr(ref, f) or "").upper() == actor[f].upper()
+                    right[key] += ok
+                    if verbose and not ok:
+                        print(f"MISS {key}: {actor['text']!r} gold={actor[f]} got={getattr(ref, f)} | {doc.text[:110]}")
+    return {k: right[k] / total[k] for k in total} | {f"n_{k}": total[k] for k in total}
+
+
+def measure() -> tuple[dict[str, float], str]:
+    from sitroom.config import Options
+    from sitroom.pipeline import build_nlp
+
+    gold = benchlib.read_gold(GOLD)
+    nlp = build_nlp(Options(progress=False))
+    figures = intrinsic(gold, nlp, "--verbose" in sys.argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        pred = Path(tmp) / "pred.jsonl"
+        seconds = benchlib.predict(gold, pred, nlp)
+        scored = benchlib.score("plover", GOLD, pred)
+    figures |= {f"scorer_{k}": v for k, v in scored.items() if isinstance(v, (int, float))}
+    rows = [("source country", "source_country", "source_country_acc"),
+            ("source sector", "source_sector", "source_sector_acc"),
+            ("target country", "target_country", "target_country_acc")]
+    body = ["## Actors (PLOVER GSR dev, 161 events)", "",
+            "Intrinsic: the gold source/target text coded by `actor_ref` in its sentence. "
+            "Scorer: `score.py plover` on the full pipeline's top event (needs the events stage).", "",
+            "| figure | intrinsic | n | scorer (full pipeline) |", "|---|---|---|---|"]
+    for label, key, skey in rows:
+        body.append(f"| {label} | {figures.get(key, 0):.3f} | {figures.get('n_' + key, 0)} "
+                    f"| {figures.get('scorer_' + skey, 0):.3f} |")
+    body.append(f"\nScorer type accuracy {figures.get('scorer_type_acc', 0):.3f}, "
+                f"{len(gold)} documents in {seconds:.1f} s.")
+    return figures, "\n".join(body)
+
+
+if __name__ == "__main__":
+    benchlib.main("actors", measure, FLOORS)

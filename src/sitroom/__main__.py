@@ -1,0 +1,5 @@
+"""``python -m sitroom`` runs the CLI."""
+
+from sitroom.cli import main
+
+main()
