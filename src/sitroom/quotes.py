@@ -40,7 +40,6 @@ CONFIDENCE = {"speech": 0.85, "belief": 0.6, "stance": 0.5, "evidence": 0.5, "qu
 MIN_UNATTRIBUTED_WORDS = 6
 MIN_SENTENCE_WORDS = 4
 MAX_HEADLINE_SOURCE = 5
-MAX_SUBJECT_DISTANCE = 12
 
 
 @lru_cache(maxsize=1)
@@ -421,9 +420,9 @@ def _quote(doc: Doc, a: Attribution, content: list[Span], kind: str, speaker: Ac
 def _speaker(doc: Doc, a: Attribution, recent: ActorRef | None) -> ActorRef | None:
     """The cue's speaker as an ActorRef: its words in the text, coded, with the resolved name."""
     if a.subject is not None and any(_inside(a.subject.idx, q) for q in a.quotes):
-        a.subject = _beside_cue(doc, a)
+        a.subject = speakers.beside_cue(a.cue, [p for q in a.quotes for p in q])
     elif a.subject is None and a.cue.pos_ == "VERB":
-        a.subject = _named_left(a)
+        a.subject = speakers.named_left(a.cue, a.content + [p for q in a.quotes for p in q])
     if a.subject is None:
         return None
     low = a.subject.lower_
@@ -439,45 +438,6 @@ def _ref(doc: Doc, head: Token, span: Span, recent: ActorRef | None) -> ActorRef
     if ref.actor_id is None or head.lower_ in speakers.PERSON_PRONOUNS:
         ref.name = speakers.resolve(head, recent.name if recent else None)
     return ref
-
-
-def _named_before(doc: Doc, start: int) -> Token | None:
-    """The person or body named last in the two sentences before a quote with no cue, a subject first."""
-    first = doc.char_span(start, start + 1, alignment_mode="expand")
-    if first is None or first.start == 0:
-        return None
-    sent = doc[first.start - 1].sent
-    window = doc[doc[max(0, sent.start - 1)].sent.start: first.start]
-    ents = [e for e in window.ents if e.label_ in ("PERSON", "ORG")]
-    subjects = [e for e in ents if e.root.dep_ in ("nsubj", "nsubjpass")]
-    pick = (subjects or ents)[-1:] if ents else []
-    return pick[0].root if pick else None
-
-
-def _beside_cue(doc: Doc, a: Attribution) -> Token | None:
-    """When the parse puts the subject inside the quote: the name between quote and cue, or after the cue."""
-    quoted = [p for q in a.quotes for p in q]
-    before = [t for t in doc[max(0, a.cue.i - 6): a.cue.i] if not _inside(t.idx, quoted)
-              and t.idx > max((e for _, e in quoted if e <= a.cue.idx), default=-1)]
-    after = list(doc[a.cue.i + 1: a.cue.i + 4])
-    for tok in list(reversed(before)) + after:
-        if tok.is_punct and tok.i > a.cue.i:
-            break
-        if tok.pos_ in ("PROPN", "NOUN", "PRON"):
-            return tok
-    return None
-
-
-def _named_left(a: Attribution) -> Token | None:
-    """No subject on the parse: the nearest name or personal pronoun before the cue in its sentence."""
-    said = a.content + [p for q in a.quotes for p in q]
-    start = max(a.cue.sent.start, a.cue.i - MAX_SUBJECT_DISTANCE)
-    for tok in reversed(a.cue.doc[start: a.cue.i]):
-        if _inside(tok.idx, said):
-            return None
-        if tok.ent_type_ in ("PERSON", "ORG") or tok.lower_ in speakers.PERSON_PRONOUNS | {"they", "i", "we"}:
-            return tok
-    return None
 
 
 def _unattributed(doc: Doc, q: list[Span], records: list[Quote]) -> list[Quote]:
@@ -497,7 +457,7 @@ def _unattributed(doc: Doc, q: list[Span], records: list[Quote]) -> list[Quote]:
             return [Quote(content=q, kind="direct", speaker=prev.speaker, evidence=_evidence(doc, q),
                           confidence=CONFIDENCE["continuation"], rule="continuation")]
     if words >= MIN_UNATTRIBUTED_WORDS and sentence_like:
-        named = _named_before(doc, start)
+        named = speakers.named_before(doc, start)
         speaker = None if named is None else _ref(doc, named, speakers.mention_span(named), None)
         return [Quote(content=q, kind="direct", speaker=speaker, evidence=_evidence(doc, q),
                       confidence=CONFIDENCE["previous" if speaker else "unattributed"],

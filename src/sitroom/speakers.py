@@ -25,6 +25,7 @@ TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sen", "sen.", "
 # Dependencies through which a participle or infinitive shares its head's subject.
 SHARED_SUBJECT = ("conj", "xcomp", "advcl")
 PLACE_PREPS = {"aboard", "at", "in", "outside", "during"}
+MAX_SUBJECT_DISTANCE = 12  # tokens back from a cue to look for its speaker
 ADDRESSEE_VERBS = {"tell", "inform", "assure", "advise", "brief"}
 
 
@@ -241,3 +242,44 @@ def _bare_name(head: Token) -> str:
     toks = [t for t in head.subtree if t.i <= head.i and not _in_clause(t, head) and t.dep_ != "det" and same_line(t, head)]
     toks = [t for t in toks if not t.is_punct] or [head]
     return " ".join(t.text for t in toks)
+
+
+def _inside(pos: int, pieces: list[Span]) -> bool:
+    return any(s <= pos < e for s, e in pieces)
+
+
+def beside_cue(cue: Token, quoted: list[Span]) -> Token | None:
+    """When the parse puts the subject inside the quote: the name between quote and cue, or after the cue."""
+    doc = cue.doc
+    last_close = max((e for _, e in quoted if e <= cue.idx), default=-1)
+    before = [t for t in doc[max(0, cue.i - 6): cue.i] if not _inside(t.idx, quoted) and t.idx > last_close]
+    for tok in list(reversed(before)) + list(doc[cue.i + 1: cue.i + 4]):
+        if tok.is_punct and tok.i > cue.i:
+            break
+        if tok.pos_ in ("PROPN", "NOUN", "PRON"):
+            return tok
+    return None
+
+
+def named_left(cue: Token, said: list[Span]) -> Token | None:
+    """No subject on the parse: the nearest name or personal pronoun before the cue in its sentence."""
+    start = max(cue.sent.start, cue.i - MAX_SUBJECT_DISTANCE)
+    for tok in reversed(cue.doc[start: cue.i]):
+        if _inside(tok.idx, said):
+            return None
+        if tok.ent_type_ in ("PERSON", "ORG") or tok.lower_ in PERSON_PRONOUNS | {"they", "i", "we"}:
+            return tok
+    return None
+
+
+def named_before(doc: Doc, start: int) -> Token | None:
+    """The person or body named last in the two sentences before a quote with no cue, a subject first."""
+    first = doc.char_span(start, start + 1, alignment_mode="expand")
+    if first is None or first.start == 0:
+        return None
+    sent = doc[first.start - 1].sent
+    window = doc[doc[max(0, sent.start - 1)].sent.start: first.start]
+    ents = [e for e in window.ents if e.label_ in ("PERSON", "ORG")]
+    subjects = [e for e in ents if e.root.dep_ in ("nsubj", "nsubjpass")]
+    pick = (subjects or ents)[-1:] if ents else []
+    return pick[0].root if pick else None
