@@ -262,12 +262,14 @@ def beside_cue(cue: Token, quoted: list[Span]) -> Token | None:
 
 
 def named_left(cue: Token, said: list[Span]) -> Token | None:
-    """No subject on the parse: the nearest name or personal pronoun before the cue in its sentence."""
+    """No subject on the parse: the nearest noun, name or pronoun before the cue in its sentence."""
     start = max(cue.sent.start, cue.i - MAX_SUBJECT_DISTANCE)
     for tok in reversed(cue.doc[start: cue.i]):
         if _inside(tok.idx, said):
             return None
-        if tok.ent_type_ in ("PERSON", "ORG") or tok.lower_ in PERSON_PRONOUNS | {"they", "i", "we"}:
+        if tok.ent_type_ in ("DATE", "TIME"):
+            continue
+        if tok.pos_ in ("PROPN", "NOUN", "PRON", "NUM"):
             return tok
     return None
 
