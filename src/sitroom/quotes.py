@@ -40,6 +40,7 @@ CONFIDENCE = {"speech": 0.85, "belief": 0.6, "stance": 0.5, "evidence": 0.5, "qu
 MIN_UNATTRIBUTED_WORDS = 6
 MIN_SENTENCE_WORDS = 4
 MAX_HEADLINE_SOURCE = 5
+TRAILING_WINDOW = 4  # tokens after a quote's closing mark in which its verb may stand
 
 
 @lru_cache(maxsize=1)
@@ -265,20 +266,21 @@ def _hull(pieces: list[Span]) -> Span:
     return min(s for s, _ in pieces), max(e for _, e in pieces)
 
 
-def _inside(pos: int, pieces: list[Span]) -> bool:
-    return any(s <= pos < e for s, e in pieces)
-
-
 def _covered(inner: list[Span], outer: list[Span]) -> bool:
     """Whether the inner pieces lie within the outer ones (marks ignored)."""
     return all(any(os_ <= s and e <= oe for os_, oe in outer) for s, e in inner)
 
 
 def attach_quotes(doc: Doc, attrs: list[Attribution], marks: list[list[Span]]) -> list[list[Span]]:
-    """Give each quote to the cue that governs it; return the quotes no cue governs."""
+    """Give each quote to the cue that governs it (adding to ``attrs`` the plain verbs that
+    introduce a quote); return the quotes nothing governs."""
     left = []
     for q in marks:
         owner = _governing(attrs, q) or _split_owner(doc, attrs, q) or _colon_owner(doc, attrs, q)
+        if owner is None:
+            owner = _trailing_verb(doc, q)
+            if owner is not None:
+                attrs.append(owner)
         if owner is None:
             left.append(q)
         else:
@@ -286,12 +288,31 @@ def attach_quotes(doc: Doc, attrs: list[Attribution], marks: list[list[Span]]) -
     return left
 
 
+def _trailing_verb(doc: Doc, q: list[Span]) -> Attribution | None:
+    """`"Go back," Trump barked`: any verb with a subject right after the closing mark
+    introduces the quote, speech verb or not (barked, went on, smirked)."""
+    start, end = q[-1]
+    quoted = doc.char_span(start, end, alignment_mode="expand")
+    if quoted is None or speakers.text_of(doc)[start:end][-2:-1] not in ",?!—-":
+        return None
+    for tok in doc[quoted.end: quoted.end + TRAILING_WINDOW]:
+        if "\n" in tok.text or tok.text in (".", ";"):
+            return None
+        if tok.pos_ == "VERB":
+            subject = speakers.subject_of(tok) or speakers.beside_cue(tok, q)
+            if subject is None or speakers.inside(subject.idx, q):
+                return None
+            return Attribution(tok, (tok.idx, tok.idx + len(tok.text)), tok.lemma_.lower(), "speech",
+                               subject, [], speakers.medium_of(tok), "quote-then-verb")
+    return None
+
+
 def _governing(attrs: list[Attribution], q: list[Span]) -> Attribution | None:
     """The cue outside the quote whose complement falls within or around it."""
     qs, qe = _hull(q)
     best = None
     for a in attrs:
-        if not a.content or _inside(a.cue.idx, q):
+        if not a.content or speakers.inside(a.cue.idx, q):
             continue
         cs, ce = _hull(a.content)
         if ce <= qs or cs >= qe:
@@ -327,7 +348,7 @@ def _colon_owner(doc: Doc, attrs: list[Attribution], q: list[Span]) -> Attributi
     if not before.endswith(":"):
         return None
     colon = len(before) - 1
-    near = [a for a in attrs if a.cue.idx < colon and a.subject is not None and not _inside(a.cue.idx, q)
+    near = [a for a in attrs if a.cue.idx < colon and a.subject is not None and not speakers.inside(a.cue.idx, q)
             and "\n" not in speakers.text_of(doc)[a.cue.idx:colon]]
     return max(near, key=lambda a: a.cue.idx, default=None)
 
@@ -361,9 +382,10 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     attrs = drop_nested(verb_attributions(doc) + phrase_attributions(doc) + headline_attributions(doc), marks)
     bare = [a for a in attrs if not a.content and a.subject is not None]
     attrs = [a for a in attrs if a.content]
-    left = attach_quotes(doc, attrs + bare, marks)
+    owners = attrs + bare
+    left = attach_quotes(doc, owners, marks)
     records: list[Quote] = []
-    items = sorted([(a.cue.idx, a) for a in attrs + bare if a.content or a.quotes]
+    items = sorted([(a.cue.idx, a) for a in owners if a.content or a.quotes]
                    + [(q[0][0], q) for q in left], key=lambda x: x[0])
     for _, item in items:
         recent = next((r.speaker for r in reversed(records) if r.speaker is not None), None)
@@ -419,7 +441,7 @@ def _quote(doc: Doc, a: Attribution, content: list[Span], kind: str, speaker: Ac
 
 def _speaker(doc: Doc, a: Attribution, recent: ActorRef | None) -> ActorRef | None:
     """The cue's speaker as an ActorRef: its words in the text, coded, with the resolved name."""
-    if a.subject is not None and any(_inside(a.subject.idx, q) for q in a.quotes):
+    if a.subject is not None and any(speakers.inside(a.subject.idx, q) for q in a.quotes):
         a.subject = speakers.beside_cue(a.cue, [p for q in a.quotes for p in q])
     elif a.subject is None and a.cue.pos_ == "VERB":
         a.subject = speakers.named_left(a.cue, a.content + [p for q in a.quotes for p in q])

@@ -244,7 +244,8 @@ def _bare_name(head: Token) -> str:
     return " ".join(t.text for t in toks)
 
 
-def _inside(pos: int, pieces: list[Span]) -> bool:
+def inside(pos: int, pieces: list[Span]) -> bool:
+    """Whether a character offset falls within any of the pieces."""
     return any(s <= pos < e for s, e in pieces)
 
 
@@ -252,7 +253,7 @@ def beside_cue(cue: Token, quoted: list[Span]) -> Token | None:
     """When the parse puts the subject inside the quote: the name between quote and cue, or after the cue."""
     doc = cue.doc
     last_close = max((e for _, e in quoted if e <= cue.idx), default=-1)
-    before = [t for t in doc[max(0, cue.i - 6): cue.i] if not _inside(t.idx, quoted) and t.idx > last_close]
+    before = [t for t in doc[max(0, cue.i - 6): cue.i] if not inside(t.idx, quoted) and t.idx > last_close]
     for tok in list(reversed(before)) + list(doc[cue.i + 1: cue.i + 4]):
         if tok.is_punct and tok.i > cue.i:
             break
@@ -265,7 +266,7 @@ def named_left(cue: Token, said: list[Span]) -> Token | None:
     """No subject on the parse: the nearest noun, name or pronoun before the cue in its sentence."""
     start = max(cue.sent.start, cue.i - MAX_SUBJECT_DISTANCE)
     for tok in reversed(cue.doc[start: cue.i]):
-        if _inside(tok.idx, said):
+        if inside(tok.idx, said):
             return None
         if tok.ent_type_ in ("DATE", "TIME"):
             continue
