@@ -164,3 +164,10 @@ def test_every_quote_has_evidence_and_confidence(run):
     assert len(rec.quotes) == 2
     for q in rec.quotes:
         assert q.evidence and q.evidence[0] <= q.content[0][0] and q.confidence > 0 and q.rule
+
+
+def test_any_verb_after_the_closing_comma_introduces_the_quote(run):
+    rec = run("“Go back to your seats right now,” Anna Berg barked at the crowd.")
+    q = _only(rec)
+    assert q.kind == "direct" and q.rule == "quote-then-verb"
+    assert q.speaker.name == "Anna Berg"
