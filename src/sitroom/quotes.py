@@ -21,7 +21,6 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from sitroom import speakers
-from sitroom.actors import actor_ref
 from sitroom.knowledge import read_tsv
 from sitroom.record import ActorRef, Quote, Span
 
@@ -451,15 +450,7 @@ def _speaker(doc: Doc, a: Attribution, recent: ActorRef | None) -> ActorRef | No
     if a.subject.ent_type_ in ("DATE", "TIME"):
         return None
     span = speakers.mention_span(a.subject, limit=a.cue if a.subject.i < a.cue.i else None)
-    return _ref(doc, a.subject, span, recent)
-
-
-def _ref(doc: Doc, head: Token, span: Span, recent: ActorRef | None) -> ActorRef:
-    """The speaker coded through the actors stage where it knows the span; named from the text."""
-    ref = actor_ref(doc, span)
-    if ref.actor_id is None or head.lower_ in speakers.PERSON_PRONOUNS:
-        ref.name = speakers.resolve(head, recent.name if recent else None)
-    return ref
+    return speakers.speaker_ref(a.subject, span, recent.name if recent else None)
 
 
 def _unattributed(doc: Doc, q: list[Span], records: list[Quote]) -> list[Quote]:
@@ -480,7 +471,7 @@ def _unattributed(doc: Doc, q: list[Span], records: list[Quote]) -> list[Quote]:
                           confidence=CONFIDENCE["continuation"], rule="continuation")]
     if words >= MIN_UNATTRIBUTED_WORDS and sentence_like:
         named = speakers.named_before(doc, start)
-        speaker = None if named is None else _ref(doc, named, speakers.mention_span(named), None)
+        speaker = None if named is None else speakers.speaker_ref(named, speakers.mention_span(named), None)
         return [Quote(content=q, kind="direct", speaker=speaker, evidence=_evidence(doc, q),
                       confidence=CONFIDENCE["previous" if speaker else "unattributed"],
                       rule="previous-sentence" if speaker else "unattributed")]

@@ -15,8 +15,9 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from sitroom.actors import actor_ref
 from sitroom.knowledge import read_tsv
-from sitroom.record import Span
+from sitroom.record import ActorRef, Span
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
@@ -122,6 +123,14 @@ def _addressee(cue: Token, obj: Token) -> str:
 def _phrase(doc: Doc, head: Token) -> str:
     start, end = mention_span(head)
     return text_of(doc)[start:end]
+
+
+def speaker_ref(head: Token, span: Span, recent: str | None) -> ActorRef:
+    """The speaker coded through the actors stage where it knows the span; named from the text."""
+    ref = actor_ref(head.doc, span)
+    if ref.actor_id is None or head.lower_ in PERSON_PRONOUNS:
+        ref.name = resolve(head, recent)
+    return ref
 
 
 def resolve(head: Token, recent: str | None = None) -> str:
