@@ -160,3 +160,19 @@ def test_a_neutral_sentence_leads_with_a_quad_zero_event_on_its_main_verb(nlp):
     neutral = Reading(quad=[0.7, 0.05, 0.05, 0.15, 0.05], type={t: 1 / 16 for t in PLOVER_QUAD})
     (lead, confidence), *_ = weigh(find_candidates(sent), sent, neutral)
     assert lead.neutral and lead.anchor == sent.root and lead.type == "REQUEST" and confidence == 0.7
+
+
+
+def test_a_target_is_a_party_not_the_thing_done(nlp):
+    seizure = _one(_events(nlp, "Police seized weapons from the rebels."), "COERCE")
+    assert _texts(seizure.target) == ["the rebels"]
+
+
+def test_an_of_phrase_belongs_to_the_target(nlp):
+    strike = _one(_events(nlp, "Israeli jets struck a depot of the Syrian army."), "ASSAULT")
+    assert _texts(strike.target) == ["a depot of the Syrian army"]
+
+
+def test_a_relative_pronoun_source_is_its_antecedent(nlp):
+    events = _events(nlp, "Russia vetoed a resolution that condemned Iran.")
+    assert _texts(_one(events, "ACCUSE").source) == ["a resolution"]

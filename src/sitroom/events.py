@@ -39,6 +39,7 @@ CONTROL_DEPS = {"xcomp", "acl", "advcl", "conj", "dobj", "pobj", "prep", "relcl"
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "over", "throughout", "within"}
 RECIPROCAL = {"CONSULT", "COOPERATE"}  # types whose parties act on each other (CAMEO's reciprocal coding)
 POLITICAL_ENTS = {"PERSON", "NORP", "GPE", "ORG"}
+PARTY_ENTS = POLITICAL_ENTS | {"LOC", "FAC"}  # a place can be a target ("shelled the Gaza Strip")
 NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 NP_DROP = {"relcl", "acl", "appos", "punct", "cc", "conj", "prep", "advcl", "parataxis"}
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis", "csubj", "acl"}
@@ -217,18 +218,42 @@ def with_conjuncts(toks: Iterable[Token]) -> list[Token]:
     return out
 
 
+RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
+
+
 def np_span(tok: Token) -> Span:
-    """Character span of a noun phrase: the word and its modifiers, not its clauses."""
+    """Character span of a noun phrase: the word, its modifiers and its "of" complement, not its clauses.
+
+    "dozens of fighters", "a depot of the Syrian army": the party is the whole phrase.
+    """
     toks = {tok}
     for child in tok.children:
-        if (child.dep_ not in NP_DROP and child.i < tok.i) or (child.dep_ in {"compound", "nummod", "case"} and child.i > tok.i):
+        if ((child.dep_ not in NP_DROP and child.i < tok.i) or (child.dep_ in {"compound", "nummod", "case"} and child.i > tok.i)
+                or (child.dep_ == "prep" and child.lower_ == "of" and child.i > tok.i)):
             toks.update(child.subtree)
     words = sorted((t for t in toks if not t.is_punct), key=lambda t: t.i) or [tok]
     return words[0].idx, words[-1].idx + len(words[-1])
 
 
-def refs(doc: Doc, toks: Iterable[Token]) -> list[ActorRef]:
-    return [actor_ref(doc, np_span(t)) for t in with_conjuncts(toks)]
+def antecedent(tok: Token) -> Token:
+    """A relative pronoun stands for the noun its clause modifies ("a resolution that would pressure Iran")."""
+    if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl" and tok.head.head != tok.head:
+        return tok.head.head
+    return tok
+
+
+def refs(doc: Doc, toks: Iterable[Token], parties_only: bool = False) -> list[ActorRef]:
+    """The actors of some words; with ``parties_only``, only those that are parties.
+
+    A party is a coded actor or a named one ("a travel ban", "condolences" are what is done, not to whom).
+    """
+    out = []
+    for tok in with_conjuncts(toks):
+        tok = antecedent(tok)
+        ref = actor_ref(doc, np_span(tok))
+        if not parties_only or ref.actor_id or ref.country or ref.sector or tok.ent_type_ in PARTY_ENTS:
+            out.append(ref)
+    return out
 
 
 def path_up(tok: Token, through_complements: bool) -> list[Token]:
@@ -391,7 +416,7 @@ def build_event(doc: Doc, sent: SpacySpan, cand: Candidate, confidence: float) -
     when = event_date(doc, cand)
     fact, fact_why = factuality.judge(cand.trigger, cand.anchor, day_of(when), doc._.published)
     contexts = sorted({context_words()[t.lemma_.lower()] for t in sent if t.lemma_.lower() in context_words()})
-    source, target = refs(doc, subjects), refs(doc, targets_of(cand, mode))
+    source, target = refs(doc, subjects), refs(doc, targets_of(cand, mode), parties_only=True)
     if cand.type in RECIPROCAL and source and target:
         source, target = source + target, target + source  # "X met Y": each met the other
     trig = cand.trigger
