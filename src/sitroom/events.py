@@ -451,7 +451,8 @@ class EventsStage:
         for sent, cands, reading in zip(sents, found, readings):
             for cand, conf in weigh(cands, sent, reading):
                 event = build_event(doc, sent, cand, conf)
-                if event.source or event.target or cand.anchor != cand.trigger or cand.trigger == sent.root:
+                acts_on = event.target or targets_of(cand, event.mode)  # "seized weapons" acts, on no party
+                if event.source or acts_on or cand.anchor != cand.trigger or cand.trigger == sent.root:
                     events.append(event)  # a bare noun ("the negotiations") names no event of its own
         doc._.events = events
         return doc
