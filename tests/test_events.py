@@ -176,3 +176,8 @@ def test_an_of_phrase_belongs_to_the_target(nlp):
 def test_a_relative_pronoun_source_is_its_antecedent(nlp):
     events = _events(nlp, "Russia vetoed a resolution that condemned Iran.")
     assert _texts(_one(events, "ACCUSE").source) == ["a resolution"]
+
+
+def test_seizing_a_town_is_an_assault_and_destroying_mines_disarms(nlp):
+    assert _one(_events(nlp, "Rebels seized the town of Gao."), "ASSAULT")
+    assert "ASSAULT" not in {e.type for e in _events(nlp, "The army destroyed 300 mines.")}

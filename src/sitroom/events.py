@@ -250,8 +250,10 @@ def refs(doc: Doc, toks: Iterable[Token], parties_only: bool = False) -> list[Ac
     out = []
     for tok in with_conjuncts(toks):
         tok = antecedent(tok)
-        ref = actor_ref(doc, np_span(tok))
-        if not parties_only or ref.actor_id or ref.country or ref.sector or tok.ent_type_ in PARTY_ENTS:
+        span = np_span(tok)
+        ref = actor_ref(doc, span)
+        named = any(t.ent_type_ in PARTY_ENTS for t in doc.char_span(*span, alignment_mode="expand") or [tok])
+        if not parties_only or ref.actor_id or ref.country or ref.sector or named:
             out.append(ref)
     return out
 
