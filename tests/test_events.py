@@ -181,3 +181,13 @@ def test_a_relative_pronoun_source_is_its_antecedent(nlp):
 def test_seizing_a_town_is_an_assault_and_destroying_mines_disarms(nlp):
     assert _one(_events(nlp, "Rebels seized the town of Gao."), "ASSAULT")
     assert "ASSAULT" not in {e.type for e in _events(nlp, "The army destroyed 300 mines.")}
+
+
+def test_protesters_who_demand_are_protesting(nlp):
+    events = _events(nlp, "Protesters demanded the resignation of the president.")
+    assert "REQUEST" not in {e.type for e in events} and _one(events, "PROTEST")
+
+
+def test_conjoined_verbs_share_their_object(nlp):
+    attack = _one(_events(nlp, "Gunmen attacked and burned the village of Kafr."), "ASSAULT")
+    assert _texts(attack.target) == ["the village of Kafr"]

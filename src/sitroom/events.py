@@ -205,6 +205,9 @@ def targets_of(cand: Candidate, mode: str | None) -> list[Token]:
                 if child.lower_ == "of" and word_class(word) != "NOUN":
                     continue
                 found.extend(g for g in child.children if g.dep_ == "pobj")
+    if not found and not topic_object:  # "attacked and injured the crowd": the conjoined verb's object is shared
+        found = [o for c in cand.anchor.children if c.dep_ == "conj" and word_class(c) == "VERB"
+                 for o in c.children if o.dep_ == "dobj"][:1]
     found = [t for t in found if t.ent_type_ not in NOT_ACTORS and t != cand.trigger and cand.trigger not in t.subtree]
     return sorted(found, key=lambda t: t.i)[:2]
 
