@@ -29,7 +29,7 @@ SETS = (  # (file, task, figure reported, label)
 )
 FLOORS: dict[str, float] = {  # a little below the cross-validated figures measured
     "quad_macro_f1": 0.84, "spans_source_f1": 0.79, "spans_target_f1": 0.48,
-    "plover_type_acc": 0.56, "acled_type_acc": 0.79,
+    "plover_type_acc": 0.57, "acled_type_acc": 0.80,
 }
 
 
