@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from sitroom.actors import actor_ref
+from sitroom.actors import actor_ref, text_of
 from sitroom.knowledge import read_tsv
 from sitroom.record import ActorRef, Span
 
@@ -64,13 +64,6 @@ def mention_span(head: Token, limit: Token | None = None) -> Span:
     while len(toks) > 1 and (toks[0].is_punct or toks[0].is_space):
         toks.pop(0)
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
-
-
-def text_of(doc: Doc) -> str:
-    """The doc's text, built once: ``Doc.text`` joins every token on each call."""
-    if "sitroom.text" not in doc.user_data:
-        doc.user_data["sitroom.text"] = doc.text
-    return doc.user_data["sitroom.text"]
 
 
 def same_line(tok: Token, anchor: Token) -> bool:
