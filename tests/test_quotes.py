@@ -171,3 +171,29 @@ def test_any_verb_after_the_closing_comma_introduces_the_quote(run):
     q = _only(rec)
     assert q.kind == "direct" and q.rule == "quote-then-verb"
     assert q.speaker.name == "Anna Berg"
+
+
+def test_quote_signed_after_a_dash_takes_the_signer(run):
+    text = ("Readers sent us their views.\n"
+            "“The talks have gone on far too long without a result.” ― Maria Lopez\n"
+            "“Nobody in my village believes the ceasefire will hold.” ― Tomas Weber\n")
+    rec = run(text)
+    assert _covering(rec, "The talks have").speaker.name == "Maria Lopez"
+    assert _covering(rec, "Nobody in my").speaker.name == "Tomas Weber"
+
+
+def test_scan_marks_closes_a_curly_quote_with_a_straight_mark():
+    text = '“We are ready," she said. "Are they?” he asked.'
+    assert [text[s:e] for q in scan_marks(text) for s, e in q] == ['“We are ready,"', '"Are they?”']
+
+
+def test_scan_marks_keeps_straight_marks_nested_in_a_curly_quote():
+    text = '“They called it "a plan" and left,” she said.'
+    assert [text[s:e] for q in scan_marks(text) for s, e in q] == ['“They called it "a plan" and left,”']
+
+
+def test_any_verb_after_a_long_subject_and_doubled_apostrophes(run):
+    rec = run("''We will sign the deal next week,'' Berlin's chief trade negotiator smiled.")
+    q = _only(rec)
+    assert q.kind == "direct" and q.rule == "quote-then-verb"
+    assert "negotiator" in rec.article.text[q.speaker.span[0]:q.speaker.span[1]]

@@ -39,7 +39,8 @@ CONFIDENCE = {"speech": 0.85, "belief": 0.6, "stance": 0.5, "evidence": 0.5, "qu
 MIN_UNATTRIBUTED_WORDS = 6
 MIN_SENTENCE_WORDS = 4
 MAX_HEADLINE_SOURCE = 5
-TRAILING_WINDOW = 4  # tokens after a quote's closing mark in which its verb may stand
+TRAILING_WINDOW = 7  # tokens after a quote's closing mark in which its verb may stand ("Obama's former aide said")
+MARKS = "\"'“”«»„"
 
 
 @lru_cache(maxsize=1)
@@ -90,17 +91,24 @@ def _scan_paragraph(text: str, start: int, end: int, carry: list[Span], quotes: 
         if opened is None:
             if ch in OPENERS or ch == STRAIGHT:
                 opened, closer, depth = i, OPENERS.get(ch, STRAIGHT), 1
-        elif ch == closer or (closer != STRAIGHT and ch in CLOSERS):
+        elif ch == closer or ch in CLOSERS or (ch == STRAIGHT and _closes(text, i, width)):
             depth -= 1
             if depth == 0:
                 quotes.append(carry + [(opened, i + width)])
                 carry, opened = [], None
-        elif closer != STRAIGHT and ch in OPENERS:
-            depth += 1
+        elif ch in OPENERS or closer != STRAIGHT and ch == STRAIGHT and (i == 0 or text[i - 1].isspace()):
+            depth += 1  # a nested quote, curly or straight
         i += width
     if opened is not None:
         carry = carry + [(opened, end)]
     return carry
+
+
+def _closes(text: str, i: int, width: int) -> bool:
+    """Whether a straight mark ends a quote opened with a curly one (mixed marks in scraped
+    news): it follows a word or punctuation and is followed by space, punctuation or the end."""
+    after = text[i + width: i + width + 1]
+    return i > 0 and not text[i - 1].isspace() and (not after or not after.isalnum())
 
 
 @dataclass
@@ -292,7 +300,7 @@ def _trailing_verb(doc: Doc, q: list[Span]) -> Attribution | None:
     introduces the quote, speech verb or not (barked, went on, smirked)."""
     start, end = q[-1]
     quoted = doc.char_span(start, end, alignment_mode="expand")
-    if quoted is None or speakers.text_of(doc)[start:end][-2:-1] not in ",?!—-":
+    if quoted is None or speakers.text_of(doc)[start:end].rstrip(MARKS)[-1:] not in tuple(",?!—-"):
         return None
     for tok in doc[quoted.end: quoted.end + TRAILING_WINDOW]:
         if "\n" in tok.text or tok.text in (".", ";"):
@@ -459,6 +467,11 @@ def _unattributed(doc: Doc, q: list[Span], records: list[Quote]) -> list[Quote]:
     start, text = q[0][0], speakers.text_of(doc)
     words = sum(len(text[s:e].split()) for s, e in q)
     sentence_like = words >= MIN_SENTENCE_WORDS and _starts_sentence(text, start)
+    signer = speakers.signed_after(doc, q[-1][1])
+    if signer is not None:
+        speaker = speakers.speaker_ref(signer, speakers.mention_span(signer), None)
+        return [Quote(content=q, kind="direct", speaker=speaker, evidence=_evidence(doc, q),
+                      confidence=CONFIDENCE["quote"], rule="signed")]
     prev = records[-1] if records else None
     if prev is not None and sentence_like:
         gap = text[_hull(prev.content)[1]:start]

@@ -288,3 +288,26 @@ def named_before(doc: Doc, start: int) -> Token | None:
     subjects = [e for e in ents if e.root.dep_ in ("nsubj", "nsubjpass")]
     pick = (subjects or ents)[-1:] if ents else []
     return pick[0].root if pick else None
+
+
+SIGNATURE_DASHES = "―—–-"
+
+
+def signed_after(doc: Doc, end: int) -> Token | None:
+    """The name a quote is signed with after a dash on its own line ("“...” ― Ana Ruiz"),
+    the convention of quote collections and epigraphs."""
+    text = text_of(doc)
+    line_end = text.find("\n", end)
+    tail = text[end: len(text) if line_end < 0 else line_end]
+    stripped = tail.lstrip(" \u00a0")
+    if not stripped or stripped[0] not in SIGNATURE_DASHES:
+        return None
+    rest = stripped.lstrip(SIGNATURE_DASHES + " \u00a0")
+    at = end + len(tail) - len(rest)
+    first = doc.char_span(at, at + 1, alignment_mode="expand")
+    if first is None or len(first) == 0 or first[0].pos_ != "PROPN" or not first[0].is_title:
+        return None
+    ent = _entity_of(first[0])
+    if ent is not None and ent.label_ in ("PERSON", "ORG"):
+        return ent.root
+    return first[0]
