@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitroom.quotes import scan_marks
+from sitroom.marks import scan_marks
 from sitroom.record import Quote, Record
 
 

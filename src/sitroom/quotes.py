@@ -21,26 +21,23 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from sitroom import speakers
+from sitroom.marks import DOUBLED, MARKS, scan_marks
 from sitroom.knowledge import read_tsv
 from sitroom.record import ActorRef, Quote, Span
 
 if not Doc.has_extension("quotes"):
     Doc.set_extension("quotes", default=None)
 
-OPENERS = {"“": "”", "«": "»", "„": "“"}
-CLOSERS = {"”", "»"}
-STRAIGHT = '"'
-DOUBLED = "''"  # two apostrophes: a straight double mark in some newswire archives
 # Complements of a cue that hold what was said (the rest are manner, time, addressee).
 CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "prep", "oprd", "attr", "acomp", "dep", "parataxis", "pcomp", "advmod"}
 SKIP_PREP_OBJECTS = {"DATE", "TIME"}
+TOPIC_PREPS = {"of", "about", "on", "against"}
 CONFIDENCE = {"speech": 0.85, "belief": 0.6, "stance": 0.5, "evidence": 0.5, "quote": 0.9,
               "continuation": 0.7, "previous": 0.55, "unattributed": 0.3}
 MIN_UNATTRIBUTED_WORDS = 6
 MIN_SENTENCE_WORDS = 4
 MAX_HEADLINE_SOURCE = 5
 TRAILING_WINDOW = 7  # tokens after a quote's closing mark in which its verb may stand ("Obama's former aide said")
-MARKS = "\"'“”«»„"
 
 
 @lru_cache(maxsize=1)
@@ -56,59 +53,6 @@ def lexicon() -> dict[str, dict[str, str]]:
 def needs_clause() -> frozenset[str]:
     """Cue verbs that report speech only with a clause or a quote ("continued that", "added:")."""
     return frozenset(row["cue"] for row in read_tsv("speech_cues.tsv") if row["needs"] == "clause")
-
-
-def scan_marks(text: str) -> list[list[Span]]:
-    """Direct quotes as character pieces, marks included; one piece per paragraph it spans.
-
-    A quote left open at a paragraph's end continues when the next paragraph opens
-    with a mark (the news convention); otherwise it ends with its paragraph.
-    """
-    quotes: list[list[Span]] = []
-    carry: list[Span] = []
-    pos = 0
-    for para in text.split("\n"):
-        start, end = pos, pos + len(para)
-        pos = end + 1
-        if not para.strip():
-            continue
-        if carry and para.lstrip()[:1] not in OPENERS and para.lstrip()[:1] != STRAIGHT and not para.lstrip().startswith(DOUBLED):
-            quotes.append(carry)
-            carry = []
-        carry = _scan_paragraph(text, start, end, carry, quotes)
-    if carry:
-        quotes.append(carry)
-    return quotes
-
-
-def _scan_paragraph(text: str, start: int, end: int, carry: list[Span], quotes: list[list[Span]]) -> list[Span]:
-    """Scan one paragraph; returns the pieces of a quote still open at its end."""
-    opened, closer, depth = None, "", 0
-    i = start
-    while i < end:
-        ch = STRAIGHT if text.startswith(DOUBLED, i) else text[i]
-        width = len(DOUBLED) if text.startswith(DOUBLED, i) else 1
-        if opened is None:
-            if ch in OPENERS or ch == STRAIGHT:
-                opened, closer, depth = i, OPENERS.get(ch, STRAIGHT), 1
-        elif ch == closer or ch in CLOSERS or (ch == STRAIGHT and _closes(text, i, width)):
-            depth -= 1
-            if depth == 0:
-                quotes.append(carry + [(opened, i + width)])
-                carry, opened = [], None
-        elif ch in OPENERS or closer != STRAIGHT and ch == STRAIGHT and (i == 0 or text[i - 1].isspace()):
-            depth += 1  # a nested quote, curly or straight
-        i += width
-    if opened is not None:
-        carry = carry + [(opened, end)]
-    return carry
-
-
-def _closes(text: str, i: int, width: int) -> bool:
-    """Whether a straight mark ends a quote opened with a curly one (mixed marks in scraped
-    news): it follows a word or punctuation and is followed by space, punctuation or the end."""
-    after = text[i + width: i + width + 1]
-    return i > 0 and not text[i - 1].isspace() and (not after or not after.isalnum())
 
 
 @dataclass
@@ -134,7 +78,7 @@ def verb_attributions(doc: Doc) -> list[Attribution]:
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB" and lemma in lex["VERB"]:
             klass = lex["VERB"][lemma]
-        elif tok.pos_ == "NOUN" and lemma in lex["NOUN"] and any(c.dep_ in ("acl", "ccomp") for c in tok.children):
+        elif tok.pos_ == "NOUN" and lemma in lex["NOUN"] and _has_content(tok):
             klass = lex["NOUN"][lemma]
         else:
             continue
@@ -143,6 +87,13 @@ def verb_attributions(doc: Doc) -> list[Attribution]:
         out.append(Attribution(tok, (tok.idx, tok.idx + len(tok.text)), lemma, klass, subject, content,
                                speakers.medium_of(tok), f"cue:{lemma}"))
     return out
+
+
+def _has_content(noun: Token) -> bool:
+    """A cue noun reports speech with a clause ("the claim that ..."), or with its topic
+    when it names whose it is ("Trump's criticism of the deal")."""
+    return any(c.dep_ in ("acl", "ccomp") or c.dep_ == "prep" and c.lower_ in TOPIC_PREPS and _possessor(noun)
+               for c in noun.children)
 
 
 def _possessor(noun: Token) -> Token | None:
