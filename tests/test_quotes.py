@@ -197,3 +197,8 @@ def test_any_verb_after_a_long_subject_and_doubled_apostrophes(run):
     q = _only(rec)
     assert q.kind == "direct" and q.rule == "quote-then-verb"
     assert "negotiator" in rec.article.text[q.speaker.span[0]:q.speaker.span[1]]
+
+
+def test_scan_marks_opens_a_paragraph_quote_typed_with_a_closing_mark():
+    text = "Readers wrote in.\n”We are tired of the war.” ― Ana Ruiz\n"
+    assert [text[s:e] for q in scan_marks(text) for s, e in q] == ["”We are tired of the war.”"]

@@ -49,6 +49,8 @@ def _scan_paragraph(text: str, start: int, end: int, carry: list[Span], quotes: 
         if opened is None:
             if ch in OPENERS or ch == STRAIGHT:
                 opened, closer, depth = i, OPENERS.get(ch, STRAIGHT), 1
+            elif ch in CLOSERS and not text[start:i].strip():
+                opened, closer, depth = i, ch, 1  # a closing mark typed to open a paragraph's quote
         elif ch == closer or ch in CLOSERS or (ch == STRAIGHT and _closes(text, i, width)):
             depth -= 1
             if depth == 0:
