@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sitroom.marks import scan_marks
 from sitroom.record import Quote, Record
+from sitroom.speakers import named_left
 
 
 def _text(record: Record, quote: Quote) -> str:
@@ -202,3 +203,9 @@ def test_any_verb_after_a_long_subject_and_doubled_apostrophes(run):
 def test_scan_marks_opens_a_paragraph_quote_typed_with_a_closing_mark():
     text = "Readers wrote in.\n”We are tired of the war.” ― Ana Ruiz\n"
     assert [text[s:e] for q in scan_marks(text) for s, e in q] == ["”We are tired of the war.”"]
+
+
+def test_speaker_left_of_a_cue_is_the_subject_before_a_nearer_object(nlp):
+    doc = nlp("She thanked the generals, urging calm.")
+    cue = next(t for t in doc if t.text == "urging")
+    assert named_left(cue, []).text == "She"

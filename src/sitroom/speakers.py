@@ -267,14 +267,17 @@ def beside_cue(cue: Token, quoted: list[Span]) -> Token | None:
 def named_left(cue: Token, said: list[Span]) -> Token | None:
     """No subject on the parse: the nearest noun, name or pronoun before the cue in its sentence."""
     start = max(cue.sent.start, cue.i - MAX_SUBJECT_DISTANCE)
+    nearest = None
     for tok in reversed(cue.doc[start: cue.i]):
         if inside(tok.idx, said):
-            return None
+            break
         if tok.ent_type_ in ("DATE", "TIME"):
             continue
-        if tok.pos_ in ("PROPN", "NOUN", "PRON", "NUM"):
-            return tok
-    return None
+        if tok.dep_ in ("nsubj", "nsubjpass") and (tok.pos_ == "PRON" or tok.ent_type_ in NAMED):
+            return tok  # a clause's named or pronoun subject outranks a nearer object
+        if nearest is None and tok.pos_ in ("PROPN", "NOUN", "PRON", "NUM"):
+            nearest = tok
+    return nearest
 
 
 def named_before(doc: Doc, start: int) -> Token | None:
