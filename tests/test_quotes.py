@@ -209,3 +209,20 @@ def test_speaker_left_of_a_cue_is_the_subject_before_a_nearer_object(nlp):
     doc = nlp("She thanked the generals, urging calm.")
     cue = next(t for t in doc if t.text == "urging")
     assert named_left(cue, []).text == "She"
+
+
+def test_capitalised_label_and_colon_heads_a_claim(run):
+    rec = run("Poll: Voters in the north back the truce.\n\nThe survey asked 900 people.")
+    q = _covering(rec, "Voters in the north")
+    assert q.rule == "headline-colon" and q.speaker.name == "Poll"
+
+
+def test_transcript_line_names_its_speaker(run):
+    rec = run('The interview went on.\n\n"HOLT: Will the ceasefire hold through the winter months ahead?\n')
+    q = _covering(rec, "Will the ceasefire")
+    assert q.speaker is not None and q.speaker.name.lower() == "holt"
+
+
+def test_dateline_is_not_a_speaker(run):
+    rec = run("KYIV: Shelling resumed overnight along the whole front line.")
+    assert not [q for q in rec.quotes if q.rule == "headline-colon"]

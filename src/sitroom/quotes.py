@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from sitroom import speakers
 from sitroom.marks import DOUBLED, MARKS, scan_marks
@@ -31,6 +31,7 @@ if not Doc.has_extension("quotes"):
 # Complements of a cue that hold what was said (the rest are manner, time, addressee).
 CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "prep", "oprd", "attr", "acomp", "dep", "parataxis", "pcomp", "advmod"}
 SKIP_PREP_OBJECTS = {"DATE", "TIME"}
+PLACE_OR_TIME = {"GPE", "LOC", "FAC", "DATE", "TIME"}
 TOPIC_PREPS = {"of", "about", "on", "against"}
 CONFIDENCE = {"speech": 0.85, "belief": 0.6, "stance": 0.5, "evidence": 0.5, "quote": 0.9,
               "continuation": 0.7, "previous": 0.55, "unattributed": 0.3}
@@ -125,18 +126,29 @@ def headline_attributions(doc: Doc) -> list[Attribution]:
     """"Graham: Trump's rhetoric destroying GOP's chances": a short name, a colon, its claim."""
     out = []
     for line_start in [0] + [t.i + 1 for t in doc if "\n" in t.text and t.i + 1 < len(doc)]:
+        while line_start < len(doc) - 1 and doc[line_start].text in MARKS:
+            line_start += 1  # a transcript line opens with a mark: "PENCE: Well, ...
         head = doc[line_start: line_start + MAX_HEADLINE_SOURCE + 1]
         colon = next((t for t in head if t.text == ":"), None)
         if colon is None or colon.i == line_start or colon.i + 1 >= len(doc) or "\n" in doc[colon.i + 1].text:
             continue
         source = doc[line_start: colon.i]
-        named = [t for t in source if t.ent_type_ in speakers.NAMED]
+        named = [t for t in source if t.ent_type_ in speakers.NAMED] or _label(source)
         if not named or any(t.pos_ in ("VERB", "AUX") for t in source) or '"' in source.text or "“" in source.text:
             continue
         rest = [t for t in doc[colon.i + 1:] if speakers.same_line(t, colon)]
         out.append(Attribution(colon, (colon.idx, colon.idx + 1), ":", "speech", named[-1], _pieces(rest),
                                None, "headline-colon"))
     return out
+
+
+def _label(source: SpacySpan) -> list[Token]:
+    """A capitalised name or noun heading a line ("Poll:", "WALLACE:"), not a dateline or a date."""
+    places = [p.span for p in source.doc._.places or []]
+    if any(not (t.is_title or t.is_upper) or t.pos_ not in ("PROPN", "NOUN") or t.ent_type_ in PLACE_OR_TIME
+           or speakers.inside(t.idx, places) for t in source):
+        return []
+    return [source[-1]]
 
 
 def complement(cue: Token) -> list[Span]:
@@ -270,7 +282,7 @@ def _governing(attrs: list[Attribution], q: list[Span]) -> Attribution | None:
     qs, qe = _hull(q)
     best = None
     for a in attrs:
-        if not a.content or speakers.inside(a.cue.idx, q):
+        if not a.content or speakers.inside(a.cue.idx, q) and a.rule != "headline-colon":
             continue
         cs, ce = _hull(a.content)
         if ce <= qs or cs >= qe:
@@ -312,12 +324,13 @@ def _colon_owner(doc: Doc, attrs: list[Attribution], q: list[Span]) -> Attributi
 
 
 def drop_nested(attrs: list[Attribution], marks: list[list[Span]]) -> list[Attribution]:
-    """A cue inside quoted words or inside another cue's content is part of that content."""
+    """A cue inside quoted words or inside another cue's content is part of that content
+    (not a line's label: a transcript line's mark opens before "NAME:")."""
     spans = [p for q in marks for p in q] + [p for a in attrs for p in a.content]
     kept = []
     for a in attrs:
         own = set(a.content)
-        if any(s <= a.cue.idx < e for s, e in spans if (s, e) not in own):
+        if a.rule != "headline-colon" and any(s <= a.cue.idx < e for s, e in spans if (s, e) not in own):
             continue
         kept.append(a)
     return kept
@@ -399,7 +412,7 @@ def _quote(doc: Doc, a: Attribution, content: list[Span], kind: str, speaker: Ac
 
 def _speaker(doc: Doc, a: Attribution, recent: ActorRef | None) -> ActorRef | None:
     """The cue's speaker as an ActorRef: its words in the text, coded, with the resolved name."""
-    if a.subject is not None and any(speakers.inside(a.subject.idx, q) for q in a.quotes):
+    if a.subject is not None and a.rule != "headline-colon" and any(speakers.inside(a.subject.idx, q) for q in a.quotes):
         a.subject = speakers.beside_cue(a.cue, [p for q in a.quotes for p in q])
     elif a.subject is None and a.cue.pos_ == "VERB":
         a.subject = speakers.named_left(a.cue, a.content + [p for q in a.quotes for p in q])
