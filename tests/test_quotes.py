@@ -226,3 +226,9 @@ def test_transcript_line_names_its_speaker(run):
 def test_dateline_is_not_a_speaker(run):
     rec = run("KYIV: Shelling resumed overnight along the whole front line.")
     assert not [q for q in rec.quotes if q.rule == "headline-colon"]
+
+
+def test_verb_after_a_speaker_with_a_long_apposition(run):
+    rec = run('"Rates will stay high all year," Jane Roe, an economist at the central bank of Norway, shrugged.')
+    q = _covering(rec, "Rates will stay")
+    assert q.speaker is not None and q.speaker.name == "Jane Roe"

@@ -268,8 +268,12 @@ def _trailing_verb(doc: Doc, q: list[Span]) -> Attribution | None:
     for tok in doc[quoted.end: quoted.end + TRAILING_WINDOW]:
         if "\n" in tok.text or tok.text in (".", ";"):
             return None
+        if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and tok.head.i > tok.i and speakers.same_line(tok.head, tok):
+            tok = tok.head  # "..., Jane Roe, an economist at the bank, said": the subject's verb
         if tok.pos_ == "VERB":
-            subject = speakers.subject_of(tok) or speakers.beside_cue(tok, q)
+            subject = speakers.subject_of(tok)
+            if subject is None or speakers.inside(subject.idx, q):
+                subject = speakers.beside_cue(tok, q)
             if subject is None or speakers.inside(subject.idx, q):
                 return None
             return Attribution(tok, (tok.idx, tok.idx + len(tok.text)), tok.lemma_.lower(), "speech",
