@@ -232,3 +232,9 @@ def test_verb_after_a_speaker_with_a_long_apposition(run):
     rec = run('"Rates will stay high all year," Jane Roe, an economist at the central bank of Norway, shrugged.')
     q = _covering(rec, "Rates will stay")
     assert q.speaker is not None and q.speaker.name == "Jane Roe"
+
+
+def test_scan_marks_ends_a_reopened_quote_at_a_transcript_turn():
+    text = '"HOLT: Will the truce hold?\n\n"ROE: It will hold if both sides want it.\n'
+    assert [[text[s:e] for s, e in q] for q in scan_marks(text)] == [
+        ['"HOLT: Will the truce hold?'], ['"ROE: It will hold if both sides want it.']]

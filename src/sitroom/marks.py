@@ -7,12 +7,15 @@ the pieces found here before it looks for the cue that owns each quote.
 
 from __future__ import annotations
 
+import re
+
 from sitroom.record import Span
 
 OPENERS = {"“": "”", "«": "»", "„": "“"}
 CLOSERS = {"”", "»"}
 STRAIGHT = '"'
 DOUBLED = "''"  # two apostrophes: a straight double mark in some newswire archives
+TURN = re.compile(r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}:\s")  # "PENCE: ", a transcript's speaker label
 MARKS = "\"'“”«»„"  # every quotation mark, to strip from a quote's edge
 
 
@@ -20,7 +23,8 @@ def scan_marks(text: str) -> list[list[Span]]:
     """Direct quotes as character pieces, marks included; one piece per paragraph it spans.
 
     A quote left open at a paragraph's end continues when the next paragraph opens
-    with a mark (the news convention); otherwise it ends with its paragraph.
+    with a mark (the news convention), unless that paragraph is a new speaker's turn
+    in a transcript ("PENCE: ..."); otherwise it ends with its paragraph.
     """
     quotes: list[list[Span]] = []
     carry: list[Span] = []
@@ -30,7 +34,9 @@ def scan_marks(text: str) -> list[list[Span]]:
         pos = end + 1
         if not para.strip():
             continue
-        if carry and para.lstrip()[:1] not in OPENERS and para.lstrip()[:1] != STRAIGHT and not para.lstrip().startswith(DOUBLED):
+        opening = para.lstrip()
+        if carry and (opening[:1] not in OPENERS and opening[:1] != STRAIGHT and not opening.startswith(DOUBLED)
+                      or TURN.match(opening.lstrip(MARKS))):
             quotes.append(carry)
             carry = []
         carry = _scan_paragraph(text, start, end, carry, quotes)
