@@ -348,6 +348,7 @@ class QuotesStage:
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.quotes = extract_quotes(doc)
+        speakers.forget_ents(doc)
         return doc
 
 

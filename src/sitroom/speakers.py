@@ -159,8 +159,24 @@ def _named_in(head: Token) -> str | None:
     return None
 
 
+ENTS_KEY = "sitroom.quotes.ents"
+
+
+def ents_of(doc: Doc) -> tuple[SpacySpan, ...]:
+    """The doc's entities, built once per quotes run: ``Doc.ents`` makes new spans on each
+    access. The quotes stage drops them (:func:`forget_ents`) when it is done."""
+    if ENTS_KEY not in doc.user_data:
+        doc.user_data[ENTS_KEY] = tuple(doc.ents)
+    return doc.user_data[ENTS_KEY]
+
+
+def forget_ents(doc: Doc) -> None:
+    """Drop the cached entities, so later stages see (and may change) ``doc.ents`` afresh."""
+    doc.user_data.pop(ENTS_KEY, None)
+
+
 def _entity_of(tok: Token) -> SpacySpan | None:
-    return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return next((e for e in ents_of(tok.doc) if e.start <= tok.i < e.end), None)
 
 
 def full_name(ent: SpacySpan) -> str:
@@ -169,7 +185,7 @@ def full_name(ent: SpacySpan) -> str:
     if not words:
         return ent.text
     best = " ".join(words)
-    for other in ent.doc.ents:
+    for other in ents_of(ent.doc):
         if other.label_ != "PERSON":
             continue
         cand = _clean_person(other.text).split()
@@ -192,7 +208,7 @@ def _person_antecedent(head: Token, recent: str | None) -> str | None:
     doc = head.doc
     sent = head.sent
     for _ in range(4):
-        persons = [e for e in doc.ents if e.label_ == "PERSON" and sent.start <= e.start and e.end <= min(head.i, sent.end)]
+        persons = [e for e in ents_of(doc) if e.label_ == "PERSON" and sent.start <= e.start and e.end <= min(head.i, sent.end)]
         names = [full_name(e) for e in persons]
         if recent and recent in names:
             return recent
@@ -206,7 +222,7 @@ def _person_antecedent(head: Token, recent: str | None) -> str | None:
 
 
 def _body_antecedent(head: Token) -> str | None:
-    prev = [e for e in head.doc.ents if e.label_ == "ORG" and e.end <= head.i and e.start >= head.sent.start - 60]
+    prev = [e for e in ents_of(head.doc) if e.label_ == "ORG" and e.end <= head.i and e.start >= head.sent.start - 60]
     return _strip_the(prev[-1].text) if prev else None
 
 
@@ -224,7 +240,7 @@ def _role_holder(head: Token, role: str) -> str | None:
     """The person or body named earlier with this role, the nearest before the mention."""
     doc = head.doc
     if roles()[role] == "body":
-        prev = [e for e in doc.ents if e.label_ == "ORG" and e.end <= head.i and role in e.text.lower()]
+        prev = [e for e in ents_of(doc) if e.label_ == "ORG" and e.end <= head.i and role in e.text.lower()]
         return _strip_the(prev[-1].text) if prev else None
     last = role.split()[-1]
     for tok in reversed(doc[: head.i]):
