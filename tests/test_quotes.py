@@ -238,3 +238,8 @@ def test_scan_marks_ends_a_reopened_quote_at_a_transcript_turn():
     text = '"HOLT: Will the truce hold?\n\n"ROE: It will hold if both sides want it.\n'
     assert [[text[s:e] for s, e in q] for q in scan_marks(text)] == [
         ['"HOLT: Will the truce hold?'], ['"ROE: It will hold if both sides want it.']]
+
+
+def test_scan_marks_ignores_a_stray_straight_mark_before_curly_quotes():
+    text = '"The envoy called it “a fair offer” and left.\n\nTalks resume on Monday.\n'
+    assert [[text[s:e] for s, e in q] for q in scan_marks(text)] == [["“a fair offer”"]]

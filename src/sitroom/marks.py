@@ -39,10 +39,18 @@ def scan_marks(text: str) -> list[list[Span]]:
                       or TURN.match(opening.lstrip(MARKS))):
             quotes.append(carry)
             carry = []
+        if not carry and _stray_straight(opening):
+            start = end - len(opening) + 1
         carry = _scan_paragraph(text, start, end, carry, quotes)
     if carry:
         quotes.append(carry)
     return quotes
+
+
+def _stray_straight(para: str) -> bool:
+    """A lone straight mark opening a paragraph whose quotes are curly (a scraping artefact):
+    it opens nothing, or the whole article after it would read as one quote."""
+    return para.startswith(STRAIGHT) and para.count(STRAIGHT) == 1 and "“" in para and "”" in para
 
 
 def _scan_paragraph(text: str, start: int, end: int, carry: list[Span], quotes: list[list[Span]]) -> list[Span]:
