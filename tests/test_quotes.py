@@ -243,3 +243,9 @@ def test_scan_marks_ends_a_reopened_quote_at_a_transcript_turn():
 def test_scan_marks_ignores_a_stray_straight_mark_before_curly_quotes():
     text = '"The envoy called it “a fair offer” and left.\n\nTalks resume on Monday.\n'
     assert [[text[s:e] for s, e in q] for q in scan_marks(text)] == [["“a fair offer”"]]
+
+
+def test_according_to_governs_a_belief_verb_clause(run):
+    rec = run("Most voters expect the truce to fail, according to a poll by the Kyiv Institute.")
+    q = _covering(rec, "the truce to fail")
+    assert q.cue_lemma == "according to" and q.speaker.text.endswith("Kyiv Institute")
