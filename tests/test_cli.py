@@ -172,3 +172,27 @@ def test_actors_lists_coded_actors_with_counts_and_actor_shows_one(db):
     assert one["quotes"] and all("Starmer" in q["speaker"] for q in one["quotes"])
     missing = sitroom("actor", "Nobody Atall", "--db", str(db))
     assert missing.returncode == 2 and "Nobody Atall" in missing.stderr
+
+
+def test_the_model_is_configurable_and_a_missing_one_is_one_line(tmp_path):
+    (tmp_path / "a.txt").write_text("Russia attacked Ukraine on Sunday.")
+    by_flag = sitroom("extract", "--model", "xx_no_such_pipeline", str(tmp_path / "a.txt"))
+    assert by_flag.returncode == 2 and "xx_no_such_pipeline" in by_flag.stderr and "[E007]" in by_flag.stderr
+    env_run = subprocess.run([sys.executable, "-m", "sitroom", "extract", str(tmp_path / "a.txt")],
+                             capture_output=True, text=True, timeout=300,
+                             env=dict(os.environ, PYTHONPATH=str(ROOT / "src"), SITROOM_MODEL="xx_env_pipeline"))
+    assert env_run.returncode == 2 and "xx_env_pipeline" in env_run.stderr
+
+
+def test_an_article_in_another_language_is_stored_not_analysed(tmp_path):
+    (tmp_path / "fr.txt").write_text(
+        "Le président de la République a annoncé mardi que les négociations avec la Russie "
+        "reprendraient la semaine prochaine à Genève, selon un communiqué publié par le ministère. "
+        "Les deux délégations se sont déjà rencontrées à plusieurs reprises depuis le début de l'année, "
+        "mais aucun accord n'a encore été trouvé sur les questions les plus difficiles.",
+        encoding="utf-8")
+    db = tmp_path / "l.db"
+    out = sitroom("ingest", "--db", str(db), "--no-progress", str(tmp_path / "fr.txt"))
+    assert out.returncode == 0, out.stderr
+    stats = json.loads(sitroom("stats", "--db", str(db), "--json").stdout)
+    assert stats["articles"] == 1 and stats["not analysed"] == 1 and stats["events"] == 0

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from sitroom.quotes import scan_marks
+from sitroom.marks import scan_marks
 from sitroom.record import Quote, Record
+from sitroom.speakers import named_left
 
 
 def _text(record: Record, quote: Quote) -> str:
@@ -171,3 +172,80 @@ def test_any_verb_after_the_closing_comma_introduces_the_quote(run):
     q = _only(rec)
     assert q.kind == "direct" and q.rule == "quote-then-verb"
     assert q.speaker.name == "Anna Berg"
+
+
+def test_quote_signed_after_a_dash_takes_the_signer(run):
+    text = ("Readers sent us their views.\n"
+            "“The talks have gone on far too long without a result.” ― Maria Lopez\n"
+            "“Nobody in my village believes the ceasefire will hold.” ― Tomas Weber\n")
+    rec = run(text)
+    assert _covering(rec, "The talks have").speaker.name == "Maria Lopez"
+    assert _covering(rec, "Nobody in my").speaker.name == "Tomas Weber"
+
+
+def test_scan_marks_closes_a_curly_quote_with_a_straight_mark():
+    text = '“We are ready," she said. "Are they?” he asked.'
+    assert [text[s:e] for q in scan_marks(text) for s, e in q] == ['“We are ready,"', '"Are they?”']
+
+
+def test_scan_marks_keeps_straight_marks_nested_in_a_curly_quote():
+    text = '“They called it "a plan" and left,” she said.'
+    assert [text[s:e] for q in scan_marks(text) for s, e in q] == ['“They called it "a plan" and left,”']
+
+
+def test_any_verb_after_a_long_subject_and_doubled_apostrophes(run):
+    rec = run("''We will sign the deal next week,'' Berlin's chief trade negotiator smiled.")
+    q = _only(rec)
+    assert q.kind == "direct" and q.rule == "quote-then-verb"
+    assert "negotiator" in rec.article.text[q.speaker.span[0]:q.speaker.span[1]]
+
+
+def test_scan_marks_opens_a_paragraph_quote_typed_with_a_closing_mark():
+    text = "Readers wrote in.\n”We are tired of the war.” ― Ana Ruiz\n"
+    assert [text[s:e] for q in scan_marks(text) for s, e in q] == ["”We are tired of the war.”"]
+
+
+def test_speaker_left_of_a_cue_is_the_subject_before_a_nearer_object(nlp):
+    doc = nlp("She thanked the generals, urging calm.")
+    cue = next(t for t in doc if t.text == "urging")
+    assert named_left(cue, []).text == "She"
+
+
+def test_capitalised_label_and_colon_heads_a_claim(run):
+    rec = run("Poll: Voters in the north back the truce.\n\nThe survey asked 900 people.")
+    q = _covering(rec, "Voters in the north")
+    assert q.rule == "headline-colon" and q.speaker.name == "Poll"
+
+
+def test_transcript_line_names_its_speaker(run):
+    rec = run('The interview went on.\n\n"HOLT: Will the ceasefire hold through the winter months ahead?\n')
+    q = _covering(rec, "Will the ceasefire")
+    assert q.speaker is not None and q.speaker.name.lower() == "holt"
+
+
+def test_dateline_is_not_a_speaker(run):
+    rec = run("KYIV: Shelling resumed overnight along the whole front line.")
+    assert not [q for q in rec.quotes if q.rule == "headline-colon"]
+
+
+def test_verb_after_a_speaker_with_a_long_apposition(run):
+    rec = run('"Rates will stay high all year," Jane Roe, an economist at the central bank of Norway, shrugged.')
+    q = _covering(rec, "Rates will stay")
+    assert q.speaker is not None and q.speaker.name == "Jane Roe"
+
+
+def test_scan_marks_ends_a_reopened_quote_at_a_transcript_turn():
+    text = '"HOLT: Will the truce hold?\n\n"ROE: It will hold if both sides want it.\n'
+    assert [[text[s:e] for s, e in q] for q in scan_marks(text)] == [
+        ['"HOLT: Will the truce hold?'], ['"ROE: It will hold if both sides want it.']]
+
+
+def test_scan_marks_ignores_a_stray_straight_mark_before_curly_quotes():
+    text = '"The envoy called it “a fair offer” and left.\n\nTalks resume on Monday.\n'
+    assert [[text[s:e] for s, e in q] for q in scan_marks(text)] == [["“a fair offer”"]]
+
+
+def test_according_to_governs_a_belief_verb_clause(run):
+    rec = run("Most voters expect the truce to fail, according to a poll by the Kyiv Institute.")
+    q = _covering(rec, "the truce to fail")
+    assert q.cue_lemma == "according to" and q.speaker.text.endswith("Kyiv Institute")

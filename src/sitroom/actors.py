@@ -109,7 +109,7 @@ def _resolve_references(doc: Doc, mentions: list[tuple[Span, Coding]]) -> list[t
     "Hillary Clinton ... Clinton" stays her, whatever the tables know of other Clintons.
     """
     out: list[tuple[Span, Coding]] = []
-    text = doc.text  # spaCy rebuilds it on each access
+    text = text_of(doc)
     for span, coding in mentions:
         surface = text[span[0]:span[1]]
         for prev_span, prev in reversed(out):
@@ -183,6 +183,13 @@ def code_span(doc: Doc, span: Span) -> Coding | None:
     return code_tokens(doc, list(doc.char_span(span[0], span[1], alignment_mode="expand")), head, index)
 
 
+def text_of(doc: Doc) -> str:
+    """The doc's text, built once: ``Doc.text`` joins every token on each call."""
+    if "sitroom.text" not in doc.user_data:
+        doc.user_data["sitroom.text"] = doc.text
+    return doc.user_data["sitroom.text"]
+
+
 def actor_ref(doc: Doc, span: Span) -> ActorRef:
     """The span as an :class:`ActorRef`: the actor mentioned at its head, else its own coding.
 
@@ -190,7 +197,7 @@ def actor_ref(doc: Doc, span: Span) -> ActorRef:
     launched"); a wider span fills what that actor leaves open ("Doctors from two
     American aid groups" gets USA from its own words).
     """
-    text = doc.text[span[0]:span[1]]
+    text = text_of(doc)[span[0]:span[1]]
     coding = code_span(doc, span)
     head = _span_head(doc, span)
     at = head.idx if head is not None else span[0]

@@ -18,28 +18,27 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from sitroom import speakers
+from sitroom.marks import DOUBLED, MARKS, scan_marks
 from sitroom.knowledge import read_tsv
 from sitroom.record import ActorRef, Quote, Span
 
 if not Doc.has_extension("quotes"):
     Doc.set_extension("quotes", default=None)
 
-OPENERS = {"“": "”", "«": "»", "„": "“"}
-CLOSERS = {"”", "»"}
-STRAIGHT = '"'
-DOUBLED = "''"  # two apostrophes: a straight double mark in some newswire archives
 # Complements of a cue that hold what was said (the rest are manner, time, addressee).
 CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "prep", "oprd", "attr", "acomp", "dep", "parataxis", "pcomp", "advmod"}
 SKIP_PREP_OBJECTS = {"DATE", "TIME"}
+PLACE_OR_TIME = {"GPE", "LOC", "FAC", "DATE", "TIME"}
+TOPIC_PREPS = {"of", "about", "on", "against"}
 CONFIDENCE = {"speech": 0.85, "belief": 0.6, "stance": 0.5, "evidence": 0.5, "quote": 0.9,
               "continuation": 0.7, "previous": 0.55, "unattributed": 0.3}
 MIN_UNATTRIBUTED_WORDS = 6
 MIN_SENTENCE_WORDS = 4
 MAX_HEADLINE_SOURCE = 5
-TRAILING_WINDOW = 4  # tokens after a quote's closing mark in which its verb may stand
+TRAILING_WINDOW = 7  # tokens after a quote's closing mark in which its verb may stand ("Obama's former aide said")
 
 
 @lru_cache(maxsize=1)
@@ -55,52 +54,6 @@ def lexicon() -> dict[str, dict[str, str]]:
 def needs_clause() -> frozenset[str]:
     """Cue verbs that report speech only with a clause or a quote ("continued that", "added:")."""
     return frozenset(row["cue"] for row in read_tsv("speech_cues.tsv") if row["needs"] == "clause")
-
-
-def scan_marks(text: str) -> list[list[Span]]:
-    """Direct quotes as character pieces, marks included; one piece per paragraph it spans.
-
-    A quote left open at a paragraph's end continues when the next paragraph opens
-    with a mark (the news convention); otherwise it ends with its paragraph.
-    """
-    quotes: list[list[Span]] = []
-    carry: list[Span] = []
-    pos = 0
-    for para in text.split("\n"):
-        start, end = pos, pos + len(para)
-        pos = end + 1
-        if not para.strip():
-            continue
-        if carry and para.lstrip()[:1] not in OPENERS and para.lstrip()[:1] != STRAIGHT and not para.lstrip().startswith(DOUBLED):
-            quotes.append(carry)
-            carry = []
-        carry = _scan_paragraph(text, start, end, carry, quotes)
-    if carry:
-        quotes.append(carry)
-    return quotes
-
-
-def _scan_paragraph(text: str, start: int, end: int, carry: list[Span], quotes: list[list[Span]]) -> list[Span]:
-    """Scan one paragraph; returns the pieces of a quote still open at its end."""
-    opened, closer, depth = None, "", 0
-    i = start
-    while i < end:
-        ch = STRAIGHT if text.startswith(DOUBLED, i) else text[i]
-        width = len(DOUBLED) if text.startswith(DOUBLED, i) else 1
-        if opened is None:
-            if ch in OPENERS or ch == STRAIGHT:
-                opened, closer, depth = i, OPENERS.get(ch, STRAIGHT), 1
-        elif ch == closer or (closer != STRAIGHT and ch in CLOSERS):
-            depth -= 1
-            if depth == 0:
-                quotes.append(carry + [(opened, i + width)])
-                carry, opened = [], None
-        elif closer != STRAIGHT and ch in OPENERS:
-            depth += 1
-        i += width
-    if opened is not None:
-        carry = carry + [(opened, end)]
-    return carry
 
 
 @dataclass
@@ -126,7 +79,7 @@ def verb_attributions(doc: Doc) -> list[Attribution]:
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB" and lemma in lex["VERB"]:
             klass = lex["VERB"][lemma]
-        elif tok.pos_ == "NOUN" and lemma in lex["NOUN"] and any(c.dep_ in ("acl", "ccomp") for c in tok.children):
+        elif tok.pos_ == "NOUN" and lemma in lex["NOUN"] and _has_content(tok):
             klass = lex["NOUN"][lemma]
         else:
             continue
@@ -135,6 +88,13 @@ def verb_attributions(doc: Doc) -> list[Attribution]:
         out.append(Attribution(tok, (tok.idx, tok.idx + len(tok.text)), lemma, klass, subject, content,
                                speakers.medium_of(tok), f"cue:{lemma}"))
     return out
+
+
+def _has_content(noun: Token) -> bool:
+    """A cue noun reports speech with a clause ("the claim that ..."), or with its topic
+    when it names whose it is ("Trump's criticism of the deal")."""
+    return any(c.dep_ in ("acl", "ccomp") or c.dep_ == "prep" and c.lower_ in TOPIC_PREPS and _possessor(noun)
+               for c in noun.children)
 
 
 def _possessor(noun: Token) -> Token | None:
@@ -152,8 +112,8 @@ def phrase_attributions(doc: Doc) -> list[Attribution]:
                 continue
             first, last = doc[i], doc[i + len(words) - 1]
             anchor = first.head if first.head.i not in range(i, i + len(words)) else last.head
-            if anchor.lemma_.lower() in lexicon()["VERB"]:
-                continue  # "said in a statement": the verb is the cue
+            if lexicon()["VERB"].get(anchor.lemma_.lower()) == "speech":
+                continue  # "said in a statement": the verb is the cue ("would see ..., according to X" is not)
             source = next((c for c in last.children if c.dep_ == "pobj"), None) or speakers.subject_of(anchor)
             phrase_toks = set(range(first.i, last.i + 1)) | {t.i for t in last.subtree}
             toks = [t for t in anchor.subtree if t.i not in phrase_toks]
@@ -166,18 +126,29 @@ def headline_attributions(doc: Doc) -> list[Attribution]:
     """"Graham: Trump's rhetoric destroying GOP's chances": a short name, a colon, its claim."""
     out = []
     for line_start in [0] + [t.i + 1 for t in doc if "\n" in t.text and t.i + 1 < len(doc)]:
+        while line_start < len(doc) - 1 and doc[line_start].text in MARKS:
+            line_start += 1  # a transcript line opens with a mark: "PENCE: Well, ...
         head = doc[line_start: line_start + MAX_HEADLINE_SOURCE + 1]
         colon = next((t for t in head if t.text == ":"), None)
         if colon is None or colon.i == line_start or colon.i + 1 >= len(doc) or "\n" in doc[colon.i + 1].text:
             continue
         source = doc[line_start: colon.i]
-        named = [t for t in source if t.ent_type_ in speakers.NAMED]
+        named = [t for t in source if t.ent_type_ in speakers.NAMED] or _label(source)
         if not named or any(t.pos_ in ("VERB", "AUX") for t in source) or '"' in source.text or "“" in source.text:
             continue
         rest = [t for t in doc[colon.i + 1:] if speakers.same_line(t, colon)]
         out.append(Attribution(colon, (colon.idx, colon.idx + 1), ":", "speech", named[-1], _pieces(rest),
                                None, "headline-colon"))
     return out
+
+
+def _label(source: SpacySpan) -> list[Token]:
+    """A capitalised name or noun heading a line ("Poll:", "WALLACE:"), not a dateline or a date."""
+    places = [p.span for p in source.doc._.places or []]
+    if any(not (t.is_title or t.is_upper) or t.pos_ not in ("PROPN", "NOUN") or t.ent_type_ in PLACE_OR_TIME
+           or speakers.inside(t.idx, places) for t in source):
+        return []
+    return [source[-1]]
 
 
 def complement(cue: Token) -> list[Span]:
@@ -292,13 +263,17 @@ def _trailing_verb(doc: Doc, q: list[Span]) -> Attribution | None:
     introduces the quote, speech verb or not (barked, went on, smirked)."""
     start, end = q[-1]
     quoted = doc.char_span(start, end, alignment_mode="expand")
-    if quoted is None or speakers.text_of(doc)[start:end][-2:-1] not in ",?!—-":
+    if quoted is None or speakers.text_of(doc)[start:end].rstrip(MARKS)[-1:] not in tuple(",?!—-"):
         return None
     for tok in doc[quoted.end: quoted.end + TRAILING_WINDOW]:
         if "\n" in tok.text or tok.text in (".", ";"):
             return None
+        if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and tok.head.i > tok.i and speakers.same_line(tok.head, tok):
+            tok = tok.head  # "..., Jane Roe, an economist at the bank, said": the subject's verb
         if tok.pos_ == "VERB":
-            subject = speakers.subject_of(tok) or speakers.beside_cue(tok, q)
+            subject = speakers.subject_of(tok)
+            if subject is None or speakers.inside(subject.idx, q):
+                subject = speakers.beside_cue(tok, q)
             if subject is None or speakers.inside(subject.idx, q):
                 return None
             return Attribution(tok, (tok.idx, tok.idx + len(tok.text)), tok.lemma_.lower(), "speech",
@@ -311,7 +286,7 @@ def _governing(attrs: list[Attribution], q: list[Span]) -> Attribution | None:
     qs, qe = _hull(q)
     best = None
     for a in attrs:
-        if not a.content or speakers.inside(a.cue.idx, q):
+        if not a.content or speakers.inside(a.cue.idx, q) and a.rule != "headline-colon":
             continue
         cs, ce = _hull(a.content)
         if ce <= qs or cs >= qe:
@@ -353,12 +328,13 @@ def _colon_owner(doc: Doc, attrs: list[Attribution], q: list[Span]) -> Attributi
 
 
 def drop_nested(attrs: list[Attribution], marks: list[list[Span]]) -> list[Attribution]:
-    """A cue inside quoted words or inside another cue's content is part of that content."""
+    """A cue inside quoted words or inside another cue's content is part of that content
+    (not a line's label: a transcript line's mark opens before "NAME:")."""
     spans = [p for q in marks for p in q] + [p for a in attrs for p in a.content]
     kept = []
     for a in attrs:
         own = set(a.content)
-        if any(s <= a.cue.idx < e for s, e in spans if (s, e) not in own):
+        if a.rule != "headline-colon" and any(s <= a.cue.idx < e for s, e in spans if (s, e) not in own):
             continue
         kept.append(a)
     return kept
@@ -372,6 +348,7 @@ class QuotesStage:
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.quotes = extract_quotes(doc)
+        speakers.forget_ents(doc)
         return doc
 
 
@@ -440,7 +417,7 @@ def _quote(doc: Doc, a: Attribution, content: list[Span], kind: str, speaker: Ac
 
 def _speaker(doc: Doc, a: Attribution, recent: ActorRef | None) -> ActorRef | None:
     """The cue's speaker as an ActorRef: its words in the text, coded, with the resolved name."""
-    if a.subject is not None and any(speakers.inside(a.subject.idx, q) for q in a.quotes):
+    if a.subject is not None and a.rule != "headline-colon" and any(speakers.inside(a.subject.idx, q) for q in a.quotes):
         a.subject = speakers.beside_cue(a.cue, [p for q in a.quotes for p in q])
     elif a.subject is None and a.cue.pos_ == "VERB":
         a.subject = speakers.named_left(a.cue, a.content + [p for q in a.quotes for p in q])
@@ -459,6 +436,11 @@ def _unattributed(doc: Doc, q: list[Span], records: list[Quote]) -> list[Quote]:
     start, text = q[0][0], speakers.text_of(doc)
     words = sum(len(text[s:e].split()) for s, e in q)
     sentence_like = words >= MIN_SENTENCE_WORDS and _starts_sentence(text, start)
+    signer = speakers.signed_after(doc, q[-1][1])
+    if signer is not None:
+        speaker = speakers.speaker_ref(signer, speakers.mention_span(signer), None)
+        return [Quote(content=q, kind="direct", speaker=speaker, evidence=_evidence(doc, q),
+                      confidence=CONFIDENCE["quote"], rule="signed")]
     prev = records[-1] if records else None
     if prev is not None and sentence_like:
         gap = text[_hull(prev.content)[1]:start]

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from sitroom.actors import actor_ref
+from sitroom.actors import actor_ref, text_of
 from sitroom.knowledge import read_tsv
 from sitroom.record import ActorRef, Span
 
@@ -64,13 +64,6 @@ def mention_span(head: Token, limit: Token | None = None) -> Span:
     while len(toks) > 1 and (toks[0].is_punct or toks[0].is_space):
         toks.pop(0)
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
-
-
-def text_of(doc: Doc) -> str:
-    """The doc's text, built once: ``Doc.text`` joins every token on each call."""
-    if "sitroom.text" not in doc.user_data:
-        doc.user_data["sitroom.text"] = doc.text
-    return doc.user_data["sitroom.text"]
 
 
 def same_line(tok: Token, anchor: Token) -> bool:
@@ -166,8 +159,24 @@ def _named_in(head: Token) -> str | None:
     return None
 
 
+ENTS_KEY = "sitroom.quotes.ents"
+
+
+def ents_of(doc: Doc) -> tuple[SpacySpan, ...]:
+    """The doc's entities, built once per quotes run: ``Doc.ents`` makes new spans on each
+    access. The quotes stage drops them (:func:`forget_ents`) when it is done."""
+    if ENTS_KEY not in doc.user_data:
+        doc.user_data[ENTS_KEY] = tuple(doc.ents)
+    return doc.user_data[ENTS_KEY]
+
+
+def forget_ents(doc: Doc) -> None:
+    """Drop the cached entities, so later stages see (and may change) ``doc.ents`` afresh."""
+    doc.user_data.pop(ENTS_KEY, None)
+
+
 def _entity_of(tok: Token) -> SpacySpan | None:
-    return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return next((e for e in ents_of(tok.doc) if e.start <= tok.i < e.end), None)
 
 
 def full_name(ent: SpacySpan) -> str:
@@ -176,7 +185,7 @@ def full_name(ent: SpacySpan) -> str:
     if not words:
         return ent.text
     best = " ".join(words)
-    for other in ent.doc.ents:
+    for other in ents_of(ent.doc):
         if other.label_ != "PERSON":
             continue
         cand = _clean_person(other.text).split()
@@ -199,7 +208,7 @@ def _person_antecedent(head: Token, recent: str | None) -> str | None:
     doc = head.doc
     sent = head.sent
     for _ in range(4):
-        persons = [e for e in doc.ents if e.label_ == "PERSON" and sent.start <= e.start and e.end <= min(head.i, sent.end)]
+        persons = [e for e in ents_of(doc) if e.label_ == "PERSON" and sent.start <= e.start and e.end <= min(head.i, sent.end)]
         names = [full_name(e) for e in persons]
         if recent and recent in names:
             return recent
@@ -213,7 +222,7 @@ def _person_antecedent(head: Token, recent: str | None) -> str | None:
 
 
 def _body_antecedent(head: Token) -> str | None:
-    prev = [e for e in head.doc.ents if e.label_ == "ORG" and e.end <= head.i and e.start >= head.sent.start - 60]
+    prev = [e for e in ents_of(head.doc) if e.label_ == "ORG" and e.end <= head.i and e.start >= head.sent.start - 60]
     return _strip_the(prev[-1].text) if prev else None
 
 
@@ -231,7 +240,7 @@ def _role_holder(head: Token, role: str) -> str | None:
     """The person or body named earlier with this role, the nearest before the mention."""
     doc = head.doc
     if roles()[role] == "body":
-        prev = [e for e in doc.ents if e.label_ == "ORG" and e.end <= head.i and role in e.text.lower()]
+        prev = [e for e in ents_of(doc) if e.label_ == "ORG" and e.end <= head.i and role in e.text.lower()]
         return _strip_the(prev[-1].text) if prev else None
     last = role.split()[-1]
     for tok in reversed(doc[: head.i]):
@@ -274,14 +283,17 @@ def beside_cue(cue: Token, quoted: list[Span]) -> Token | None:
 def named_left(cue: Token, said: list[Span]) -> Token | None:
     """No subject on the parse: the nearest noun, name or pronoun before the cue in its sentence."""
     start = max(cue.sent.start, cue.i - MAX_SUBJECT_DISTANCE)
+    nearest = None
     for tok in reversed(cue.doc[start: cue.i]):
         if inside(tok.idx, said):
-            return None
+            break
         if tok.ent_type_ in ("DATE", "TIME"):
             continue
-        if tok.pos_ in ("PROPN", "NOUN", "PRON", "NUM"):
-            return tok
-    return None
+        if tok.dep_ in ("nsubj", "nsubjpass") and (tok.pos_ == "PRON" or tok.ent_type_ in NAMED):
+            return tok  # a clause's named or pronoun subject outranks a nearer object
+        if nearest is None and tok.pos_ in ("PROPN", "NOUN", "PRON", "NUM"):
+            nearest = tok
+    return nearest
 
 
 def named_before(doc: Doc, start: int) -> Token | None:
@@ -295,3 +307,26 @@ def named_before(doc: Doc, start: int) -> Token | None:
     subjects = [e for e in ents if e.root.dep_ in ("nsubj", "nsubjpass")]
     pick = (subjects or ents)[-1:] if ents else []
     return pick[0].root if pick else None
+
+
+SIGNATURE_DASHES = "―—–-"
+
+
+def signed_after(doc: Doc, end: int) -> Token | None:
+    """The name a quote is signed with after a dash on its own line ("“...” ― Ana Ruiz"),
+    the convention of quote collections and epigraphs."""
+    text = text_of(doc)
+    line_end = text.find("\n", end)
+    tail = text[end: len(text) if line_end < 0 else line_end]
+    stripped = tail.lstrip(" \u00a0")
+    if not stripped or stripped[0] not in SIGNATURE_DASHES:
+        return None
+    rest = stripped.lstrip(SIGNATURE_DASHES + " \u00a0")
+    at = end + len(tail) - len(rest)
+    first = doc.char_span(at, at + 1, alignment_mode="expand")
+    if first is None or len(first) == 0 or first[0].pos_ != "PROPN" or not first[0].is_title:
+        return None
+    ent = _entity_of(first[0])
+    if ent is not None and ent.label_ in ("PERSON", "ORG"):
+        return ent.root
+    return first[0]
