@@ -191,3 +191,16 @@ def test_protesters_who_demand_are_protesting(nlp):
 def test_conjoined_verbs_share_their_object(nlp):
     attack = _one(_events(nlp, "Gunmen attacked and burned the village of Kafr."), "ASSAULT")
     assert _texts(attack.target) == ["the village of Kafr"]
+
+
+def test_a_pronoun_source_is_the_subject_of_the_governing_clause(nlp):
+    expulsion = _one(_events(nlp, "Germany said it had expelled two Russian diplomats."), "SANCTION")
+    assert _texts(expulsion.source) == ["Germany"]
+
+
+def test_a_trailing_attribution_is_not_the_main_event_but_a_leading_speaker_is(nlp):
+    from sitroom.events import main_verb
+
+    trailing = next(nlp("Rebels blew up a bridge near the border, police said.").sents)
+    leading = next(nlp("The minister said that the rebels must leave the town.").sents)
+    assert main_verb(trailing).lemma_ == "blow" and main_verb(leading).lemma_ == "say"

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from sitroom import eventclf, factuality
 from sitroom.actors import actor_ref
+from sitroom.quotes import lexicon as speech_lexicon
 from sitroom.knowledge import read_tsv
 from sitroom.record import PLOVER_QUAD, ActorRef, Event, EventDate, Place, Span
 
@@ -172,8 +173,27 @@ def cue_weights(cands: list[Candidate]) -> dict[str, float]:
     return out
 
 
+PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her", "we", "our"}
+
+
+def resolved(tok: Token) -> Token:
+    """A pronoun stands for the subject of the clause that governs its own ("Syria says it will withdraw")."""
+    if tok.lower_ not in PRONOUNS:
+        return tok
+    for verb in tok.ancestors:
+        named = [c for c in verb.children if c.dep_ == "nsubj" and c.i < tok.i and c.lower_ not in PRONOUNS and c != tok]
+        if named:
+            return named[0]
+    return tok
+
+
 def subject_of(tok: Token) -> list[Token]:
-    """The subject of a word, inherited through control links when it has none."""
+    """The subject of a word, inherited through control links when it has none; a pronoun resolved."""
+    return [resolved(t) for t in own_subject(tok)]
+
+
+def own_subject(tok: Token) -> list[Token]:
+    """The subject of a word as the parse gives it, inherited through control links when it has none."""
     for _ in range(5):
         subj = [c for c in tok.children if c.dep_ in {"nsubj", "csubj"}]
         agent = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -361,13 +381,30 @@ def belief(reading: eventclf.Reading, cand: Candidate) -> float:
     return reading.quad[q] * (RULE_WEIGHT_SHARE * prominent(cand) + (1 - RULE_WEIGHT_SHARE) * share)
 
 
+def main_verb(sent: SpacySpan) -> Token:
+    """The verb of the sentence's own event: the reported clause's, not a trailing attribution's.
+
+    "Afghan guerillas blew up power lines, the agency reported": the event is "blew up", the
+    agency only its news source. A leading speaker ("X said that China must ...") is the actor
+    and keeps the event, and so does a speech verb that is a PLOVER cue ("accused", "threatened").
+    """
+    tok = sent.root
+    for _ in range(3):
+        reported = [c for c in tok.children if c.dep_ in {"ccomp", "parataxis"} and word_class(c) == "VERB" and c.i < tok.i]
+        if speech_lexicon()["VERB"].get(tok.lemma_.lower()) != "speech" or match_cue(tok) or not reported:
+            break
+        tok = reported[0]
+    return tok
+
+
 def model_candidate(sent: SpacySpan, reading: eventclf.Reading) -> Candidate | None:
     """An event the classifier sees in a sentence no cue covers, anchored on its main verb."""
     q = reading.best_quad
     if q == 0 or reading.quad[q] < MODEL_ONLY_MIN or not any(t.ent_type_ in POLITICAL_ENTS for t in sent):
         return None  # no political event without a named party to act
     typ = max((t for t in PLOVER_QUAD if PLOVER_QUAD[t] == q), key=reading.type.__getitem__)
-    return Candidate(sent.root, sent.root, None, typ, MODEL_ONLY_WEIGHT)
+    verb = main_verb(sent)
+    return Candidate(verb, verb, None, typ, MODEL_ONLY_WEIGHT)
 
 
 def neutral_candidate(sent: SpacySpan, cands: list[Candidate], reading: eventclf.Reading) -> Candidate | None:
@@ -379,7 +416,8 @@ def neutral_candidate(sent: SpacySpan, cands: list[Candidate], reading: eventclf
         return None
     best = max(cands, key=prominent, default=None)
     typ = best.type if best else max(reading.type, key=reading.type.__getitem__)
-    return Candidate(sent.root, sent.root, best.cue if best else None, typ, MODEL_ONLY_WEIGHT, neutral=True)
+    verb = main_verb(sent)
+    return Candidate(verb, verb, best.cue if best else None, typ, MODEL_ONLY_WEIGHT, neutral=True)
 
 
 def weigh(cands: list[Candidate], sent: SpacySpan, reading: eventclf.Reading | None) -> list[tuple[Candidate, float]]:
@@ -457,7 +495,7 @@ class EventsStage:
             for cand, conf in weigh(cands, sent, reading):
                 event = build_event(doc, sent, cand, conf)
                 acts_on = event.target or targets_of(cand, event.mode)  # "seized weapons" acts, on no party
-                if event.source or acts_on or cand.anchor != cand.trigger or cand.trigger == sent.root:
+                if event.source or acts_on or cand.anchor != cand.trigger or cand.trigger in (sent.root, main_verb(sent)):
                     events.append(event)  # a bare noun ("the negotiations") names no event of its own
         doc._.events = events
         return doc
