@@ -204,3 +204,8 @@ def test_a_trailing_attribution_is_not_the_main_event_but_a_leading_speaker_is(n
     trailing = next(nlp("Rebels blew up a bridge near the border, police said.").sents)
     leading = next(nlp("The minister said that the rebels must leave the town.").sents)
     assert main_verb(trailing).lemma_ == "blow" and main_verb(leading).lemma_ == "say"
+
+
+def test_a_party_deeper_than_the_object_is_the_target(nlp):
+    threat = _one(_events(nlp, "Russia threatened to cut off gas supplies to Moldova."), "THREATEN")
+    assert _texts(threat.target) == ["Moldova"] and _texts(threat.source) == ["Russia"]

@@ -232,6 +232,20 @@ def targets_of(cand: Candidate, mode: str | None) -> list[Token]:
     return sorted(found, key=lambda t: t.i)[:2]
 
 
+def named_party_in_scope(cand: Candidate, sources: list[Token]) -> list[Token]:
+    """The first named party the event's own words reach, when the parse gives no object.
+
+    "threatened to cut off aid to Congo", "declared a state of siege in Haiti": the party acted on
+    sits deeper than a direct object. Only the trigger's subtree is searched, the source's excluded.
+    """
+    taken = {t for s in sources for t in s.subtree}
+    for tok in cand.anchor.subtree:
+        if (tok.i > cand.trigger.i and tok not in taken and tok.ent_type_ in PARTY_ENTS
+                and (tok.head == tok or tok.head.ent_iob_ == "O" or tok.head.ent_type_ != tok.ent_type_)):
+            return [tok]
+    return []
+
+
 def with_conjuncts(toks: Iterable[Token]) -> list[Token]:
     """Compound actors: "Trump and Putin" gives both."""
     out = []
@@ -462,6 +476,8 @@ def build_event(doc: Doc, sent: SpacySpan, cand: Candidate, confidence: float) -
     source, target = refs(doc, subjects), refs(doc, targets_of(cand, mode), parties_only=True)
     if cand.type in RECIPROCAL and source and target:
         source, target = source + target, target + source  # "X met Y": each met the other
+    if not target:  # a party found only in scope is a target, never a reciprocal source
+        target = refs(doc, named_party_in_scope(cand, subjects), parties_only=True)
     trig = cand.trigger
     how = f"cue {cand.cue.lemma!r} ({cand.cue.pos})" if cand.cue else "sentence classifier (no cue word)"
     if cand.neutral:
@@ -494,7 +510,7 @@ class EventsStage:
         for sent, cands, reading in zip(sents, found, readings):
             for cand, conf in weigh(cands, sent, reading):
                 event = build_event(doc, sent, cand, conf)
-                acts_on = event.target or targets_of(cand, event.mode)  # "seized weapons" acts, on no party
+                acts_on = targets_of(cand, event.mode)  # "seized weapons" acts, on no party
                 if event.source or acts_on or cand.anchor != cand.trigger or cand.trigger in (sent.root, main_verb(sent)):
                     events.append(event)  # a bare noun ("the negotiations") names no event of its own
         doc._.events = events
