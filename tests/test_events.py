@@ -209,3 +209,8 @@ def test_a_trailing_attribution_is_not_the_main_event_but_a_leading_speaker_is(n
 def test_a_party_deeper_than_the_object_is_the_target(nlp):
     threat = _one(_events(nlp, "Russia threatened to cut off gas supplies to Moldova."), "THREATEN")
     assert _texts(threat.target) == ["Moldova"] and _texts(threat.source) == ["Russia"]
+
+
+def test_a_hunger_strike_is_a_protest_not_an_assault(nlp):
+    events = _events(nlp, "Opposition activists began a hunger strike in Minsk.")
+    assert "PROTEST" in [e.type for e in events] and "ASSAULT" not in [e.type for e in events]

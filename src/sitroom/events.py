@@ -110,10 +110,10 @@ def word_class(tok: Token) -> str | None:
 
 
 def match_cue(tok: Token) -> Cue | None:
-    """The best cue of a word, a cue needing a particle ("call for") only with it."""
+    """The best cue of a word, a cue needing a particle ("call for") or modifier ("hunger strike") only with it."""
     pos = word_class(tok)
     options = cues().get((tok.lemma_.lower(), pos), ()) if pos else ()
-    preps = {c.lemma_.lower() for c in tok.children if c.dep_ in {"prep", "prt", "agent", "advmod"}}
+    preps = {c.lemma_.lower() for c in tok.children if c.dep_ in {"prep", "prt", "agent", "advmod", "compound", "amod"}}
     fitting = [c for c in options if c.prep is None or c.prep in preps]
     return max(fitting, key=lambda c: (c.prep is not None, c.weight), default=None)
 
