@@ -214,3 +214,9 @@ def test_a_party_deeper_than_the_object_is_the_target(nlp):
 def test_a_hunger_strike_is_a_protest_not_an_assault(nlp):
     events = _events(nlp, "Opposition activists began a hunger strike in Minsk.")
     assert "PROTEST" in [e.type for e in events] and "ASSAULT" not in [e.type for e in events]
+
+
+def test_members_of_a_group_take_the_groups_codes_and_keep_their_words(nlp):
+    events = _events(nlp, "Members of the Ukrainian parliament condemned the attack.")
+    (source,) = _one(events, "ACCUSE").source
+    assert source.text == "Members of the Ukrainian parliament" and source.country == "UKR"

@@ -272,6 +272,20 @@ def np_span(tok: Token) -> Span:
     return words[0].idx, words[-1].idx + len(words[-1])
 
 
+def members_of(tok: Token) -> Token | None:
+    """The group a bare collective stands for: "members of the Jurists' Association", "a group of refugees".
+
+    Only a head that names no actor itself hands over to its "of" complement.
+    """
+    if tok.ent_type_ or tok.pos_ == "PROPN":
+        return None
+    inner = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if not inner or any(t.ent_type_ in PARTY_ENTS for t in tok.lefts):
+        return None
+    own = actor_ref(tok.doc, (tok.idx, tok.idx + len(tok)))
+    return None if own.country or own.sector else inner[0]
+
+
 def antecedent(tok: Token) -> Token:
     """A relative pronoun stands for the noun its clause modifies ("a resolution that would pressure Iran")."""
     if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl" and tok.head.head != tok.head:
@@ -289,6 +303,8 @@ def refs(doc: Doc, toks: Iterable[Token], parties_only: bool = False) -> list[Ac
         tok = antecedent(tok)
         span = np_span(tok)
         ref = actor_ref(doc, span)
+        if (group := members_of(tok)) is not None:  # the phrase keeps its words, the group lends its codes
+            ref = replace(actor_ref(doc, np_span(group)), span=ref.span, text=ref.text)
         named = any(t.ent_type_ in PARTY_ENTS for t in doc.char_span(*span, alignment_mode="expand") or [tok])
         if not parties_only or ref.actor_id or ref.country or ref.sector or named:
             out.append(ref)
