@@ -216,7 +216,11 @@ def test_a_hunger_strike_is_a_protest_not_an_assault(nlp):
     assert "PROTEST" in [e.type for e in events] and "ASSAULT" not in [e.type for e in events]
 
 
-def test_members_of_a_group_take_the_groups_codes_and_keep_their_words(nlp):
-    events = _events(nlp, "Members of the Ukrainian parliament condemned the attack.")
-    (source,) = _one(events, "ACCUSE").source
-    assert source.text == "Members of the Ukrainian parliament" and source.country == "UKR"
+
+def test_a_bare_collective_hands_over_to_its_of_complement_a_named_head_does_not(nlp):
+    from sitroom.events import members_of
+
+    members = [t for t in nlp("Members of the Association of African Jurists met.") if t.text == "Members"][0]
+    assert members_of(members).text == "Association"
+    head = [t for t in nlp("Russia of all countries objected.") if t.text == "Russia"][0]
+    assert members_of(head) is None
