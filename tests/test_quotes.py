@@ -261,3 +261,10 @@ def test_stance_and_speech_cues_from_the_long_tail(run):
         rec = run(sentence)
         q = _covering(rec, phrase)
         assert q.cue_lemma == lemma, (sentence, q.cue_lemma)
+
+
+def test_cue_lemma_repairs_a_dropped_silent_e(run):
+    """The tagger reads "hoping" as "hop"; the cue is still "hope"."""
+    rec = run("Sara Klein was hoping the ceasefire would hold through the winter.")
+    q = _covering(rec, "the ceasefire would hold")
+    assert q.cue_lemma == "hope"
