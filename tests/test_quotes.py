@@ -249,3 +249,22 @@ def test_according_to_governs_a_belief_verb_clause(run):
     rec = run("Most voters expect the truce to fail, according to a poll by the Kyiv Institute.")
     q = _covering(rec, "the truce to fail")
     assert q.cue_lemma == "according to" and q.speaker.text.endswith("Kyiv Institute")
+
+
+def test_stance_and_speech_cues_from_the_long_tail(run):
+    """Cues counted on PolNeAR train attributions: bemoan, advocate, apologize, lambast."""
+    cases = {"Maria Lopez bemoaned that the talks had stalled again.": ("bemoan", "the talks had stalled"),
+             "The mayor has long advocated a truce between the two clans.": ("advocate", "a truce between"),
+             "Omar Haddad lambasted the ministry for its slow response.": ("lambast", "the ministry"),
+             "Nina Petrova apologized for the delay in the prisoner exchange.": ("apologize", "the delay")}
+    for sentence, (lemma, phrase) in cases.items():
+        rec = run(sentence)
+        q = _covering(rec, phrase)
+        assert q.cue_lemma == lemma, (sentence, q.cue_lemma)
+
+
+def test_cue_lemma_repairs_a_dropped_silent_e(run):
+    """The tagger reads "hoping" as "hop"; the cue is still "hope"."""
+    rec = run("Sara Klein was hoping the ceasefire would hold through the winter.")
+    q = _covering(rec, "the ceasefire would hold")
+    assert q.cue_lemma == "hope"

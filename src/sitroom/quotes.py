@@ -76,7 +76,7 @@ def verb_attributions(doc: Doc) -> list[Attribution]:
     lex = lexicon()
     out = []
     for tok in doc:
-        lemma = tok.lemma_.lower()
+        lemma = cue_lemma(tok)
         if tok.pos_ == "VERB" and lemma in lex["VERB"]:
             klass = lex["VERB"][lemma]
         elif tok.pos_ == "NOUN" and lemma in lex["NOUN"] and _has_content(tok):
@@ -88,6 +88,15 @@ def verb_attributions(doc: Doc) -> list[Attribution]:
         out.append(Attribution(tok, (tok.idx, tok.idx + len(tok.text)), lemma, klass, subject, content,
                                speakers.medium_of(tok), f"cue:{lemma}"))
     return out
+
+
+def cue_lemma(tok: Token) -> str:
+    """The token's lemma, repaired where the tagger drops a silent "e" ("hoping" -> "hop"):
+    a verb form in -ing/-ed whose lemma plus "e" is a cue is that cue."""
+    lemma = tok.lemma_.lower()
+    if lemma not in lexicon()["VERB"] and tok.lower_.endswith(("ing", "ed")) and lemma + "e" in lexicon()["VERB"]:
+        return lemma + "e"
+    return lemma
 
 
 def _has_content(noun: Token) -> bool:
