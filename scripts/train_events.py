@@ -4,7 +4,7 @@ Data: only the dev gold sets of ``shared/eval/dev`` — quad-confli-train (quad
 labels), plover-gsr-dev (type, hence quad) and acled-case21-dev (type where the
 set gives one). Each text becomes the classifier's features (frozen MiniLM embedding, the cue
 lexicon's per-type weights as the event stage's own
-:func:`sitroom.events.find_candidates` reads them, tf-idf n-grams over a
+:func:`sitroom.cues.find_candidates` reads them, tf-idf n-grams over a
 vocabulary fitted on the training part only); two logistic regressions
 (deterministic lbfgs) learn the quad and the type. ``--cv K`` (default 5) also writes K
 fold models under ``build/events-cv`` (fold ``k`` never sees the documents that
@@ -60,7 +60,7 @@ def cue_features(texts: list[str]) -> list[dict[str, float]]:
     import spacy
 
     from sitroom.config import Options
-    from sitroom.events import cue_weights, find_candidates
+    from sitroom.cues import cue_weights, find_candidates
 
     nlp = spacy.load(Options().model)  # the parse only: the cue lexicon needs nothing else
     out = []

@@ -153,7 +153,8 @@ def test_an_appeal_can_be_coded_neutral_with_its_parties():
 
 def test_a_neutral_sentence_leads_with_a_quad_zero_event_on_its_main_verb(nlp):
     from sitroom.eventclf import Reading
-    from sitroom.events import find_candidates, weigh
+    from sitroom.cues import find_candidates
+    from sitroom.events import weigh
     from sitroom.record import PLOVER_QUAD
 
     sent = next(nlp("The Secretary-General called on Israel to respect the law.").sents)
@@ -218,7 +219,7 @@ def test_a_hunger_strike_is_a_protest_not_an_assault(nlp):
 
 
 def test_a_bare_collective_hands_over_to_its_of_complement_a_named_head_does_not(nlp):
-    from sitroom.events import members_of
+    from sitroom.roles import members_of
 
     members = [t for t in nlp("Members of the Association of African Jurists met.") if t.text == "Members"][0]
     assert members_of(members).text == "Association"

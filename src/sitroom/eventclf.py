@@ -1,6 +1,6 @@
 """A sentence classifier for the event stage: quad class and PLOVER type.
 
-The cue lexicon of :mod:`sitroom.events` finds triggers; this model says how
+The cue lexicon of :mod:`sitroom.cues` finds triggers; this model says how
 likely each reading of the whole sentence is, which the lexicon cannot see (an
 "attack" that is a verbal attack, a "talk" that is a plain statement, a
 sentence with no cue word at all). Its input is the sentence embedding of

@@ -1,0 +1,174 @@
+"""Who acts and who is acted on: an event's source and target parties, from the parse.
+
+The subject is the source (inherited through control links: "plans to speak"),
+the object, the passive subject or the partner of "with"/"on"/"against" the
+target; pronouns and relative pronouns stand for their antecedents, a bare
+collective for its group, and conjuncts make compound actors. Each party becomes
+an :class:`~sitroom.record.ActorRef` through :func:`sitroom.actors.actor_ref`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from sitroom.actors import actor_ref
+from sitroom.cues import Candidate, role_types, word_class
+from sitroom.record import ActorRef, Span
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+TARGET_PREPS = {"with", "between", "on", "against", "to", "at", "into", "upon", "toward", "towards", "from", "of"}
+# Links through which an event's words inherit a subject from the clause above ("plans to speak").
+CONTROL_DEPS = {"xcomp", "acl", "advcl", "conj", "dobj", "pobj", "prep", "relcl", "attr"}
+POLITICAL_ENTS = {"PERSON", "NORP", "GPE", "ORG"}
+PARTY_ENTS = POLITICAL_ENTS | {"LOC", "FAC"}  # a place can be a target ("shelled the Gaza Strip")
+NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+NP_DROP = {"relcl", "acl", "appos", "punct", "cc", "conj", "prep", "advcl", "parataxis"}
+# CONSULT verbs whose object is the partner met, not the topic talked about.
+PARTNER_MODES = {"visit", "phone", "third-party"}
+PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her", "we", "our"}
+RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
+
+
+def retyped(typ: str, sources: list[Token], targets: list[Token]) -> tuple[str, str | None, str] | None:
+    """The type (mode, reason) a source or target noun imposes: "protesters clashed" is a violent PROTEST."""
+    for role, toks in (("source", sources), ("target", targets)):
+        for tok in with_conjuncts(toks):
+            hit = role_types().get((role, tok.lemma_.lower(), typ))
+            if hit:
+                return hit[0], hit[1], f"{role} {tok.text!r} makes {typ} a {hit[0]}"
+    return None
+
+
+def resolved(tok: Token) -> Token:
+    """A pronoun stands for the subject of the clause that governs its own ("Syria says it will withdraw")."""
+    if tok.lower_ not in PRONOUNS:
+        return tok
+    for verb in tok.ancestors:
+        named = [c for c in verb.children if c.dep_ == "nsubj" and c.i < tok.i and c.lower_ not in PRONOUNS and c != tok]
+        if named:
+            return named[0]
+    return tok
+
+
+def subject_of(tok: Token) -> list[Token]:
+    """The subject of a word, inherited through control links when it has none; a pronoun resolved."""
+    return [resolved(t) for t in own_subject(tok)]
+
+
+def own_subject(tok: Token) -> list[Token]:
+    """The subject of a word as the parse gives it, inherited through control links when it has none."""
+    for _ in range(5):
+        subj = [c for c in tok.children if c.dep_ in {"nsubj", "csubj"}]
+        agent = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if agent or subj:
+            return agent or subj
+        poss = [c for c in tok.children if c.dep_ in {"poss"} or (c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE", "ORG"})]
+        if word_class(tok) == "NOUN" and poss:
+            return poss[:1]
+        if tok.dep_ not in CONTROL_DEPS or tok.head == tok:
+            return []
+        controller = [c for c in tok.head.children if c.dep_ == "dobj" and c != tok]
+        if tok.dep_ == "xcomp" and controller:
+            return controller[:1]  # object control: "urged Putin to stop"
+        tok = tok.head
+    return []
+
+
+def targets_of(cand: Candidate, mode: str | None) -> list[Token]:
+    """The party acted on: the object, the passive subject, or the partner of a preposition."""
+    found = []
+    topic_object = cand.type == "CONSULT" and mode not in PARTNER_MODES
+    for word in {cand.anchor, cand.trigger}:
+        for child in word.children:
+            if child == cand.trigger:
+                continue
+            if child.dep_ in {"dobj", "nsubjpass", "dative"} and not topic_object:
+                found.append(child)
+            elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+                if child.lower_ == "of" and word_class(word) != "NOUN":
+                    continue
+                found.extend(g for g in child.children if g.dep_ == "pobj")
+    if not found and not topic_object:  # "attacked and injured the crowd": the conjoined verb's object is shared
+        found = [o for c in cand.anchor.children if c.dep_ == "conj" and word_class(c) == "VERB"
+                 for o in c.children if o.dep_ == "dobj"][:1]
+    found = [t for t in found if t.ent_type_ not in NOT_ACTORS and t != cand.trigger and cand.trigger not in t.subtree]
+    return sorted(found, key=lambda t: t.i)[:2]
+
+
+def named_party_in_scope(cand: Candidate, sources: list[Token]) -> list[Token]:
+    """The first named party the event's own words reach, when the parse gives no object.
+
+    "threatened to cut off aid to Congo", "declared a state of siege in Haiti": the party acted on
+    sits deeper than a direct object. Only the trigger's subtree is searched, the source's excluded.
+    """
+    taken = {t for s in sources for t in s.subtree}
+    for tok in cand.anchor.subtree:
+        if (tok.i > cand.trigger.i and tok not in taken and tok.ent_type_ in PARTY_ENTS
+                and (tok.head == tok or tok.head.ent_iob_ == "O" or tok.head.ent_type_ != tok.ent_type_)):
+            return [tok]
+    return []
+
+
+def with_conjuncts(toks: Iterable[Token]) -> list[Token]:
+    """Compound actors: "Trump and Putin" gives both."""
+    out = []
+    for tok in toks:
+        out.append(tok)
+        out.extend(c for c in tok.conjuncts if c.i > tok.i)
+    return out
+
+
+def np_span(tok: Token) -> Span:
+    """Character span of a noun phrase: the word, its modifiers and its "of" complement, not its clauses.
+
+    "dozens of fighters", "a depot of the Syrian army": the party is the whole phrase.
+    """
+    toks = {tok}
+    for child in tok.children:
+        if ((child.dep_ not in NP_DROP and child.i < tok.i) or (child.dep_ in {"compound", "nummod", "case"} and child.i > tok.i)
+                or (child.dep_ == "prep" and child.lower_ == "of" and child.i > tok.i)):
+            toks.update(child.subtree)
+    words = sorted((t for t in toks if not t.is_punct), key=lambda t: t.i) or [tok]
+    return words[0].idx, words[-1].idx + len(words[-1])
+
+
+def members_of(tok: Token) -> Token | None:
+    """The group a bare collective stands for: "members of the Jurists' Association", "a group of refugees".
+
+    Only a head that names no actor itself hands over to its "of" complement.
+    """
+    if tok.ent_type_ or tok.pos_ == "PROPN":
+        return None
+    inner = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if not inner or any(t.ent_type_ in PARTY_ENTS for t in tok.lefts):
+        return None
+    own = actor_ref(tok.doc, (tok.idx, tok.idx + len(tok)))
+    return None if own.country or own.sector else inner[0]
+
+
+def antecedent(tok: Token) -> Token:
+    """A relative pronoun stands for the noun its clause modifies ("a resolution that would pressure Iran")."""
+    if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl" and tok.head.head != tok.head:
+        return tok.head.head
+    return tok
+
+
+def refs(doc: Doc, toks: Iterable[Token], parties_only: bool = False) -> list[ActorRef]:
+    """The actors of some words; with ``parties_only``, only those that are parties.
+
+    A party is a coded actor or a named one ("a travel ban", "condolences" are what is done, not to whom).
+    """
+    out = []
+    for tok in with_conjuncts(toks):
+        tok = antecedent(tok)
+        span = np_span(tok)
+        ref = actor_ref(doc, span)
+        if (group := members_of(tok)) is not None:  # the phrase keeps its words, the group lends its codes
+            ref = replace(actor_ref(doc, np_span(group)), span=ref.span, text=ref.text)
+        named = any(t.ent_type_ in PARTY_ENTS for t in doc.char_span(*span, alignment_mode="expand") or [tok])
+        if not parties_only or ref.actor_id or ref.country or ref.sector or named:
+            out.append(ref)
+    return out
