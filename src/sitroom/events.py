@@ -90,9 +90,27 @@ def event_date(doc: Doc, cand: Candidate) -> EventDate | None:
     if hits:
         t = hits[0]
         return EventDate(value=t.value, precision=t.precision or precision_of(t.value), span=t.span, source="timex")
-    if doc._.published:
-        return EventDate(value=doc._.published.isoformat(), precision="day", span=None, source="published")
-    return None
+    return published_date(doc)
+
+
+def published_date(doc: Doc) -> EventDate | None:
+    return EventDate(value=doc._.published.isoformat(), precision="day", span=None, source="published") if doc._.published else None
+
+
+def commitment(doc: Doc, event: Event) -> Event | None:
+    """The promise or warning an announced plan makes, as its own event, dated when it is made.
+
+    PLOVER codes an actor's stated intent by what it commits to: a planned cooperative act
+    ("Finland will give Tanzania a grant", "X plans to visit Y") is an offer or promise, AGREE;
+    a planned act of material conflict ("the army will impose a curfew") is a warning, THREATEN.
+    The planned event itself stays, with its own type and date.
+    """
+    quad = PLOVER_QUAD[event.type]
+    if event.factuality != "planned" or event.quad_override is not None or event.type == "AGREE" or quad == 3:
+        return None
+    typ = "THREATEN" if quad == 4 else "AGREE"
+    why = f"commitment: announces a planned {event.type} ({'a warning' if quad == 4 else 'a promise'})"
+    return replace(event, type=typ, mode=None, factuality="happened", date=published_date(doc), rationale=why)
 
 
 def day_of(when: EventDate | None) -> date | None:
@@ -255,8 +273,10 @@ class EventsStage:
             for cand, conf in weigh(cands, sent, reading):
                 event = build_event(doc, sent, cand, conf)
                 acts_on = targets_of(cand, event.mode)  # "seized weapons" acts, on no party
+                # a bare noun ("the negotiations") names no event of its own
                 if event.source or acts_on or cand.anchor != cand.trigger or cand.trigger in (sent.root, main_verb(sent)):
-                    events.append(event)  # a bare noun ("the negotiations") names no event of its own
+                    promise = commitment(doc, event)  # listed first: on a tie it is the sentence's top event
+                    events.extend([promise, event] if promise else [event])
         doc._.events = events
         return doc
 
