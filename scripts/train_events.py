@@ -97,7 +97,8 @@ def train(dense: np.ndarray, data, idx: np.ndarray, folder: Path) -> None:
     """Fit the vocabulary and both heads on the examples ``idx`` and save them to ``folder``."""
     vocab = Vocabulary.fit([data[i][1] for i in idx])
     x = sparse.hstack([sparse.csr_matrix(dense[idx]), sparse.csr_matrix(vocab.tfidf([data[i][1] for i in idx]))]).tocsr()
-    quad_w, quad_b = fit(x, [data[i][2] for i in idx], list(range(QUADS)))
+    quadded = np.array([row for row, i in enumerate(idx) if not is_authored(data[i][0])])  # no neutral sentences among them
+    quad_w, quad_b = fit(x[quadded], [data[idx[row]][2] for row in quadded], list(range(QUADS)))
     typed = np.array([row for row, i in enumerate(idx) if data[i][3]])
     type_w, type_b = fit(x[typed], [data[idx[row]][3] for row in typed], list(TYPES))
     save_heads(folder, quad_w, quad_b, type_w, type_b)
