@@ -4,12 +4,13 @@ Data: the dev gold sets of ``shared/eval/dev`` — quad-confli-train (quad
 labels), plover-gsr-dev (type, hence quad) and acled-case21-dev (type where the
 set gives one) — and sitroom's own sentences, ``data/training/plover_authored.jsonl``
 (original news-style sentences written from PLOVER's type definitions, never
-from the gold sets; they are in every fold's training part). Each text becomes the classifier's features (frozen MiniLM embedding, the cue
-lexicon's per-type weights as the event stage's own
+from the gold sets; they are in every fold's training part and train the type
+head only). Each text becomes the classifier's features (frozen MiniLM
+embedding, the cue lexicon's per-type weights as the event stage's own
 :func:`sitroom.cues.find_candidates` reads them, tf-idf n-grams over a
 vocabulary fitted on the training part only); two logistic regressions
 (deterministic lbfgs) learn the quad and the type. ``--cv K`` (default 5) also writes K
-fold models under ``build/events-cv`` (fold ``k`` never sees the documents that
+fold models under ``build/events-cv`` (fold ``k`` never sees the dev documents that
 :func:`fold_of` puts in fold ``k``), which ``scripts/bench_events.py`` uses to
 report cross-validated figures.
 """
@@ -97,7 +98,8 @@ def train(dense: np.ndarray, data, idx: np.ndarray, folder: Path) -> None:
     """Fit the vocabulary and both heads on the examples ``idx`` and save them to ``folder``."""
     vocab = Vocabulary.fit([data[i][1] for i in idx])
     x = sparse.hstack([sparse.csr_matrix(dense[idx]), sparse.csr_matrix(vocab.tfidf([data[i][1] for i in idx]))]).tocsr()
-    quadded = np.array([row for row, i in enumerate(idx) if not is_authored(data[i][0])])  # no neutral sentences among them
+    # the authored sentences train the type head only: with no neutral (quad 0) ones among them they skew the quad head
+    quadded = np.array([row for row, i in enumerate(idx) if not is_authored(data[i][0])])
     quad_w, quad_b = fit(x[quadded], [data[idx[row]][2] for row in quadded], list(range(QUADS)))
     typed = np.array([row for row, i in enumerate(idx) if data[i][3]])
     type_w, type_b = fit(x[typed], [data[idx[row]][3] for row in typed], list(TYPES))

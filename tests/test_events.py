@@ -6,6 +6,7 @@ so these tests pin the event stage's own linking, whatever those stages do.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from sitroom.record import Place, Timex
@@ -225,3 +226,49 @@ def test_a_bare_collective_hands_over_to_its_of_complement_a_named_head_does_not
     assert members_of(members).text == "Association"
     head = [t for t in nlp("Russia of all countries objected.") if t.text == "Russia"][0]
     assert members_of(head) is None
+
+
+def test_an_announced_cooperative_plan_is_also_a_promise_dated_when_made(nlp):
+    events = _events(nlp, "Japan will send food aid to Sudan next month.")
+    promise, plan = _one(events, "AGREE"), _one(events, "AID")
+    assert plan.factuality == "planned" and promise.factuality == "happened"
+    assert events.index(promise) < events.index(plan)  # on a tie the promise is the top event
+    assert _texts(promise.source) == _texts(plan.source) == ["Japan"]
+    assert promise.date.source == "published" and "commitment" in promise.rationale
+
+
+def test_a_commitment_is_a_promise_or_a_warning_only_for_planned_acts(nlp):
+    from sitroom.events import commitment
+    from sitroom.record import Event
+
+    doc = nlp("Rebels will attack.")
+    planned = Event(type="ASSAULT", source=[], target=[], trigger=(0, 6), evidence=(0, 19), factuality="planned")
+    assert commitment(doc, planned).type == "THREATEN"
+    assert commitment(doc, replace(planned, type="CONSULT")).type == "AGREE"
+    assert commitment(doc, replace(planned, factuality="happened")) is None
+    assert commitment(doc, replace(planned, type="ACCUSE")) is None  # a planned accusation promises nothing
+    assert commitment(doc, replace(planned, type="CONSULT", quad_override=0)) is None
+
+
+def test_the_lede_event_leads_the_article(nlp):
+    text = "Gunmen killed five soldiers in an ambush near Gao. Protesters marched in Bamako on Friday."
+    events = _events(nlp, text)
+    top = max(events, key=lambda e: e.confidence)
+    assert top.type == "ASSAULT" and top.evidence[0] == 0
+    assert _one(events, "PROTEST").confidence < top.confidence
+
+
+def test_calling_off_a_strike_concedes_and_joint_exercises_cooperate(nlp):
+    from sitroom.cues import find_candidates
+
+    def types(text):
+        return [c.type for s in nlp(text).sents for c in find_candidates(s)]
+
+    assert types("The union called off the strike.") == ["CONCEDE"]
+    assert "COOPERATE" in types("The two navies held joint exercises in the Gulf.")
+    assert "REQUEST" in types("The union called for a strike.")
+
+
+def test_a_proposed_act_commits_no_one(nlp):
+    events = _events(nlp, "Washington proposed a halt in fighting.")
+    assert "RETREAT" in [e.type for e in events] and "AGREE" not in [e.type for e in events]

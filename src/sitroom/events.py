@@ -33,7 +33,8 @@ if not Doc.has_extension("events"):
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "over", "throughout", "within"}
 RECIPROCAL = {"CONSULT", "COOPERATE"}  # types whose parties act on each other (CAMEO's reciprocal coding)
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis", "csubj", "acl"}
-RULE_WEIGHT_SHARE = 0.5  # within a quad: the cue vs the type head (5-fold CV with authored data: 0.3 -> 0.5: quad-confli 0.8499 -> 0.8505)
+# within a quad: the cue vs the type head (5-fold CV with the authored data: 0.3 -> 0.5, quad-confli 0.8499 -> 0.8505)
+RULE_WEIGHT_SHARE = 0.5
 MODEL_ONLY_WEIGHT = 0.5  # the rule weight a classifier-only reading stands in with
 MODEL_ONLY_MIN = 0.4     # least classifier probability for an event no cue covers
 NEUTRAL_VETO = 0.5       # a sentence the classifier finds this surely neutral keeps only its surest cues
@@ -95,19 +96,22 @@ def event_date(doc: Doc, cand: Candidate) -> EventDate | None:
 
 
 def published_date(doc: Doc) -> EventDate | None:
-    return EventDate(value=doc._.published.isoformat(), precision="day", span=None, source="published") if doc._.published else None
+    if doc._.published is None:
+        return None
+    return EventDate(value=doc._.published.isoformat(), precision="day", span=None, source="published")
 
 
-def commitment(doc: Doc, event: Event) -> Event | None:
+def commitment(doc: Doc, event: Event, pledged: bool = True) -> Event | None:
     """The promise or warning an announced plan makes, as its own event, dated when it is made.
 
     PLOVER codes an actor's stated intent by what it commits to: a planned cooperative act
     ("Finland will give Tanzania a grant", "X plans to visit Y") is an offer or promise, AGREE;
     a planned act of material conflict ("the army will impose a curfew") is a warning, THREATEN.
-    The planned event itself stays, with its own type and date.
+    The planned event itself stays, with its own type and date. A plan its actor only
+    proposes to others, or the writer expects, commits no one (``pledged`` False).
     """
     quad = PLOVER_QUAD[event.type]
-    if event.factuality != "planned" or event.quad_override is not None or event.type == "AGREE" or quad == 3:
+    if not pledged or event.factuality != "planned" or event.quad_override is not None or event.type == "AGREE" or quad == 3:
         return None
     typ = "THREATEN" if quad == 4 else "AGREE"
     why = f"commitment: announces a planned {event.type} ({'a warning' if quad == 4 else 'a promise'})"
@@ -281,7 +285,8 @@ class EventsStage:
                 acts_on = targets_of(cand, event.mode)  # "seized weapons" acts, on no party
                 # a bare noun ("the negotiations") names no event of its own
                 if event.source or acts_on or cand.anchor != cand.trigger or cand.trigger in (sent.root, main_verb(sent)):
-                    promise = commitment(doc, event)  # listed first: on a tie it is the sentence's top event
+                    # the promise is listed first: on a tie it is the sentence's top event
+                    promise = commitment(doc, event, factuality.pledged(cand.anchor))
                     events.extend([promise, event] if promise else [event])
         doc._.events = events
         return doc
