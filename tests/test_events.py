@@ -272,3 +272,12 @@ def test_calling_off_a_strike_concedes_and_joint_exercises_cooperate(nlp):
 def test_a_proposed_act_commits_no_one(nlp):
     events = _events(nlp, "Washington proposed a halt in fighting.")
     assert "RETREAT" in [e.type for e in events] and "AGREE" not in [e.type for e in events]
+
+
+def test_an_event_in_a_relative_clause_is_background(nlp):
+    from sitroom.cues import find_candidates
+    from sitroom.events import in_relative_clause
+
+    sent = next(nlp("Soldiers beat the refugees, whom the mayor accused of theft.").sents)
+    by_type = {c.type: c for c in find_candidates(sent)}
+    assert in_relative_clause(by_type["ACCUSE"]) and not in_relative_clause(by_type["ASSAULT"])
