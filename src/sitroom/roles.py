@@ -138,15 +138,17 @@ def np_span(tok: Token) -> Span:
 def members_of(tok: Token) -> Token | None:
     """The group a bare collective stands for: "members of the Jurists' Association", "a group of refugees".
 
-    Only a head that names no actor itself hands over to its "of" complement.
+    Only a head that names no actor itself hands over to its "of" complement: a count ("thousands
+    of Iraqi Kurds") or a collective ("a group of Moroccan diplomats") whose own words give at
+    most the complement's country, never a sector.
     """
-    if tok.ent_type_ or tok.pos_ == "PROPN":
+    if (tok.ent_type_ and tok.ent_type_ not in NOT_ACTORS) or tok.pos_ == "PROPN":
         return None
     inner = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     if not inner or any(t.ent_type_ in PARTY_ENTS for t in tok.lefts):
         return None
     own = actor_ref(tok.doc, (tok.idx, tok.idx + len(tok)))
-    return None if own.country or own.sector else inner[0]
+    return None if own.sector or own.actor_id else inner[0]
 
 
 def antecedent(tok: Token) -> Token:
@@ -167,7 +169,9 @@ def refs(doc: Doc, toks: Iterable[Token], parties_only: bool = False) -> list[Ac
         span = np_span(tok)
         ref = actor_ref(doc, span)
         if (group := members_of(tok)) is not None:  # the phrase keeps its words, the group lends its codes
-            ref = replace(actor_ref(doc, np_span(group)), span=ref.span, text=ref.text)
+            inner = actor_ref(doc, np_span(group))
+            ref = replace(inner, span=ref.span, text=ref.text, country=inner.country or ref.country,
+                          sector=inner.sector or ref.sector)
         named = any(t.ent_type_ in PARTY_ENTS for t in doc.char_span(*span, alignment_mode="expand") or [tok])
         if not parties_only or ref.actor_id or ref.country or ref.sector or named:
             out.append(ref)

@@ -1,0 +1,44 @@
+"""Who acts and who is acted on: the parse rules of sitroom.roles on short sentences."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitroom import roles
+from sitroom.pipeline import make_doc
+from sitroom.record import Article
+
+
+@pytest.fixture
+def parse(nlp):
+    """A sentence run through every stage (actors and places included)."""
+
+    def _parse(text: str):
+        return nlp(make_doc(nlp, Article(id="t", text=text, published=date(2025, 3, 17))))
+
+    return _parse
+
+
+def _token(doc, word):
+    return next(t for t in doc if t.text == word)
+
+
+def test_a_group_of_diplomats_takes_the_members_country_and_sector(parse):
+    doc = parse("A group of Moroccan diplomats met the minister on Monday.")
+    ref = roles.refs(doc, [_token(doc, "group")])[0]
+    assert ref.text == "A group of Moroccan diplomats"
+    assert (ref.country, ref.sector) == ("MAR", "GOV")
+
+
+def test_a_count_of_people_takes_their_codes(parse):
+    doc = parse("Thousands of Iraqi Kurds marched through the city on Sunday.")
+    ref = roles.refs(doc, [_token(doc, "Thousands")])[0]
+    assert (ref.country, ref.sector) == ("IRQ", "CVL")
+
+
+def test_a_head_that_codes_itself_keeps_its_own_sector(parse):
+    doc = parse("The army of Sudan shelled the town.")
+    ref = roles.refs(doc, [_token(doc, "army")])[0]
+    assert ref.sector == "MIL"
