@@ -42,3 +42,15 @@ def test_a_head_that_codes_itself_keeps_its_own_sector(parse):
     doc = parse("The army of Sudan shelled the town.")
     ref = roles.refs(doc, [_token(doc, "army")])[0]
     assert ref.sector == "MIL"
+
+
+def test_a_predicate_adjective_hands_down_the_subject(parse):
+    doc = parse("President Abdelaziz Bouteflika said he is prepared to lift the ban.")
+    subject = roles.subject_of(_token(doc, "lift"))
+    assert [t.text for t in subject] == ["Bouteflika"]
+
+
+def test_a_fronted_with_phrase_sets_the_scene_and_names_no_partner(parse):
+    doc = parse("With the help of France, Mali agreed to hold talks.")
+    event = next(e for e in doc._.events if e.type == "AGREE")
+    assert not any("France" in r.text for r in event.target)

@@ -21,7 +21,7 @@ from sitroom.record import ActorRef, Span
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 TARGET_PREPS = {"with", "between", "on", "against", "to", "at", "into", "upon", "toward", "towards", "from", "of"}
 # Links through which an event's words inherit a subject from the clause above ("plans to speak").
-CONTROL_DEPS = {"xcomp", "acl", "advcl", "conj", "dobj", "pobj", "prep", "relcl", "attr"}
+CONTROL_DEPS = {"xcomp", "acl", "advcl", "conj", "dobj", "pobj", "prep", "relcl", "attr", "acomp"}  # "is ready to talk"
 POLITICAL_ENTS = {"PERSON", "NORP", "GPE", "ORG"}
 PARTY_ENTS = POLITICAL_ENTS | {"LOC", "FAC"}  # a place can be a target ("shelled the Gaza Strip")
 NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
@@ -87,7 +87,7 @@ def targets_of(cand: Candidate, mode: str | None) -> list[Token]:
                 continue
             if child.dep_ in {"dobj", "nsubjpass", "dative"} and not topic_object:
                 found.append(child)
-            elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+            elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS and child.i > word.i:  # "With the signing of ..., X agreed" sets the scene
                 if child.lower_ == "of" and word_class(word) != "NOUN":
                     continue
                 found.extend(g for g in child.children if g.dep_ == "pobj")
