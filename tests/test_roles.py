@@ -54,3 +54,20 @@ def test_a_fronted_with_phrase_sets_the_scene_and_names_no_partner(parse):
     doc = parse("With the help of France, Mali agreed to hold talks.")
     event = next(e for e in doc._.events if e.type == "AGREE")
     assert not any("France" in r.text for r in event.target)
+
+
+def test_an_uncoded_party_takes_the_country_of_the_place_it_is_near(parse):
+    doc = parse("A roadside bombing near the town of Samarra killed two soldiers on Sunday.")
+    ref = roles.refs(doc, [_token(doc, "bombing")])[0]
+    assert ref.country == "IRQ"
+
+
+def test_a_place_lends_its_country_but_makes_no_party_of_a_thing(parse):
+    doc = parse("The United Nations suspended aid deliveries in Borno State on Monday.")
+    assert roles.refs(doc, [_token(doc, "deliveries")], parties_only=True) == []
+
+
+def test_a_protest_acts_on_the_party_its_purpose_clause_names(parse):
+    doc = parse("Students staged a hunger strike to demand the resignation of Algerian President Ahmed Ben Bella.")
+    event = next(e for e in doc._.events if e.type == "PROTEST")
+    assert any(r.country == "DZA" for r in event.target)

@@ -25,6 +25,8 @@ CONTROL_DEPS = {"xcomp", "acl", "advcl", "conj", "dobj", "pobj", "prep", "relcl"
 POLITICAL_ENTS = {"PERSON", "NORP", "GPE", "ORG"}
 PARTY_ENTS = POLITICAL_ENTS | {"LOC", "FAC"}  # a place can be a target ("shelled the Gaza Strip")
 NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+PURPOSE_DEPS = {"advcl", "xcomp"}
+LOCATIVE_PREPS = {"in", "near", "at", "outside", "inside", "around", "across", "throughout"}
 NP_DROP = {"relcl", "acl", "appos", "punct", "cc", "conj", "prep", "advcl", "parataxis"}
 # CONSULT verbs whose object is the partner met, not the topic talked about.
 PARTNER_MODES = {"visit", "phone", "third-party"}
@@ -102,10 +104,16 @@ def named_party_in_scope(cand: Candidate, sources: list[Token]) -> list[Token]:
     """The first named party the event's own words reach, when the parse gives no object.
 
     "threatened to cut off aid to Congo", "declared a state of siege in Haiti": the party acted on
-    sits deeper than a direct object. Only the trigger's subtree is searched, the source's excluded.
+    sits deeper than a direct object. Only the trigger's subtree is searched, the source's excluded,
+    and, for an event named by an object, the purpose clause of its verb ("staged a strike to
+    demand the resignation of President X").
     """
     taken = {t for s in sources for t in s.subtree}
-    for tok in cand.anchor.subtree:
+    scope = list(cand.anchor.subtree)
+    if cand.anchor.dep_ == "dobj":
+        scope += [t for c in cand.anchor.head.children if c.dep_ in PURPOSE_DEPS and c.i > cand.anchor.i
+                  and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for t in c.subtree]
+    for tok in scope:
         if (tok.i > cand.trigger.i and tok not in taken and tok.ent_type_ in PARTY_ENTS
                 and (tok.head == tok or tok.head.ent_iob_ == "O" or tok.head.ent_type_ != tok.ent_type_)):
             return [tok]
@@ -144,7 +152,8 @@ def members_of(tok: Token) -> Token | None:
     """
     if (tok.ent_type_ and tok.ent_type_ not in NOT_ACTORS) or tok.pos_ == "PROPN":
         return None
-    inner = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    inner = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > tok.i
+             for g in c.children if g.dep_ == "pobj"]
     if not inner or any(t.ent_type_ in PARTY_ENTS for t in tok.lefts):
         return None
     own = actor_ref(tok.doc, (tok.idx, tok.idx + len(tok)))
@@ -156,6 +165,20 @@ def antecedent(tok: Token) -> Token:
     if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl" and tok.head.head != tok.head:
         return tok.head.head
     return tok
+
+
+def place_country(doc: Doc, tok: Token, span: Span) -> str | None:
+    """The country of the place a party is or is placed at: "Jericho", "a bombing near Samarra".
+
+    An actor the text does not code otherwise belongs, as CAMEO codes it, to the country where it
+    is: a toponym inside its phrase, or one its locative complement ("in", "near") names.
+    """
+    where = [span] + [np_span(g) for c in tok.children if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS
+                      for g in c.children if g.dep_ == "pobj"]
+    for place in doc._.places or []:
+        if place.country and any(s <= place.span[0] and place.span[1] <= e for s, e in where):
+            return place.country
+    return None
 
 
 def refs(doc: Doc, toks: Iterable[Token], parties_only: bool = False) -> list[ActorRef]:
@@ -173,6 +196,9 @@ def refs(doc: Doc, toks: Iterable[Token], parties_only: bool = False) -> list[Ac
             ref = replace(inner, span=ref.span, text=ref.text, country=inner.country or ref.country,
                           sector=inner.sector or ref.sector)
         named = any(t.ent_type_ in PARTY_ENTS for t in doc.char_span(*span, alignment_mode="expand") or [tok])
-        if not parties_only or ref.actor_id or ref.country or ref.sector or named:
-            out.append(ref)
+        if parties_only and not (ref.actor_id or ref.country or ref.sector or named):
+            continue
+        if ref.country is None and (where := place_country(doc, tok, span)):
+            ref = replace(ref, country=where)  # a place lends its country, but makes no party of "aid in Borno"
+        out.append(ref)
     return out
