@@ -71,3 +71,9 @@ def test_a_protest_acts_on_the_party_its_purpose_clause_names(parse):
     doc = parse("Students staged a hunger strike to demand the resignation of Algerian President Ahmed Ben Bella.")
     event = next(e for e in doc._.events if e.type == "PROTEST")
     assert any(r.country == "DZA" for r in event.target)
+
+
+def test_a_name_found_in_scope_stands_for_the_noun_it_modifies(parse):
+    doc = parse("Pakistan threatened to cut off aid to the Turkish government.")
+    event = next(e for e in doc._.events if e.type == "THREATEN")
+    assert [r.text for r in event.target] == ["the Turkish government"]

@@ -116,8 +116,16 @@ def named_party_in_scope(cand: Candidate, sources: list[Token]) -> list[Token]:
     for tok in scope:
         if (tok.i > cand.trigger.i and tok not in taken and tok.ent_type_ in PARTY_ENTS
                 and (tok.head == tok or tok.head.ent_iob_ == "O" or tok.head.ent_type_ != tok.ent_type_)):
-            return [tok]
+            return [phrase_head(tok, cand)]
     return []
+
+
+def phrase_head(tok: Token, cand: Candidate) -> Token:
+    """The noun a name modifies stands for the party: "the Turkish government", not "Turkish"."""
+    while (tok.dep_ in {"amod", "compound", "poss", "nmod"} and tok.head.pos_ in {"NOUN", "PROPN"}
+           and tok.head not in (cand.trigger, cand.anchor)):
+        tok = tok.head
+    return tok
 
 
 def with_conjuncts(toks: Iterable[Token]) -> list[Token]:
