@@ -77,3 +77,15 @@ def test_a_name_found_in_scope_stands_for_the_noun_it_modifies(parse):
     doc = parse("Pakistan threatened to cut off aid to the Turkish government.")
     event = next(e for e in doc._.events if e.type == "THREATEN")
     assert [r.text for r in event.target] == ["the Turkish government"]
+
+
+def test_a_transfer_acts_on_its_receiver_not_on_what_is_given(parse):
+    doc = parse("The United States returned six Iraqi artifacts to the government of Iraq.")
+    event = next(e for e in doc._.events if e.type == "RETREAT")
+    assert [r.text for r in event.target] == ["the government of Iraq"]
+
+
+def test_the_sources_own_troops_are_no_target(parse):
+    doc = parse("Russia has begun withdrawing some of its troops from Syria.")
+    event = next(e for e in doc._.events if e.type == "RETREAT")
+    assert not any("troops" in r.text for r in event.target)

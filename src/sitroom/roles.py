@@ -26,6 +26,7 @@ POLITICAL_ENTS = {"PERSON", "NORP", "GPE", "ORG"}
 PARTY_ENTS = POLITICAL_ENTS | {"LOC", "FAC"}  # a place can be a target ("shelled the Gaza Strip")
 NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 PURPOSE_DEPS = {"advcl", "xcomp"}
+TRANSFER_TYPES = {"AID", "RETREAT", "COOPERATE", "AGREE", "MOBILIZE"}  # what is given is no target; who receives it is
 LOCATIVE_PREPS = {"in", "near", "at", "outside", "inside", "around", "across", "throughout"}
 NP_DROP = {"relcl", "acl", "appos", "punct", "cc", "conj", "prep", "advcl", "parataxis"}
 # CONSULT verbs whose object is the partner met, not the topic talked about.
@@ -96,8 +97,24 @@ def targets_of(cand: Candidate, mode: str | None) -> list[Token]:
     if not found and not topic_object:  # "attacked and injured the crowd": the conjoined verb's object is shared
         found = [o for c in cand.anchor.children if c.dep_ == "conj" and word_class(c) == "VERB"
                  for o in c.children if o.dep_ == "dobj"][:1]
-    found = [t for t in found if t.ent_type_ not in NOT_ACTORS and t != cand.trigger and cand.trigger not in t.subtree]
+    found = [t for t in found if t.ent_type_ not in NOT_ACTORS and t != cand.trigger and cand.trigger not in t.subtree
+             and not own_forces(t)]
+    if cand.type in TRANSFER_TYPES and any(recipient(t) for t in found):
+        found = [t for t in found if recipient(t)]  # "returned six artifacts to Iraq": Iraq, not the artifacts
     return sorted(found, key=lambda t: t.i)[:2]
+
+
+def recipient(tok: Token) -> bool:
+    """Whether an argument is the receiver of a transfer: "to Iraq", "gave Iraq the artifacts"."""
+    return tok.dep_ == "dative" or (tok.dep_ == "pobj" and tok.head.lower_ in {"to", "toward", "towards"})
+
+
+def own_forces(tok: Token) -> bool:
+    """The source's own troops are its means, not its target: "strengthened its forces in Crimea",
+    "withdrawing some of its troops from Syria"."""
+    group = members_of(tok) or tok
+    mine = any(c.dep_ == "poss" and c.lower_ in PRONOUNS for c in group.children)
+    return mine and actor_ref(tok.doc, np_span(group)).sector == "MIL"
 
 
 def named_party_in_scope(cand: Candidate, sources: list[Token]) -> list[Token]:
