@@ -394,11 +394,11 @@ def qualified_prior(group: list[Mention]) -> dict[int, float]:
 
 
 def namesake_city(c: Candidate, candidates: list[Candidate]) -> bool:
-    """Whether a region reading competes with a city of the same name inside it, whose own name
-    it is at least as much ("Odesa" is the city; the oblast only when the text says so)."""
-    return c.entry.kind == "adm1" and any(
+    """Whether a region reading competes with a city inside it whose own name this is, while the
+    region's is another ("Odesa" is the city; "Odeska oblast" only when the text says region)."""
+    return c.entry.kind == "adm1" and not c.primary and any(
         o.entry.kind in {"city", "capital"} and o.entry.country == c.entry.country
-        and o.entry.admin1 == c.entry.admin1 and (o.primary or not c.primary) for o in candidates)
+        and o.entry.admin1 == c.entry.admin1 and o.primary for o in candidates)
 
 
 def context(entry: Entry, others: list[Entry]) -> float:
