@@ -22,7 +22,7 @@ from spacy.tokens import Token
 from sitroom.knowledge import read_json, read_tsv
 
 MODEL_FILE = "models/quotes_cues.json"
-CANDIDATE_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX"})
+CANDIDATE_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX", "PROPN"})  # PROPN: title-case headline verbs
 CLAUSE_DEPS = ("ccomp", "xcomp", "acl", "advcl", "relcl", "parataxis")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "poss", "agent")
 
