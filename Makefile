@@ -48,7 +48,9 @@ bench-%: setup
 gate: setup
 	@for b in $(BENCHES); do $(BIN)/python scripts/bench_$$(echo $$b | tr - _).py --gate || exit 1; done
 
-# Reproducible training of the shipped event-classifier weights (see scripts/train_events.py).
+# Reproducible training of the shipped event-classifier weights (see scripts/train_events.py)
+# and of the attribution-cue model of the quotes stage (scripts/train_quotes.py, PolNeAR train).
 train: setup
 	$(BIN)/pip install -q -e '.[train]'
 	$(BIN)/python scripts/train_events.py
+	$(BIN)/python scripts/train_quotes.py
