@@ -89,3 +89,21 @@ def test_the_sources_own_troops_are_no_target(parse):
     doc = parse("Russia has begun withdrawing some of its troops from Syria.")
     event = next(e for e in doc._.events if e.type == "RETREAT")
     assert not any("troops" in r.text for r in event.target)
+
+
+def test_a_pronoun_source_is_coded_as_the_person_it_stands_for(parse):
+    doc = parse("Ukrainian President Volodymyr Zelensky met aid workers in Kyiv. "
+                "On Saturday, he accused the Kremlin of stalling the talks.")
+    accuse = next(e for e in doc._.events if e.type == "ACCUSE")
+    source = accuse.source[0]
+    assert source.text == "he"
+    assert (source.name, source.country, source.sector) == ("Volodymyr Zelensky", "UKR", "GOV")
+    zelensky = next(a for a in doc._.actors if a.id == source.actor_id)
+    assert list(source.span) in [list(m) for m in zelensky.mentions]  # the mention joined the actor's record
+
+
+def test_a_pronoun_with_no_known_person_stays_uncoded(parse):
+    doc = parse("On Saturday, he accused the Kremlin of stalling the talks.")
+    accuse = next(e for e in doc._.events if e.type == "ACCUSE")
+    assert accuse.source[0].text == "he"
+    assert accuse.source[0].country is None and accuse.source[0].actor_id is None

@@ -14,7 +14,8 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from sitroom.actors import actor_ref
+from sitroom import speakers
+from sitroom.actors import actor_ref, linked
 from sitroom.cues import Candidate, role_types, word_class
 from sitroom.record import ActorRef, Span
 
@@ -216,6 +217,8 @@ def refs(doc: Doc, toks: Iterable[Token], parties_only: bool = False) -> list[Ac
         tok = antecedent(tok)
         span = np_span(tok)
         ref = actor_ref(doc, span)
+        if ref.actor_id is None and tok.lower_ in speakers.PERSON_PRONOUNS:  # "he accused": the person meant
+            ref = linked(doc, ref, speakers.resolve(tok))
         if (group := members_of(tok)) is not None:  # the phrase keeps its words, the group lends its codes
             inner = actor_ref(doc, np_span(group))
             ref = replace(inner, span=ref.span, text=ref.text, country=inner.country or ref.country,
