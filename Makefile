@@ -38,7 +38,8 @@ clean:
 # Benchmarks read ../shared/eval/dev and write docs/benchmarks.md; `make gate`
 # fails when a figure drops below the floor pinned in its script.
 BENCHES := quotes actors times places events
-bench: $(addprefix bench-,$(BENCHES))
+# bench-speed (speed and memory) is reported, never gated: shared machines are too noisy for a floor.
+bench: $(addprefix bench-,$(BENCHES)) bench-speed
 bench-time-place: bench-times bench-places
 bench-%: setup
 	$(BIN)/pip install -q -e '.[bench]'
@@ -47,7 +48,9 @@ bench-%: setup
 gate: setup
 	@for b in $(BENCHES); do $(BIN)/python scripts/bench_$$(echo $$b | tr - _).py --gate || exit 1; done
 
-# Reproducible training of the shipped event-classifier weights (see scripts/train_events.py).
+# Reproducible training of the shipped event-classifier weights (see scripts/train_events.py)
+# and of the attribution-cue model of the quotes stage (scripts/train_quotes.py, PolNeAR train).
 train: setup
 	$(BIN)/pip install -q -e '.[train]'
 	$(BIN)/python scripts/train_events.py
+	$(BIN)/python scripts/train_quotes.py

@@ -20,7 +20,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from sitroom import speakers
+from sitroom import attribution, speakers
 from sitroom.marks import DOUBLED, MARKS, scan_marks
 from sitroom.knowledge import read_tsv
 from sitroom.record import ActorRef, Quote, Span
@@ -72,7 +72,9 @@ class Attribution:
 
 
 def verb_attributions(doc: Doc) -> list[Attribution]:
-    """Every speech, belief or evidence verb or noun with its speaker and complement."""
+    """Every speech, belief or evidence verb or noun with its speaker and complement: the
+    lexicon's, and the words the learned cue model calls cues ("tended to support",
+    "is critical of") with the class the lexicon gives their lemma, else speech."""
     lex = lexicon()
     out = []
     for tok in doc:
@@ -81,13 +83,20 @@ def verb_attributions(doc: Doc) -> list[Attribution]:
             klass = lex["VERB"][lemma]
         elif tok.pos_ == "NOUN" and lemma in lex["NOUN"] and _has_content(tok):
             klass = lex["NOUN"][lemma]
+        elif attribution.is_cue(tok):
+            klass = attribution.cue_classes().get(lemma, "speech")
         else:
             continue
-        subject = speakers.subject_of(tok) if tok.pos_ == "VERB" else _possessor(tok)
+        subject = _possessor(tok) if tok.pos_ == "NOUN" else speakers.subject_of(_predicate(tok))
         content = complement(tok)
         out.append(Attribution(tok, (tok.idx, tok.idx + len(tok.text)), lemma, klass, subject, content,
                                speakers.medium_of(tok), f"cue:{lemma}"))
     return out
+
+
+def _predicate(tok: Token) -> Token:
+    """The verb whose subject holds an adjective's view ("she is critical of" -> "is")."""
+    return tok.head if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd") else tok
 
 
 def cue_lemma(tok: Token) -> str:
@@ -163,9 +172,10 @@ def _label(source: SpacySpan) -> list[Token]:
 def complement(cue: Token) -> list[Span]:
     """What a cue says: its clause (with its "that"), else its objects, as character pieces."""
     children = [c for c in cue.children if speakers.same_line(c, cue)]
+    clause = "acl" if cue.pos_ == "NOUN" else "ccomp"  # "the warning that ..." is the noun's clause
     deps = {c.dep_ for c in children}
-    if "ccomp" in deps:
-        wanted = {"ccomp"}
+    if clause in deps:
+        wanted = {clause}
     elif cue.lemma_.lower() in needs_clause():
         return []
     elif "xcomp" in deps:
@@ -174,7 +184,7 @@ def complement(cue: Token) -> list[Span]:
         wanted = CONTENT_DEPS
     toks: list[Token] = []
     for child in children:
-        if child.dep_ not in wanted or child.dep_ != "ccomp" and child.i < cue.i:
+        if child.dep_ not in wanted or child.dep_ != clause and child.i < cue.i:
             continue
         if child.dep_ == "advmod" and not any(g.dep_ in ("ccomp", "pcomp") for g in child.children):
             continue

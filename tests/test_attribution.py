@@ -1,0 +1,47 @@
+"""The learned attribution-cue model and the constructions it brings to the quotes stage."""
+
+from __future__ import annotations
+
+from sitroom import attribution
+from sitroom.quotes import lexicon
+from sitroom.record import Quote, Record
+
+
+def _said(record: Record, quote: Quote) -> str:
+    return " | ".join(record.article.text[s:e] for s, e in quote.content)
+
+
+def test_model_loads_with_weights_and_a_threshold():
+    bias, weights, threshold = attribution.model()
+    assert len(weights) > 1000 and 0 < threshold < 1 and isinstance(bias, float)
+
+
+def test_model_finds_a_cue_the_lexicon_lacks(nlp, run):
+    doc = nlp("Most voters tended to support Clinton.")
+    tended = doc[2]
+    assert tended.lemma_ not in lexicon()["VERB"]
+    assert attribution.is_cue(tended)
+    rec = run("Most voters tended to support Clinton.")
+    q = rec.quotes[0]
+    assert q.cue_lemma == "tend" and "support Clinton" in _said(rec, q)
+    assert q.speaker is not None and "voters" in q.speaker.name
+
+
+def test_model_rejects_a_plain_event_verb(nlp, run):
+    doc = nlp("The truck drove to the border at night.")
+    assert not any(attribution.is_cue(t) for t in doc)
+    assert run("The truck drove to the border at night.").quotes == []
+
+
+def test_stance_adjective_is_attributed_to_the_subject(run):
+    rec = run("Lena Ross is skeptical of the agreement.")
+    q = rec.quotes[0]
+    assert "the agreement" in _said(rec, q) and q.kind == "indirect"
+    assert q.speaker.name == "Lena Ross"
+
+
+def test_nominal_cue_keeps_its_that_clause(run):
+    rec = run("The minister's claim that the army had withdrawn was false.")
+    q = rec.quotes[0]
+    assert _said(rec, q) == "that the army had withdrawn" and q.cue_lemma == "claim"
+    assert "minister" in q.speaker.name
