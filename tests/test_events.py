@@ -55,7 +55,18 @@ def test_compound_actors_are_both_parties_of_one_event(nlp):
     events = [e for e in _events(nlp, "Trump and Putin will talk.") if e.type == "CONSULT"]
     assert len(events) == 1
     assert _texts(events[0].source) == ["Trump", "Putin"]
+    assert _texts(events[0].target) == ["Trump", "Putin"]  # each talks with the other
     assert events[0].factuality == "planned"
+
+
+def test_a_compound_subject_that_agrees_agrees_with_itself(nlp):
+    deal = _one(_events(nlp, "Ethiopia and Eritrea agreed to reopen the border."), "AGREE")
+    assert _texts(deal.source) == ["Ethiopia", "Eritrea"] and _texts(deal.target) == ["Ethiopia", "Eritrea"]
+
+
+def test_a_single_party_that_agrees_has_no_target_of_its_own(nlp):
+    deal = _one(_events(nlp, "Ethiopia agreed to reopen the border."), "AGREE")
+    assert _texts(deal.source) == ["Ethiopia"] and deal.target == []
 
 
 def test_modal_makes_an_event_hypothetical(nlp):

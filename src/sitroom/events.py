@@ -32,6 +32,7 @@ if not Doc.has_extension("events"):
 
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "over", "throughout", "within"}
 RECIPROCAL = {"CONSULT", "COOPERATE"}  # types whose parties act on each other (CAMEO's reciprocal coding)
+MUTUAL = RECIPROCAL | {"AGREE"}  # a compound subject of these acts with itself: "Kyiv and Moscow agreed"
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis", "csubj", "acl"}
 # within a quad: the cue vs the type head (5-fold CV with the authored data: 0.3 -> 0.5, quad-confli 0.8499 -> 0.8505)
 RULE_WEIGHT_SHARE = 0.5
@@ -249,6 +250,8 @@ def build_event(doc: Doc, sent: SpacySpan, cand: Candidate, confidence: float) -
     source, target = refs(doc, subjects), refs(doc, targets_of(cand, mode), parties_only=True)
     if cand.type in RECIPROCAL and source and target:
         source, target = source + target, target + source  # "X met Y": each met the other
+    elif cand.type in MUTUAL and len(source) > 1 and not target:
+        target = list(source)  # "Trump and Putin agreed": each agreed with the other
     if not target:  # a party found only in scope is a target, never a reciprocal source
         target = refs(doc, named_party_in_scope(cand, subjects), parties_only=True)
     trig = cand.trigger
