@@ -292,3 +292,22 @@ def test_an_event_in_a_relative_clause_is_background(nlp):
     sent = next(nlp("Soldiers beat the refugees, whom the mayor accused of theft.").sents)
     by_type = {c.type: c for c in find_candidates(sent)}
     assert in_relative_clause(by_type["ACCUSE"]) and not in_relative_clause(by_type["ASSAULT"])
+
+
+def _staged(nlp, text):
+    """A doc through every stage before the event coder."""
+    doc = nlp.make_doc(text)
+    doc._.published = PUBLISHED
+    for name, proc in nlp.pipeline:
+        if name == "sitroom_events":
+            return doc
+        doc = proc(doc)
+
+
+def test_a_batch_of_docs_codes_the_same_events_as_one_doc_at_a_time(nlp):
+    texts = ["Russia launched 40 drones at Kharkiv on Sunday.", "Kenya offered to host the talks.",
+             "The two presidents will speak by phone on Tuesday, the Kremlin said."]
+    stage = nlp.get_pipe("sitroom_events")
+    one_by_one = [stage(_staged(nlp, t))._.events for t in texts]
+    batched = [d._.events for d in stage.pipe([_staged(nlp, t) for t in texts], batch_size=2)]
+    assert batched == one_by_one and all(batched)

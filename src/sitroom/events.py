@@ -14,11 +14,12 @@ nothing is stitched from another sentence. Factuality comes from
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
 
 from spacy.language import Language
+from spacy.util import minibatch
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from sitroom import eventclf, factuality
@@ -282,10 +283,28 @@ class EventsStage:
         self.classifier = eventclf.shipped() if use_model else None
 
     def __call__(self, doc: Doc) -> Doc:
-        sents = [s for s in doc.sents if any(t.is_alpha for t in s)]
-        found = [find_candidates(s) for s in sents]
-        readings = (self.classifier.read([s.text for s in sents], [cue_weights(c) for c in found])
-                    if self.classifier and sents else [None] * len(sents))
+        self.fill([doc])
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
+        """Docs in batches, so the classifier reads many articles' sentences in one go (fuller encoder batches)."""
+        for batch in minibatch(docs, size=batch_size):
+            self.fill(batch)
+            yield from batch
+
+    def fill(self, docs: list[Doc]) -> None:
+        """Set ``doc._.events`` on each doc, the sentence classifier run once over all their sentences."""
+        sents = [[s for s in doc.sents if any(t.is_alpha for t in s)] for doc in docs]
+        found = [[find_candidates(s) for s in doc_sents] for doc_sents in sents]
+        flat = [s for doc_sents in sents for s in doc_sents]
+        readings = iter(self.classifier.read([s.text for s in flat], [cue_weights(c) for cs in found for c in cs])
+                        if self.classifier and flat else [None] * len(flat))
+        for doc, doc_sents, doc_found in zip(docs, sents, found):
+            doc._.events = self.code(doc, doc_sents, doc_found, [next(readings) for _ in doc_sents])
+
+    def code(self, doc: Doc, sents: list[SpacySpan], found: list[list[Candidate]],
+             readings: list[eventclf.Reading | None]) -> list[Event]:
+        """The events of one doc from its sentences' candidates and readings."""
         events: list[Event] = []
         for sent, cands, reading in zip(sents, found, readings):
             later = len({e.evidence for e in events})  # sentences before this one that gave events
@@ -297,8 +316,7 @@ class EventsStage:
                     # the promise is listed first: on a tie it is the sentence's top event
                     promise = commitment(doc, event, factuality.pledged(cand.anchor))
                     events.extend([promise, event] if promise else [event])
-        doc._.events = events
-        return doc
+        return events
 
 
 @Language.factory("sitroom_events", default_config={"use_model": True})
