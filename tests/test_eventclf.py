@@ -17,9 +17,17 @@ def _rows():
 
 
 def test_authored_sentences_cover_every_plover_type_evenly():
-    counts = Counter(r["type"] for r in _rows())
+    counts = Counter(r["type"] for r in _rows() if "type" in r)
     assert set(counts) == set(PLOVER_QUAD)
     assert min(counts.values()) >= 12
+
+
+def test_authored_rows_are_typed_or_neutral():
+    rows = _rows()
+    for r in rows:  # a PLOVER type, or a neutral (CAMEO quad 0) statement with no PLOVER act
+        assert ("type" in r) != ("quad" in r), r["id"]
+        assert r.get("type") in PLOVER_QUAD or r.get("quad") == 0, r["id"]
+    assert sum(1 for r in rows if r.get("quad") == 0) >= 50
 
 
 def test_authored_sentences_are_distinct_and_marked_as_authored():
