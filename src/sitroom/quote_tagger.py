@@ -11,7 +11,7 @@ score of the word, of its head and of the nearest cue among its ancestors (with 
 dependency by which the word hangs from it), the distance to the nearest cue-like
 word and where it stands in its sentence and paragraph. It is trained by
 ``scripts/train_quotes.py`` on PolNeAR train and shipped as a crfsuite binary
-(``data/models/quotes_tagger.crfsuite``, a few MB after L1 pruning). The helpers on
+(``data/models/quotes_tagger.crfsuite``, about 1 MB after L1 pruning). The helpers on
 lists of character pieces that the quotes stage and the tagger share live here too.
 """
 
