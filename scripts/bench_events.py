@@ -27,9 +27,12 @@ SETS = (  # (file, task, figure reported, label)
     ("plover-gsr-dev.jsonl", "plover", "type_acc", "PLOVER type accuracy"),
     ("acled-case21-dev.jsonl", "acled", "acc", "ACLED -> PLOVER type accuracy"),
 )
-FLOORS: dict[str, float] = {  # a little below the cross-validated figures measured
-    "quad_macro_f1": 0.84, "spans_source_f1": 0.79, "spans_target_f1": 0.48,
-    "plover_type_acc": 0.57, "acled_type_acc": 0.80,
+# The CI gate has no fold models, so it measures resubstitution (``--gate`` without build/events-cv:
+# quad 0.984, GSR type 0.919, ACLED 0.900); the type floors sit a little below those. The CV figures
+# are in docs/benchmarks.md (quad 0.850, GSR type 0.677, ACLED 0.842).
+FLOORS: dict[str, float] = {
+    "quad_macro_f1": 0.96, "spans_source_f1": 0.79, "spans_target_f1": 0.48,
+    "plover_type_acc": 0.89, "acled_type_acc": 0.87,
 }
 
 

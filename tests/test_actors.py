@@ -228,3 +228,13 @@ def test_a_titled_name_the_tagger_missed_is_a_mention(run):
 def test_brussels_acting_is_the_eu(run):
     rec = run("Brussels warned that the sanctions would stay.")
     assert _mentioning(rec, "Brussels").country == "IGO"
+
+
+def test_a_pro_country_modifier_names_a_patron_not_the_actor(nlp):
+    ref = _ref(nlp, "The pro-Iranian Hizbollah group declared a ceasefire on Wednesday.", "The pro-Iranian Hizbollah group")
+    assert (ref.country, ref.sector) == ("LBN", "REB")
+
+
+def test_a_named_body_codes_the_generic_noun_it_modifies(nlp):
+    ref = _ref(nlp, "The radical Hamas movement rejected the invitation.", "The radical Hamas movement")
+    assert (ref.country, ref.sector) == ("PSE", "REB")

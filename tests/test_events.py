@@ -6,6 +6,7 @@ so these tests pin the event stage's own linking, whatever those stages do.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from sitroom.record import Place, Timex
@@ -54,7 +55,18 @@ def test_compound_actors_are_both_parties_of_one_event(nlp):
     events = [e for e in _events(nlp, "Trump and Putin will talk.") if e.type == "CONSULT"]
     assert len(events) == 1
     assert _texts(events[0].source) == ["Trump", "Putin"]
+    assert _texts(events[0].target) == ["Trump", "Putin"]  # each talks with the other
     assert events[0].factuality == "planned"
+
+
+def test_a_compound_subject_that_agrees_agrees_with_itself(nlp):
+    deal = _one(_events(nlp, "Ethiopia and Eritrea agreed to reopen the border."), "AGREE")
+    assert _texts(deal.source) == ["Ethiopia", "Eritrea"] and _texts(deal.target) == ["Ethiopia", "Eritrea"]
+
+
+def test_a_single_party_that_agrees_has_no_target_of_its_own(nlp):
+    deal = _one(_events(nlp, "Ethiopia agreed to reopen the border."), "AGREE")
+    assert _texts(deal.source) == ["Ethiopia"] and deal.target == []
 
 
 def test_modal_makes_an_event_hypothetical(nlp):
@@ -225,3 +237,77 @@ def test_a_bare_collective_hands_over_to_its_of_complement_a_named_head_does_not
     assert members_of(members).text == "Association"
     head = [t for t in nlp("Russia of all countries objected.") if t.text == "Russia"][0]
     assert members_of(head) is None
+
+
+def test_an_announced_cooperative_plan_is_also_a_promise_dated_when_made(nlp):
+    events = _events(nlp, "Japan will send food aid to Sudan next month.")
+    promise, plan = _one(events, "AGREE"), _one(events, "AID")
+    assert plan.factuality == "planned" and promise.factuality == "happened"
+    assert events.index(promise) < events.index(plan)  # on a tie the promise is the top event
+    assert _texts(promise.source) == _texts(plan.source) == ["Japan"]
+    assert promise.date.source == "published" and "commitment" in promise.rationale
+
+
+def test_a_commitment_is_a_promise_or_a_warning_only_for_planned_acts(nlp):
+    from sitroom.events import commitment
+    from sitroom.record import Event
+
+    doc = nlp("Rebels will attack.")
+    planned = Event(type="ASSAULT", source=[], target=[], trigger=(0, 6), evidence=(0, 19), factuality="planned")
+    assert commitment(doc, planned).type == "THREATEN"
+    assert commitment(doc, replace(planned, type="CONSULT")).type == "AGREE"
+    assert commitment(doc, replace(planned, factuality="happened")) is None
+    assert commitment(doc, replace(planned, type="ACCUSE")) is None  # a planned accusation promises nothing
+    assert commitment(doc, replace(planned, type="CONSULT", quad_override=0)) is None
+
+
+def test_the_lede_event_leads_the_article(nlp):
+    text = "Gunmen killed five soldiers in an ambush near Gao. Protesters marched in Bamako on Friday."
+    events = _events(nlp, text)
+    top = max(events, key=lambda e: e.confidence)
+    assert top.type == "ASSAULT" and top.evidence[0] == 0
+    assert _one(events, "PROTEST").confidence < top.confidence
+
+
+def test_calling_off_a_strike_concedes_and_joint_exercises_cooperate(nlp):
+    from sitroom.cues import find_candidates
+
+    def types(text):
+        return [c.type for s in nlp(text).sents for c in find_candidates(s)]
+
+    assert types("The union called off the strike.") == ["CONCEDE"]
+    assert "COOPERATE" in types("The two navies held joint exercises in the Gulf.")
+    assert "REQUEST" in types("The union called for a strike.")
+
+
+def test_a_proposed_act_commits_no_one(nlp):
+    events = _events(nlp, "Washington proposed a halt in fighting.")
+    assert "RETREAT" in [e.type for e in events] and "AGREE" not in [e.type for e in events]
+
+
+def test_an_event_in_a_relative_clause_is_background(nlp):
+    from sitroom.cues import find_candidates
+    from sitroom.events import in_relative_clause
+
+    sent = next(nlp("Soldiers beat the refugees, whom the mayor accused of theft.").sents)
+    by_type = {c.type: c for c in find_candidates(sent)}
+    assert in_relative_clause(by_type["ACCUSE"]) and not in_relative_clause(by_type["ASSAULT"])
+
+
+def _staged(nlp, text):
+    """A doc through every stage before the event coder."""
+    doc = nlp.make_doc(text)
+    doc._.published = PUBLISHED
+    for name, proc in nlp.pipeline:
+        if name == "sitroom_events":
+            return doc
+        doc = proc(doc)
+
+
+def test_a_batch_of_docs_codes_the_same_events_as_one_doc_at_a_time(nlp):
+    texts = ["Russia launched 40 drones at Kharkiv on Sunday.", "Kenya offered to host the talks.",
+             "The two presidents will speak by phone on Tuesday, the Kremlin said."]
+    stage = nlp.get_pipe("sitroom_events")
+    one_by_one = [stage(_staged(nlp, t))._.events for t in texts]
+    batched = [d._.events for d in stage.pipe([_staged(nlp, t) for t in texts], batch_size=2)]
+    assert batched == one_by_one and all(batched)

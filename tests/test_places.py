@@ -146,3 +146,18 @@ def test_regions_counted_over_a_country_are_not_a_toponym_of_their_own(run):
     ukrainian = _place(record, "Ukrainian")
     assert ukrainian.country == "UKR" and ukrainian.role == "adjective"
     assert not [p for p in record.places if p.role == "location"]
+
+
+def test_a_city_named_like_its_region_is_the_city(run):
+    place = next(p for p in run("Russian drones struck Odesa overnight.").places if p.country == "UKR")
+    assert place.name == "Odesa"
+
+
+def test_a_region_word_makes_the_name_the_region(run):
+    place = next(p for p in run("Fighting spread across Kharkiv oblast.").places if p.country == "UKR")
+    assert place.name == "Kharkivska oblast"
+
+
+def test_a_state_qualifying_a_city_is_no_actor(run):
+    record = run("Officials in Alexandria, Virginia said the road was closed.")
+    assert all(p.role == "location" for p in record.places)

@@ -18,6 +18,7 @@ source or target) through the actor it mentions.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -161,6 +162,21 @@ def actor_at(doc: Doc, span: Span) -> Actor | None:
             if overlap > best_len:
                 best, best_len = actor, overlap
     return best
+
+
+def linked(doc: Doc, ref: ActorRef, name: str) -> ActorRef:
+    """A pronoun's or role's reference coded as the article's actor its resolved name stands for.
+
+    The quotes stage resolves "he said" to "Volodymyr Zelensky"; the mention then joins that
+    actor's record (one actor, all its mentions), so later stages and queries see it too.
+    Without such an actor the reference keeps the resolved name and no codes: never guessed.
+    """
+    actor = next((a for a in doc._.actors or [] if a.name.lower() == name.lower()), None)
+    if actor is None:
+        return replace(ref, name=name)
+    if ref.span not in actor.mentions:
+        actor.mentions = sorted([*actor.mentions, ref.span])
+    return replace(ref, actor_id=actor.id, name=actor.name, country=actor.country, sector=actor.sector)
 
 
 def _span_head(doc: Doc, span: Span) -> Token | None:

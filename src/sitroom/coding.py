@@ -151,7 +151,7 @@ def candidate_countries(tokens: list[Token], index: ActorIndex, day: date | None
         start, end, hit = found
         seen.add(start)
         code = country_of(hit.known, day)
-        if not code or _sponsor(t.doc, end):
+        if not code or _sponsor(t.doc, end) or _sponsored(t.doc, start):
             continue
         is_ethnic = hit.via == "demonym" and start > 0 and t.doc[start - 1].lower_ in WORDS["ethnic"]
         (ethnic if is_ethnic else plain).append(code)
@@ -161,6 +161,11 @@ def candidate_countries(tokens: list[Token], index: ActorIndex, day: date | None
 def _sponsor(doc: Doc, end: int) -> bool:
     """Whether the country just before token ``end`` is a sponsor ("UAE-backed")."""
     return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in WORDS["sponsor"]
+
+
+def _sponsored(doc: Doc, start: int) -> bool:
+    """Whether the country at token ``start`` is a patron or a foe ("pro-Iranian", "anti-American")."""
+    return start > 1 and doc[start - 1].text == "-" and doc[start - 2].lower_ in WORDS["stance"]
 
 
 def sentence_country(head: Token, index: ActorIndex, day: date | None) -> str | None:
@@ -196,6 +201,8 @@ def code_tokens(doc: Doc, tokens: list[Token], head: Token, index: ActorIndex) -
     pattern = head_pattern(doc, head, index)
     country = _phrase_country(head, context, index, day)
     text = _name(tokens)
+    if pattern is None and (named := _named_body(tokens, head, index)) is not None:
+        return _known(doc, named, head, index)  # "the Hizbollah group", "the Islamic Jihad movement"
     if pattern is None:
         kind = "organization" if head.ent_type_ == "ORG" else "group"
         return Coding(text, kind, country, None, f"text:{text.lower()}", rule="modifier-country" if country else "unknown",
@@ -216,6 +223,15 @@ def code_tokens(doc: Doc, tokens: list[Token], head: Token, index: ActorIndex) -
     key = f"{country}:{sector}:{pattern.canon}" if country else f"text:{text.lower()}"
     return Coding(text, kind, country, sector, key, pattern.canon if pattern.kind == "role" else None,
                   rule=rule, confidence=0.75 if country else 0.6)
+
+
+def _named_body(tokens: list[Token], head: Token, index: ActorIndex) -> tuple[int, int, Hit] | None:
+    """An organisation the tables name that modifies a head naming nothing itself ("the Hamas movement")."""
+    for t in tokens:
+        found = index.hit_at(t.i)
+        if found and found[2].known.kind not in ("country", "person") and noun_head(t) == head and t != head:
+            return found
+    return None
 
 
 def _phrase_country(head: Token, context: list[Token], index: ActorIndex, day: date | None) -> str | None:

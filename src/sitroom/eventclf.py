@@ -60,15 +60,17 @@ def embed(texts: list[str], batch_size: int = 32) -> np.ndarray:
     import torch
 
     model, tokenizer = encoder()
-    out = []
-    for i in range(0, len(texts), batch_size):
-        batch = tokenizer(texts[i:i + batch_size], padding=True, truncation=True, max_length=MAX_TOKENS, return_tensors="pt")
-        with torch.no_grad():
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))  # similar lengths batch with little padding
+    out = np.zeros((len(texts), 384), dtype=np.float32)
+    for i in range(0, len(order), batch_size):
+        rows = order[i:i + batch_size]
+        batch = tokenizer([texts[r] for r in rows], padding=True, truncation=True, max_length=MAX_TOKENS, return_tensors="pt")
+        with torch.inference_mode():
             hidden = model(**batch).last_hidden_state
         mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
         pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1.0)
-        out.append(torch.nn.functional.normalize(pooled, dim=-1).numpy())
-    return np.concatenate(out) if out else np.zeros((0, 384), dtype=np.float32)
+        out[rows] = torch.nn.functional.normalize(pooled, dim=-1).numpy()
+    return out
 
 
 def ngrams(text: str) -> list[str]:

@@ -23,6 +23,8 @@ GOVERNING_DEPS = {"xcomp", "acl", "dobj", "ccomp", "advcl", "pobj", "prep", "att
 MAX_CLIMB = 4
 # The strongest verdict wins when several cues govern one event.
 RANK = {"negated": 3, "hypothetical": 2, "planned": 1}
+# Governors of a plan that is not its actor's own commitment: another's proposal, the writer's expectation.
+NOT_PLEDGES = frozenset({"propose", "expect"})
 
 
 @lru_cache(maxsize=1)
@@ -73,3 +75,16 @@ def judge(trigger: Token, anchor: Token, event_day: date | None, published: date
     if event_day and published and (published - event_day).days > 365:
         return "historical", f"dated {event_day.isoformat()}, over a year before publication"
     return "happened", "no modal, negation or governing intent"
+
+
+def pledged(anchor: Token) -> bool:
+    """Whether a planned event is its actor's own commitment ("will send", "pledged to send"),
+    not a proposal to others or the writer's expectation ("proposed a halt", "is expected to")."""
+    tok = anchor
+    for _ in range(MAX_CLIMB):
+        if tok.dep_ not in GOVERNING_DEPS or tok.head == tok:
+            break
+        tok = tok.head
+        if tok.lemma_.lower() in NOT_PLEDGES:
+            return False
+    return True

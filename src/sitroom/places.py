@@ -52,6 +52,9 @@ DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern
 # Endings of demonyms of regions: "Ohioans", "Texan", "New Yorkers", "Dagestani".
 DEMONYM_ENDINGS = ("ians", "ans", "ers", "ns", "ian", "an", "er", "is", "n", "i")
 POSSESSIVE = {"'s", "’s", "'", "’"}
+# Words after a name that make it the region, not its namesake city ("the Donetsk region").
+REGION_WORDS = {"region", "regions", "oblast", "oblasts", "province", "provinces", "state", "governorate", "prefecture"}
+NAMESAKE_PENALTY = 3.0  # a region read as its own capital city's name ("Odesa", "Kharkiv") drops below the city
 KIND_PRIOR = {"continent": 3.0, "country": 3.0, "adm1": 2.0, "capital": 2.5, "adm2": 0.5, "city": 0.0}
 POPULATION_WEIGHT = 0.5
 ALTERNATE_NAME_PENALTY = 1.5
@@ -81,6 +84,7 @@ class Mention:
     best: Entry | None = None
     confidence: float = 0.0
     qualifier: Mention | None = None
+    says_region: bool = False  # a region word follows: "Kharkiv oblast"
 
     @property
     def key(self) -> str:
@@ -107,6 +111,9 @@ class PlacesStage:
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = self.find(doc)
+        for m in mentions:
+            after = re.match(r"\W*(\w+)", doc.text[m.end:m.end + 24])
+            m.says_region = m.text.split()[-1].lower() in REGION_WORDS or bool(after and after[1].lower() in REGION_WORDS)
         link_qualifiers(mentions, doc.text)
         resolve(mentions)  # names inside street names ("Lamar Avenue") still lend their context
         streets = [m.span() for m in street_pattern().finditer(doc.text)]
@@ -288,8 +295,11 @@ def well_known(c: Candidate) -> bool:
 
 
 def role_of(span: Span) -> str:
-    """``actor`` when the place is the subject of a verb ("Moscow said", "Kyiv has accepted")."""
+    """``actor`` when the place is the subject of a verb ("Moscow said", "Kyiv has accepted"),
+    never when a locative word leads it ("in Riyadh")."""
     root = span.root
+    if locative(span):
+        return "location"
     if root.dep_ in ACTOR_DEPS and root.head.pos_ in {"VERB", "AUX"}:
         return "actor"
     if root.dep_ == "pobj" and root.head.dep_ == "agent":
@@ -301,11 +311,17 @@ def role_of(span: Span) -> str:
 
 
 def link_qualifiers(mentions: list[Mention], text: str) -> None:
-    """"Paris, Texas" / "Paris, Ky.": a toponym right after a comma qualifies the one before."""
+    """"Paris, Texas" / "Paris, Ky.": a toponym right after a comma qualifies the one before.
+
+    A qualifier says where the other place lies, so it is never an actor itself, even where the
+    parser made it the verb's subject ("officials in Alexandria, Virginia said").
+    """
     for left, right in zip(mentions, mentions[1:]):
         between = text[left.end:right.start]
         if between.strip() == "," and any(c.entry.kind in {"country", "adm1"} for c in right.candidates):
             left.qualifier = right
+            if right.role == "actor":
+                right.role = "location"
 
 
 def within(entry: Entry, region: Entry) -> bool:
@@ -372,7 +388,17 @@ def qualified_prior(group: list[Mention]) -> dict[int, float]:
     for i, c in enumerate(candidates):
         if any(within(c.entry, r) for r in regions):
             scores[i] += QUALIFIED_BONUS
+        if not any(m.says_region for m in group) and namesake_city(c, candidates):
+            scores[i] -= NAMESAKE_PENALTY
     return scores
+
+
+def namesake_city(c: Candidate, candidates: list[Candidate]) -> bool:
+    """Whether a region reading competes with a city inside it whose own name this is, while the
+    region's is another ("Odesa" is the city; "Odeska oblast" only when the text says region)."""
+    return c.entry.kind == "adm1" and not c.primary and any(
+        o.entry.kind in {"city", "capital"} and o.entry.country == c.entry.country
+        and o.entry.admin1 == c.entry.admin1 and o.primary for o in candidates)
 
 
 def context(entry: Entry, others: list[Entry]) -> float:

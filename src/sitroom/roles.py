@@ -14,17 +14,21 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from sitroom.actors import actor_ref
+from sitroom import speakers
+from sitroom.actors import actor_ref, linked
 from sitroom.cues import Candidate, role_types, word_class
 from sitroom.record import ActorRef, Span
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 TARGET_PREPS = {"with", "between", "on", "against", "to", "at", "into", "upon", "toward", "towards", "from", "of"}
 # Links through which an event's words inherit a subject from the clause above ("plans to speak").
-CONTROL_DEPS = {"xcomp", "acl", "advcl", "conj", "dobj", "pobj", "prep", "relcl", "attr"}
+CONTROL_DEPS = {"xcomp", "acl", "advcl", "conj", "dobj", "pobj", "prep", "relcl", "attr", "acomp"}  # "is ready to talk"
 POLITICAL_ENTS = {"PERSON", "NORP", "GPE", "ORG"}
 PARTY_ENTS = POLITICAL_ENTS | {"LOC", "FAC"}  # a place can be a target ("shelled the Gaza Strip")
 NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+PURPOSE_DEPS = {"advcl", "xcomp"}
+TRANSFER_TYPES = {"AID", "RETREAT", "COOPERATE", "AGREE", "MOBILIZE"}  # what is given is no target; who receives it is
+LOCATIVE_PREPS = {"in", "near", "at", "outside", "inside", "around", "across", "throughout"}
 NP_DROP = {"relcl", "acl", "appos", "punct", "cc", "conj", "prep", "advcl", "parataxis"}
 # CONSULT verbs whose object is the partner met, not the topic talked about.
 PARTNER_MODES = {"visit", "phone", "third-party"}
@@ -87,29 +91,59 @@ def targets_of(cand: Candidate, mode: str | None) -> list[Token]:
                 continue
             if child.dep_ in {"dobj", "nsubjpass", "dative"} and not topic_object:
                 found.append(child)
-            elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+            elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS and child.i > word.i:  # "With the signing of ..., X agreed" sets the scene
                 if child.lower_ == "of" and word_class(word) != "NOUN":
                     continue
                 found.extend(g for g in child.children if g.dep_ == "pobj")
     if not found and not topic_object:  # "attacked and injured the crowd": the conjoined verb's object is shared
         found = [o for c in cand.anchor.children if c.dep_ == "conj" and word_class(c) == "VERB"
                  for o in c.children if o.dep_ == "dobj"][:1]
-    found = [t for t in found if t.ent_type_ not in NOT_ACTORS and t != cand.trigger and cand.trigger not in t.subtree]
+    found = [t for t in found if t.ent_type_ not in NOT_ACTORS and t != cand.trigger and cand.trigger not in t.subtree
+             and not own_forces(t)]
+    if cand.type in TRANSFER_TYPES and any(recipient(t) for t in found):
+        found = [t for t in found if recipient(t)]  # "returned six artifacts to Iraq": Iraq, not the artifacts
     return sorted(found, key=lambda t: t.i)[:2]
+
+
+def recipient(tok: Token) -> bool:
+    """Whether an argument is the receiver of a transfer: "to Iraq", "gave Iraq the artifacts"."""
+    return tok.dep_ == "dative" or (tok.dep_ == "pobj" and tok.head.lower_ in {"to", "toward", "towards"})
+
+
+def own_forces(tok: Token) -> bool:
+    """The source's own troops are its means, not its target: "strengthened its forces in Crimea",
+    "withdrawing some of its troops from Syria"."""
+    group = members_of(tok) or tok
+    mine = any(c.dep_ == "poss" and c.lower_ in PRONOUNS for c in group.children)
+    return mine and actor_ref(tok.doc, np_span(group)).sector == "MIL"
 
 
 def named_party_in_scope(cand: Candidate, sources: list[Token]) -> list[Token]:
     """The first named party the event's own words reach, when the parse gives no object.
 
     "threatened to cut off aid to Congo", "declared a state of siege in Haiti": the party acted on
-    sits deeper than a direct object. Only the trigger's subtree is searched, the source's excluded.
+    sits deeper than a direct object. Only the trigger's subtree is searched, the source's excluded,
+    and, for an event named by an object, the purpose clause of its verb ("staged a strike to
+    demand the resignation of President X").
     """
     taken = {t for s in sources for t in s.subtree}
-    for tok in cand.anchor.subtree:
+    scope = list(cand.anchor.subtree)
+    if cand.anchor.dep_ == "dobj":
+        scope += [t for c in cand.anchor.head.children if c.dep_ in PURPOSE_DEPS and c.i > cand.anchor.i
+                  and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for t in c.subtree]
+    for tok in scope:
         if (tok.i > cand.trigger.i and tok not in taken and tok.ent_type_ in PARTY_ENTS
                 and (tok.head == tok or tok.head.ent_iob_ == "O" or tok.head.ent_type_ != tok.ent_type_)):
-            return [tok]
+            return [phrase_head(tok, cand)]
     return []
+
+
+def phrase_head(tok: Token, cand: Candidate) -> Token:
+    """The noun a name modifies stands for the party: "the Turkish government", not "Turkish"."""
+    while (tok.dep_ in {"amod", "compound", "poss", "nmod"} and tok.head.pos_ in {"NOUN", "PROPN"}
+           and tok.head not in (cand.trigger, cand.anchor)):
+        tok = tok.head
+    return tok
 
 
 def with_conjuncts(toks: Iterable[Token]) -> list[Token]:
@@ -138,15 +172,18 @@ def np_span(tok: Token) -> Span:
 def members_of(tok: Token) -> Token | None:
     """The group a bare collective stands for: "members of the Jurists' Association", "a group of refugees".
 
-    Only a head that names no actor itself hands over to its "of" complement.
+    Only a head that names no actor itself hands over to its "of" complement: a count ("thousands
+    of Iraqi Kurds") or a collective ("a group of Moroccan diplomats") whose own words give at
+    most the complement's country, never a sector.
     """
-    if tok.ent_type_ or tok.pos_ == "PROPN":
+    if (tok.ent_type_ and tok.ent_type_ not in NOT_ACTORS) or tok.pos_ == "PROPN":
         return None
-    inner = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    inner = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > tok.i
+             for g in c.children if g.dep_ == "pobj"]
     if not inner or any(t.ent_type_ in PARTY_ENTS for t in tok.lefts):
         return None
     own = actor_ref(tok.doc, (tok.idx, tok.idx + len(tok)))
-    return None if own.country or own.sector else inner[0]
+    return None if own.sector or own.actor_id else inner[0]
 
 
 def antecedent(tok: Token) -> Token:
@@ -154,6 +191,20 @@ def antecedent(tok: Token) -> Token:
     if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl" and tok.head.head != tok.head:
         return tok.head.head
     return tok
+
+
+def place_country(doc: Doc, tok: Token, span: Span) -> str | None:
+    """The country of the place a party is or is placed at: "Jericho", "a bombing near Samarra".
+
+    An actor the text does not code otherwise belongs, as CAMEO codes it, to the country where it
+    is: a toponym inside its phrase, or one its locative complement ("in", "near") names.
+    """
+    where = [span] + [np_span(g) for c in tok.children if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS
+                      for g in c.children if g.dep_ == "pobj"]
+    for place in doc._.places or []:
+        if place.country and any(s <= place.span[0] and place.span[1] <= e for s, e in where):
+            return place.country
+    return None
 
 
 def refs(doc: Doc, toks: Iterable[Token], parties_only: bool = False) -> list[ActorRef]:
@@ -166,9 +217,16 @@ def refs(doc: Doc, toks: Iterable[Token], parties_only: bool = False) -> list[Ac
         tok = antecedent(tok)
         span = np_span(tok)
         ref = actor_ref(doc, span)
+        if ref.actor_id is None and tok.lower_ in speakers.PERSON_PRONOUNS:  # "he accused": the person meant
+            ref = linked(doc, ref, speakers.resolve(tok))
         if (group := members_of(tok)) is not None:  # the phrase keeps its words, the group lends its codes
-            ref = replace(actor_ref(doc, np_span(group)), span=ref.span, text=ref.text)
+            inner = actor_ref(doc, np_span(group))
+            ref = replace(inner, span=ref.span, text=ref.text, country=inner.country or ref.country,
+                          sector=inner.sector or ref.sector)
         named = any(t.ent_type_ in PARTY_ENTS for t in doc.char_span(*span, alignment_mode="expand") or [tok])
-        if not parties_only or ref.actor_id or ref.country or ref.sector or named:
-            out.append(ref)
+        if parties_only and not (ref.actor_id or ref.country or ref.sector or named):
+            continue
+        if ref.country is None and (where := place_country(doc, tok, span)):
+            ref = replace(ref, country=where)  # a place lends its country, but makes no party of "aid in Borno"
+        out.append(ref)
     return out

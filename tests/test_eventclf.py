@@ -1,0 +1,28 @@
+"""The event classifier's own training sentences (data/training/plover_authored.jsonl)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import sitroom
+from sitroom.record import PLOVER_QUAD
+
+AUTHORED = Path(sitroom.__file__).resolve().parent / "data" / "training" / "plover_authored.jsonl"
+
+
+def _rows():
+    return [json.loads(line) for line in AUTHORED.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_authored_sentences_cover_every_plover_type_evenly():
+    counts = Counter(r["type"] for r in _rows())
+    assert set(counts) == set(PLOVER_QUAD)
+    assert min(counts.values()) >= 12
+
+
+def test_authored_sentences_are_distinct_and_marked_as_authored():
+    rows = _rows()
+    assert len({r["id"] for r in rows}) == len(rows) == len({r["text"] for r in rows})
+    assert all(r["id"].startswith("authored-") for r in rows)  # train_events.py never holds them out

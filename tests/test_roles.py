@@ -1,0 +1,109 @@
+"""Who acts and who is acted on: the parse rules of sitroom.roles on short sentences."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitroom import roles
+from sitroom.pipeline import make_doc
+from sitroom.record import Article
+
+
+@pytest.fixture
+def parse(nlp):
+    """A sentence run through every stage (actors and places included)."""
+
+    def _parse(text: str):
+        return nlp(make_doc(nlp, Article(id="t", text=text, published=date(2025, 3, 17))))
+
+    return _parse
+
+
+def _token(doc, word):
+    return next(t for t in doc if t.text == word)
+
+
+def test_a_group_of_diplomats_takes_the_members_country_and_sector(parse):
+    doc = parse("A group of Moroccan diplomats met the minister on Monday.")
+    ref = roles.refs(doc, [_token(doc, "group")])[0]
+    assert ref.text == "A group of Moroccan diplomats"
+    assert (ref.country, ref.sector) == ("MAR", "GOV")
+
+
+def test_a_count_of_people_takes_their_codes(parse):
+    doc = parse("Thousands of Iraqi Kurds marched through the city on Sunday.")
+    ref = roles.refs(doc, [_token(doc, "Thousands")])[0]
+    assert (ref.country, ref.sector) == ("IRQ", "CVL")
+
+
+def test_a_head_that_codes_itself_keeps_its_own_sector(parse):
+    doc = parse("The army of Sudan shelled the town.")
+    ref = roles.refs(doc, [_token(doc, "army")])[0]
+    assert ref.sector == "MIL"
+
+
+def test_a_predicate_adjective_hands_down_the_subject(parse):
+    doc = parse("President Abdelaziz Bouteflika said he is prepared to lift the ban.")
+    subject = roles.subject_of(_token(doc, "lift"))
+    assert [t.text for t in subject] == ["Bouteflika"]
+
+
+def test_a_fronted_with_phrase_sets_the_scene_and_names_no_partner(parse):
+    doc = parse("With the help of France, Mali agreed to hold talks.")
+    event = next(e for e in doc._.events if e.type == "AGREE")
+    assert not any("France" in r.text for r in event.target)
+
+
+def test_an_uncoded_party_takes_the_country_of_the_place_it_is_near(parse):
+    doc = parse("A roadside bombing near the town of Samarra killed two soldiers on Sunday.")
+    ref = roles.refs(doc, [_token(doc, "bombing")])[0]
+    assert ref.country == "IRQ"
+
+
+def test_a_place_lends_its_country_but_makes_no_party_of_a_thing(parse):
+    doc = parse("The United Nations suspended aid deliveries in Borno State on Monday.")
+    assert roles.refs(doc, [_token(doc, "deliveries")], parties_only=True) == []
+
+
+def test_a_protest_acts_on_the_party_its_purpose_clause_names(parse):
+    doc = parse("Students staged a hunger strike to demand the resignation of Algerian President Ahmed Ben Bella.")
+    event = next(e for e in doc._.events if e.type == "PROTEST")
+    assert any(r.country == "DZA" for r in event.target)
+
+
+def test_a_name_found_in_scope_stands_for_the_noun_it_modifies(parse):
+    doc = parse("Pakistan threatened to cut off aid to the Turkish government.")
+    event = next(e for e in doc._.events if e.type == "THREATEN")
+    assert [r.text for r in event.target] == ["the Turkish government"]
+
+
+def test_a_transfer_acts_on_its_receiver_not_on_what_is_given(parse):
+    doc = parse("The United States returned six Iraqi artifacts to the government of Iraq.")
+    event = next(e for e in doc._.events if e.type == "RETREAT")
+    assert [r.text for r in event.target] == ["the government of Iraq"]
+
+
+def test_the_sources_own_troops_are_no_target(parse):
+    doc = parse("Russia has begun withdrawing some of its troops from Syria.")
+    event = next(e for e in doc._.events if e.type == "RETREAT")
+    assert not any("troops" in r.text for r in event.target)
+
+
+def test_a_pronoun_source_is_coded_as_the_person_it_stands_for(parse):
+    doc = parse("Ukrainian President Volodymyr Zelensky met aid workers in Kyiv. "
+                "On Saturday, he accused the Kremlin of stalling the talks.")
+    accuse = next(e for e in doc._.events if e.type == "ACCUSE")
+    source = accuse.source[0]
+    assert source.text == "he"
+    assert (source.name, source.country, source.sector) == ("Volodymyr Zelensky", "UKR", "GOV")
+    zelensky = next(a for a in doc._.actors if a.id == source.actor_id)
+    assert list(source.span) in [list(m) for m in zelensky.mentions]  # the mention joined the actor's record
+
+
+def test_a_pronoun_with_no_known_person_stays_uncoded(parse):
+    doc = parse("On Saturday, he accused the Kremlin of stalling the talks.")
+    accuse = next(e for e in doc._.events if e.type == "ACCUSE")
+    assert accuse.source[0].text == "he"
+    assert accuse.source[0].country is None and accuse.source[0].actor_id is None
