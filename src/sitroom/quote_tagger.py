@@ -127,8 +127,10 @@ def featurize(para: list[Token], scores: dict[int, float], quoted: set[int],
     own = [_token_features(t, scores, cues, quoted, sents[t.i]) for t in para]
     first_sent = sents[para[0].i][0]
     out = []
+    sent_no = 0  # the token's sentence within the paragraph: 0, 1, 2 or more
     for n, tok in enumerate(para):
-        feats = own[n] + [f"para.sent={min(sum(1 for t in para[:n + 1] if t.is_sent_start and t.i > first_sent), 2)}"]
+        sent_no += int(tok.is_sent_start and tok.i > first_sent)
+        feats = own[n] + [f"para.sent={min(sent_no, 2)}"]
         for k in range(-WINDOW, WINDOW + 1):
             if k == 0:
                 continue
@@ -143,9 +145,9 @@ def featurize(para: list[Token], scores: dict[int, float], quoted: set[int],
     return out
 
 
-def doc_features(doc: Doc) -> list[tuple[list[Token], list[list[str]]]]:
-    """Every paragraph of a parsed doc with its tokens' features."""
-    scores = cue_scores(doc)
+def doc_features(doc: Doc, scores: dict[int, float] | None = None) -> list[tuple[list[Token], list[list[str]]]]:
+    """Every paragraph of a parsed doc with its tokens' features (``scores``: its cue scores, if known)."""
+    scores = cue_scores(doc) if scores is None else scores
     quoted = _quoted(doc)
     sents = {t.i: (sent.start, sent.end) for sent in doc.sents for t in sent}
     return [(para, featurize(para, scores, quoted, sents)) for para in paragraphs(doc)]
@@ -182,7 +184,7 @@ def contents(doc: Doc) -> list[tuple[list[Token], Token | None, float]]:
     out = []
     scores = cue_scores(doc)
     model = tagger()
-    for para, feats in doc_features(doc):
+    for para, feats in doc_features(doc, scores):
         labels = model.tag(feats)
         cue_runs = runs(para, labels, "CUE")
         heads = [doc[r[0].i: r[-1].i + 1].root for r in cue_runs]
