@@ -46,7 +46,7 @@ def paragraphs(doc: Doc) -> list[list[Token]]:
 
 
 def cue_scores(doc: Doc) -> dict[int, float]:
-    """The cue model's probability for every candidate token, 1.0 for a lexicon cue verb."""
+    """The cue model's probability for every candidate token, at least 0.9 for a lexicon cue verb or noun."""
     out = {}
     for tok in doc:
         if not attribution.is_candidate(tok):
