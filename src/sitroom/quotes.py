@@ -20,9 +20,10 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from sitroom import attribution, speakers
-from sitroom.marks import DOUBLED, MARKS, scan_marks
+from sitroom import attribution, quote_tagger, speakers
+from sitroom.marks import MARKS, scan_marks
 from sitroom.knowledge import read_tsv
+from sitroom.quote_tagger import overlaps, pieces, union
 from sitroom.record import ActorRef, Quote, Span
 
 if not Doc.has_extension("quotes"):
@@ -136,7 +137,7 @@ def phrase_attributions(doc: Doc) -> list[Attribution]:
             phrase_toks = set(range(first.i, last.i + 1)) | {t.i for t in last.subtree}
             toks = [t for t in anchor.subtree if t.i not in phrase_toks]
             out.append(Attribution(first, (first.idx, last.idx + len(last.text)), phrase, klass, source,
-                                   _pieces(toks), None, f"phrase:{phrase}"))
+                                   pieces(toks), None, f"phrase:{phrase}"))
     return out
 
 
@@ -155,7 +156,7 @@ def headline_attributions(doc: Doc) -> list[Attribution]:
         if not named or any(t.pos_ in ("VERB", "AUX") for t in source) or '"' in source.text or "“" in source.text:
             continue
         rest = [t for t in doc[colon.i + 1:] if speakers.same_line(t, colon)]
-        out.append(Attribution(colon, (colon.idx, colon.idx + 1), ":", "speech", named[-1], _pieces(rest),
+        out.append(Attribution(colon, (colon.idx, colon.idx + 1), ":", "speech", named[-1], pieces(rest),
                                None, "headline-colon"))
     return out
 
@@ -198,7 +199,7 @@ def complement(cue: Token) -> list[Span]:
         toks = [t for t in cue.head.subtree if t.i not in inside and speakers.same_line(t, cue)]
     own = {t.i for t in toks} - _conjoined_cues(toks)
     toks = _clip_at_colon(cue, sorted((t for t in toks if t.i in own), key=lambda t: t.i))
-    return _pieces(toks)
+    return pieces(toks)
 
 
 def _conjoined_cues(toks: list[Token]) -> set[int]:
@@ -228,27 +229,6 @@ def _clip_at_colon(cue: Token, toks: list[Token]) -> list[Token]:
         if tok.text == ":" and tok.i > cue.i and n > 0:
             return toks[:n]
     return toks
-
-
-def _pieces(toks: list[Token]) -> list[Span]:
-    """Contiguous character pieces of a token set, punctuation trimmed at the edges."""
-    toks = sorted(toks, key=lambda t: t.i)
-    groups: list[list[Token]] = []
-    for tok in toks:
-        if groups and tok.i == groups[-1][-1].i + 1:
-            groups[-1].append(tok)
-        else:
-            groups.append([tok])
-    out = []
-    for group in groups:
-        while group and (group[-1].is_space or group[-1].pos_ == "CCONJ"
-                         or group[-1].is_punct and group[-1].text not in ('"', "”", "’", DOUBLED)):
-            group.pop()
-        while group and (group[0].is_space or group[0].is_punct and group[0].text not in ('"', "“", "‘", DOUBLED)):
-            group.pop(0)
-        if any(t.is_alpha or t.like_num for t in group):
-            out.append((group[0].idx, group[-1].idx + len(group[-1].text)))
-    return out
 
 
 def _hull(pieces: list[Span]) -> Span:
@@ -388,14 +368,36 @@ def extract_quotes(doc: Doc) -> list[Quote]:
             records.extend(_from_attribution(doc, item, recent))
         else:
             records.extend(_unattributed(doc, item, records))
+    records += _tagged(doc, records)
     return sorted(records, key=lambda q: q.content[0][0])
+
+
+def _tagged(doc: Doc, records: list[Quote]) -> list[Quote]:
+    """The tagger's contents that overlap no quote of the rules and that it is sure of: each a
+    new quote of the cue the tagger puts nearest it, kept where that cue has a subject (a
+    speaker-less addition costs more in speaker accuracy than it gives in recall)."""
+    taken = [p for r in records for p in r.content]
+    out = []
+    for toks, cue, sure in quote_tagger.contents(doc):
+        content = pieces(toks)
+        if not content or cue is None or sure < quote_tagger.MIN_MARGINAL or any(
+                overlaps(p, t) for p in content for t in taken):
+            continue
+        subject = speakers.subject_of(_predicate(cue)) if cue.pos_ != "NOUN" else _possessor(cue)
+        if subject is None:
+            continue
+        a = Attribution(cue, (cue.idx, cue.idx + len(cue.text)), cue_lemma(cue), "speech", subject, content,
+                        speakers.medium_of(cue), "tagger")
+        recent = next((r.speaker for r in reversed(records) if r.speaker is not None), None)
+        out.append(_quote(doc, a, content, "indirect", _speaker(doc, a, recent), round(sure, 3)))
+    return out
 
 
 def _from_attribution(doc: Doc, a: Attribution, recent: ActorRef | None) -> list[Quote]:
     """The cue's quote: its content with the quotes it owns; an indirect content keeps a
     quote after its colon apart ("told CNN that he expects ...: “...”")."""
     speaker = _speaker(doc, a, recent)
-    inner = [q for q in a.quotes if a.content and _overlaps(_hull(q), _hull(a.content))]
+    inner = [q for q in a.quotes if a.content and overlaps(_hull(q), _hull(a.content))]
     if a.content and not inner and a.quotes:
         pieces = [p for q in a.quotes for p in q]
         return [_quote(doc, a, a.content, "indirect", speaker, CONFIDENCE[a.klass]),
@@ -411,22 +413,7 @@ def _merge_content(content: list[Span], inner: list[list[Span]]) -> tuple[list[S
         return content, "indirect"
     if _covered(content, quoted):
         return quoted, "direct"
-    return _union(content + quoted), "mixed"
-
-
-def _union(pieces: list[Span]) -> list[Span]:
-    """Overlapping or touching pieces joined into one."""
-    out: list[list[int]] = []
-    for s, e in sorted(pieces):
-        if out and s <= out[-1][1] + 1:
-            out[-1][1] = max(out[-1][1], e)
-        else:
-            out.append([s, e])
-    return [(s, e) for s, e in out]
-
-
-def _overlaps(a: Span, b: Span) -> bool:
-    return min(a[1], b[1]) > max(a[0], b[0])
+    return union(content + quoted), "mixed"
 
 
 def _quote(doc: Doc, a: Attribution, content: list[Span], kind: str, speaker: ActorRef | None, conf: float) -> Quote:
@@ -442,7 +429,6 @@ def _speaker(doc: Doc, a: Attribution, recent: ActorRef | None) -> ActorRef | No
         a.subject = speakers.named_left(a.cue, a.content + [p for q in a.quotes for p in q])
     if a.subject is None:
         return None
-    low = a.subject.lower_
     if a.subject.ent_type_ in ("DATE", "TIME"):
         return None
     span = speakers.mention_span(a.subject, limit=a.cue if a.subject.i < a.cue.i else None)
