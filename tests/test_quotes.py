@@ -268,3 +268,18 @@ def test_cue_lemma_repairs_a_dropped_silent_e(run):
     rec = run("Sara Klein was hoping the ceasefire would hold through the winter.")
     q = _covering(rec, "the ceasefire would hold")
     assert q.cue_lemma == "hope"
+
+
+def test_according_to_on_a_verb_that_can_also_cue_speech(run):
+    rec = run("According to the Russian Foreign Ministry, the talks will continue in Riyadh.")
+    q = next(q for q in rec.quotes if q.cue_lemma == "according to")
+    assert rec.article.text[q.content[0][0]:q.content[-1][1]] == "the talks will continue in Riyadh"
+    assert q.speaker.country == "RUS"
+
+
+def test_a_pronoun_speaker_is_linked_to_the_actor_it_stands_for(run):
+    rec = run('Ukrainian President Volodymyr Zelensky spoke in Kyiv on Monday. "We are ready for peace," he said.')
+    q = next(q for q in rec.quotes if q.speaker.text == "he")
+    assert (q.speaker.name, q.speaker.country, q.speaker.sector) == ("Volodymyr Zelensky", "UKR", "GOV")
+    actor = next(a for a in rec.actors if a.id == q.speaker.actor_id)
+    assert list(q.speaker.span) in [list(m) for m in actor.mentions]

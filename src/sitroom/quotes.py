@@ -131,9 +131,10 @@ def phrase_attributions(doc: Doc) -> list[Attribution]:
                 continue
             first, last = doc[i], doc[i + len(words) - 1]
             anchor = first.head if first.head.i not in range(i, i + len(words)) else last.head
-            if lexicon()["VERB"].get(anchor.lemma_.lower()) == "speech":
-                continue  # "said in a statement": the verb is the cue ("would see ..., according to X" is not)
-            source = next((c for c in last.children if c.dep_ == "pobj"), None) or speakers.subject_of(anchor)
+            named = next((c for c in last.children if c.dep_ == "pobj"), None)
+            if named is None and lexicon()["VERB"].get(anchor.lemma_.lower()) == "speech":
+                continue  # "said in a statement": the verb is the cue; "according to X" names its own source
+            source = named or speakers.subject_of(anchor)
             phrase_toks = set(range(first.i, last.i + 1)) | {t.i for t in last.subtree}
             toks = [t for t in anchor.subtree if t.i not in phrase_toks]
             out.append(Attribution(first, (first.idx, last.idx + len(last.text)), phrase, klass, source,
