@@ -283,3 +283,10 @@ def test_a_pronoun_speaker_is_linked_to_the_actor_it_stands_for(run):
     assert (q.speaker.name, q.speaker.country, q.speaker.sector) == ("Volodymyr Zelensky", "UKR", "GOV")
     actor = next(a for a in rec.actors if a.id == q.speaker.actor_id)
     assert list(q.speaker.span) in [list(m) for m in actor.mentions]
+
+
+def test_a_colon_after_a_new_speakers_clause_outranks_the_quote_before(run):
+    rec = run('"The strikes continued overnight," the ministry said.\n'
+              'Kremlin spokesman Dmitry Peskov was blunt: "There will be no ceasefire without guarantees."')
+    q = next(q for q in rec.quotes if "guarantees" in rec.article.text[q.content[0][0]:q.content[0][1]])
+    assert q.speaker.name == "Dmitry Peskov" and q.rule == "colon"

@@ -447,6 +447,11 @@ def _unattributed(doc: Doc, q: list[Span], records: list[Quote]) -> list[Quote]:
         speaker = speakers.speaker_ref(signer, speakers.mention_span(signer), None)
         return [Quote(content=q, kind="direct", speaker=speaker, evidence=_evidence(doc, q),
                       confidence=CONFIDENCE["quote"], rule="signed")]
+    introducer = speakers.introduced_by(doc, start)
+    if introducer is not None:  # a new speaker's clause and a colon outrank the quote before
+        speaker = speakers.speaker_ref(introducer, speakers.mention_span(introducer), None)
+        return [Quote(content=q, kind="direct", speaker=speaker, evidence=_evidence(doc, q),
+                      confidence=CONFIDENCE["quote"], rule="colon")]
     prev = records[-1] if records else None
     if prev is not None and sentence_like:
         gap = text[_hull(prev.content)[1]:start]

@@ -309,6 +309,17 @@ def named_before(doc: Doc, start: int) -> Token | None:
     return pick[0].root if pick else None
 
 
+def introduced_by(doc: Doc, start: int) -> Token | None:
+    """The subject of the clause a colon ends just before a quote: "Peskov was blunt: \"...\""."""
+    before = text_of(doc)[:start].rstrip(" \"“")
+    colon = doc.char_span(len(before) - 1, len(before)) if before.endswith(":") else None
+    if colon is None:
+        return None
+    clause = doc[doc[colon.start].sent.start: colon.start]
+    subjects = [t for t in clause if t.dep_ in ("nsubj", "nsubjpass") and (t.ent_type_ in NAMED or t.pos_ == "PROPN")]
+    return subjects[-1] if subjects else None
+
+
 SIGNATURE_DASHES = "―—–-"
 
 
