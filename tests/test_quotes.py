@@ -290,3 +290,10 @@ def test_a_colon_after_a_new_speakers_clause_outranks_the_quote_before(run):
               'Kremlin spokesman Dmitry Peskov was blunt: "There will be no ceasefire without guarantees."')
     q = next(q for q in rec.quotes if "guarantees" in rec.article.text[q.content[0][0]:q.content[0][1]])
     assert q.speaker.name == "Dmitry Peskov" and q.rule == "colon"
+
+
+def test_a_role_speaker_is_the_body_named_before(run):
+    rec = run('According to the Russian Foreign Ministry, the talks will continue in Riyadh.\n\n'
+              '"The strikes continued overnight," the ministry said in a statement.')
+    q = next(q for q in rec.quotes if q.speaker.text == "the ministry")
+    assert (q.speaker.name, q.speaker.country, q.speaker.sector) == ("Russian Foreign Ministry", "RUS", "GOV")

@@ -164,6 +164,11 @@ def actor_at(doc: Doc, span: Span) -> Actor | None:
     return best
 
 
+def actor_named(doc: Doc, name: str) -> Actor | None:
+    """The article's actor of this name (case aside), if it has one."""
+    return next((a for a in doc._.actors or [] if a.name.lower() == name.lower()), None)
+
+
 def linked(doc: Doc, ref: ActorRef, name: str) -> ActorRef:
     """A pronoun's or role's reference coded as the article's actor its resolved name stands for.
 
@@ -171,7 +176,7 @@ def linked(doc: Doc, ref: ActorRef, name: str) -> ActorRef:
     actor's record (one actor, all its mentions), so later stages and queries see it too.
     Without such an actor the reference keeps the resolved name and no codes: never guessed.
     """
-    actor = next((a for a in doc._.actors or [] if a.name.lower() == name.lower()), None)
+    actor = actor_named(doc, name)
     if actor is None:
         return replace(ref, name=name)
     if ref.span not in actor.mentions:

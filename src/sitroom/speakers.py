@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from sitroom.actors import actor_ref, linked, text_of
+from sitroom.actors import actor_named, actor_ref, linked, text_of
 from sitroom.knowledge import read_tsv
 from sitroom.record import ActorRef, Span
 
@@ -122,7 +122,9 @@ def speaker_ref(head: Token, span: Span, recent: str | None) -> ActorRef:
     """The speaker coded through the actors stage where it knows the span; named from the text."""
     ref = actor_ref(head.doc, span)
     if ref.actor_id is None or head.lower_ in PERSON_PRONOUNS:
-        ref = linked(head.doc, ref, resolve(head, recent))  # "he", "the ministry": the actor meant, when known
+        ref = linked(head.doc, ref, resolve(head, recent))  # "he": the actor meant, when known
+    elif _role_of(head) and not _named_in(head) and actor_named(head.doc, name := resolve(head, recent)):
+        ref = linked(head.doc, ref, name)  # "the ministry": the body the article named before
     return ref
 
 
