@@ -313,23 +313,24 @@ def test_a_batch_of_docs_codes_the_same_events_as_one_doc_at_a_time(nlp):
     assert batched == one_by_one and all(batched)
 
 
-def _reading(best: str, p: float = 0.8):
+def _reading(best: str, p: float = 0.8, quad_p: float = 0.8):
     """A classifier reading sure of one PLOVER type (and of its quad), the rest spread evenly."""
     from sitroom.eventclf import TYPES, Reading
     from sitroom.record import PLOVER_QUAD
 
     rest = (1 - p) / (len(TYPES) - 1)
-    quad = [0.05] * 5
-    quad[PLOVER_QUAD[best]] = 0.8
+    quad = [(1 - quad_p) / 4] * 5
+    quad[PLOVER_QUAD[best]] = quad_p
     return Reading(quad=quad, type={t: p if t == best else rest for t in TYPES})
 
 
-def _model_types(nlp, text, best):
+def _model_types(nlp, text, best, quad_p=0.8):
     from sitroom.cues import find_candidates
     from sitroom.events import model_candidates
 
     sent = next(nlp(text).sents)
-    return [(c.type, c.anchor.text, c.cue) for c in model_candidates(sent, find_candidates(sent), _reading(best))]
+    reading = _reading(best, quad_p=quad_p)
+    return [(c.type, c.anchor.text, c.cue) for c in model_candidates(sent, find_candidates(sent), reading)]
 
 
 def test_type_head_proposes_its_type_when_only_a_bare_noun_cue_has_it(nlp):
@@ -350,3 +351,10 @@ def test_type_head_proposes_a_type_the_lexicon_reads_otherwise(nlp):
 
 def test_no_model_event_without_a_named_party(nlp):
     assert _model_types(nlp, "Protesters from the union filled the streets on Saturday.", "PROTEST") == []
+
+
+def test_a_sure_classifier_codes_an_event_with_no_named_party(nlp):
+    # "gunmen" is no named party, but a sentence this surely material conflict still reports an event
+    text = "Unknown gunmen sprayed the crowded bus with bullets late on Sunday."
+    assert [t for t, _, _ in _model_types(nlp, text, "ASSAULT", quad_p=0.95)] == ["ASSAULT"]
+    assert _model_types(nlp, text, "ASSAULT", quad_p=0.8) == []

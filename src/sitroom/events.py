@@ -40,6 +40,7 @@ RULE_WEIGHT_SHARE = 0.5
 RELATIVE_DISCOUNT = 0.3  # belief lost by an event in a relative clause (5-fold CV: quad-confli 0.8526 -> 0.8550)
 MODEL_ONLY_WEIGHT = 0.5  # the rule weight a classifier-only reading stands in with
 MODEL_ONLY_MIN = 0.4     # least classifier probability for an event no cue covers
+SURE_WITHOUT_PARTY = 0.9  # a classifier this sure of its quad codes an event with no named party ("gunmen fired")
 NEUTRAL_VETO = 0.5       # a sentence the classifier finds this surely neutral keeps only its surest cues
 # Confidence lost by events after the lede, once (5-fold CV ACLED: 0.831; 0.834 if twice, 0.823 at 0.1 twice):
 # more would make a clear event deep in an article read as a doubtful one.
@@ -191,9 +192,9 @@ def model_candidates(sent: SpacySpan, cands: list[Candidate], reading: eventclf.
     "conceded" the lexicon reads as a withdrawal, a "defaced" it does not know, "protesters" that
     only name the people of a protest). The heads' belief weighs them against the cues.
     """
-    if not any(t.ent_type_ in POLITICAL_ENTS for t in sent):
-        return []  # no political event without a named party to act
     q = reading.best_quad
+    if reading.quad[q] < SURE_WITHOUT_PARTY and not any(t.ent_type_ in POLITICAL_ENTS for t in sent):
+        return []  # no political event without a named party to act, unless the classifier is sure of one
     proposed = []
     if q != 0 and reading.quad[q] >= MODEL_ONLY_MIN and not any(PLOVER_QUAD[c.type] == q for c in cands):
         proposed.append(max((t for t in PLOVER_QUAD if PLOVER_QUAD[t] == q), key=reading.type.__getitem__))
