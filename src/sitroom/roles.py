@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from sitroom import speakers
 from sitroom.actors import actor_ref, linked
 from sitroom.cues import Candidate, role_types, word_class
+from sitroom.knowledge import read_tsv
 from sitroom.record import ActorRef, Span
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -34,6 +36,14 @@ NP_DROP = {"relcl", "acl", "appos", "punct", "cc", "conj", "prep", "advcl", "par
 PARTNER_MODES = {"visit", "phone", "third-party"}
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her", "we", "our"}
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
+MAKER_PREPS = {"by", "from", "of"}  # "charges by clergymen", "a request from Lula", "the decision of the government"
+RECIPIENT_PREPS = {"to", "toward", "towards"}
+
+
+@lru_cache(maxsize=1)
+def party_nouns() -> frozenset[str]:
+    """Nouns naming a party's own act or word ("proposal", "charges"): data/party_nouns.tsv."""
+    return frozenset(r["lemma"] for r in read_tsv("party_nouns.tsv"))
 
 
 def retyped(typ: str, sources: list[Token], targets: list[Token]) -> tuple[str, str | None, str] | None:
@@ -98,8 +108,10 @@ def targets_of(cand: Candidate, mode: str | None) -> list[Token]:
     if not found and not topic_object:  # "attacked and injured the crowd": the conjoined verb's object is shared
         found = [o for c in cand.anchor.children if c.dep_ == "conj" and word_class(c) == "VERB"
                  for o in c.children if o.dep_ == "dobj"][:1]
-    found = [t for t in found if t.ent_type_ not in NOT_ACTORS and t != cand.trigger and cand.trigger not in t.subtree
-             and not own_forces(t)]
+    if cand.type in TRANSFER_TYPES:
+        found += [r for t in found if t.dep_ == "dobj" for r in theme_recipients(t) if r not in found]
+    found = [maker_of(t) or t for t in found if t.ent_type_ not in NOT_ACTORS and t != cand.trigger
+             and cand.trigger not in t.subtree and not own_forces(t)]
     if cand.type in TRANSFER_TYPES and any(recipient(t) for t in found):
         found = [t for t in found if recipient(t)]  # "returned six artifacts to Iraq": Iraq, not the artifacts
     return sorted(found, key=lambda t: t.i)[:2]
@@ -107,7 +119,29 @@ def targets_of(cand: Candidate, mode: str | None) -> list[Token]:
 
 def recipient(tok: Token) -> bool:
     """Whether an argument is the receiver of a transfer: "to Iraq", "gave Iraq the artifacts"."""
-    return tok.dep_ == "dative" or (tok.dep_ == "pobj" and tok.head.lower_ in {"to", "toward", "towards"})
+    return tok.dep_ == "dative" or (tok.dep_ == "pobj" and tok.head.lower_ in RECIPIENT_PREPS)
+
+
+def theme_recipients(theme: Token) -> list[Token]:
+    """The receiver the parse hung on what is given: "returned dozens of artifacts to the Embassy"."""
+    return [t for t in theme.subtree if t.dep_ == "pobj" and t.head.lower_ in RECIPIENT_PREPS
+            and not any(a.dep_ in {"relcl", "acl"} for a in t.ancestors if theme in a.ancestors)]
+
+
+def maker_of(tok: Token) -> Token | None:
+    """The party whose act or word an argument names: "rejected Putin's proposal" acts on Putin.
+
+    Its possessor, or the complement of "by"/"from"/"of" on the noun, or, where the parse hung it
+    on the verb, the "by"/"from" phrase right after the noun ("denied charges by clergymen").
+    """
+    if tok.lemma_.lower() not in party_nouns() or tok.ent_type_:
+        return None
+    owners = [c for c in tok.children if c.dep_ == "poss" and c.lower_ not in PRONOUNS]
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in MAKER_PREPS and c.i > tok.i]
+    preps += [c for c in tok.head.children if c.dep_ == "prep" and c.lower_ in MAKER_PREPS - {"of"}
+              and c.i == tok.right_edge.i + 1]
+    makers = owners + [g for p in preps for g in p.children if g.dep_ == "pobj"]
+    return makers[0] if makers else None
 
 
 def own_forces(tok: Token) -> bool:
