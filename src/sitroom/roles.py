@@ -38,6 +38,7 @@ PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her", "we
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 MAKER_PREPS = {"by", "from", "of"}  # "charges by clergymen", "a request from Lula", "the decision of the government"
 RECIPIENT_PREPS = {"to", "toward", "towards"}
+GRIEVANCE_PREPS = {"over", "about", "against"}
 
 
 @lru_cache(maxsize=1)
@@ -101,7 +102,9 @@ def targets_of(cand: Candidate, mode: str | None) -> list[Token]:
                 continue
             if child.dep_ in {"dobj", "nsubjpass", "dative"} and not topic_object:
                 found.append(child)
-            elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS and child.i > word.i:  # "With the signing of ..., X agreed" sets the scene
+            # a fronted "With the signing of ..., X agreed" sets the scene; a complaint's "over ..." is its target
+            elif child.dep_ == "prep" and child.i > word.i and (child.lower_ in TARGET_PREPS or (
+                    cand.type == "ACCUSE" and child.lower_ in GRIEVANCE_PREPS)):
                 if child.lower_ == "of" and word_class(word) != "NOUN":
                     continue
                 found.extend(g for g in child.children if g.dep_ == "pobj")
@@ -112,6 +115,8 @@ def targets_of(cand: Candidate, mode: str | None) -> list[Token]:
         found += [r for t in found if t.dep_ == "dobj" for r in theme_recipients(t) if r not in found]
     found = [maker_of(t) or t for t in found if t.ent_type_ not in NOT_ACTORS and t != cand.trigger
              and cand.trigger not in t.subtree and not own_forces(t)]
+    if cand.type == "ACCUSE" and any(grievance(t) for t in found):
+        found = [t for t in found if not recipient(t)]  # "complained to the UN over Israeli raids": the UN only hears it
     if cand.type in TRANSFER_TYPES and any(recipient(t) for t in found):
         found = [t for t in found if recipient(t)]  # "returned six artifacts to Iraq": Iraq, not the artifacts
     return sorted(found, key=lambda t: t.i)[:2]
@@ -120,6 +125,11 @@ def targets_of(cand: Candidate, mode: str | None) -> list[Token]:
 def recipient(tok: Token) -> bool:
     """Whether an argument is the receiver of a transfer: "to Iraq", "gave Iraq the artifacts"."""
     return tok.dep_ == "dative" or (tok.dep_ == "pobj" and tok.head.lower_ in RECIPIENT_PREPS)
+
+
+def grievance(tok: Token) -> bool:
+    """Whether an argument is what a complaint is about ("over the raids", "about Israel"), not its audience."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in GRIEVANCE_PREPS
 
 
 def theme_recipients(theme: Token) -> list[Token]:
@@ -140,7 +150,8 @@ def maker_of(tok: Token) -> Token | None:
     preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in MAKER_PREPS and c.i > tok.i]
     preps += [c for c in tok.head.children if c.dep_ == "prep" and c.lower_ in MAKER_PREPS - {"of"}
               and c.i == tok.right_edge.i + 1]
-    makers = owners + [g for p in preps for g in p.children if g.dep_ == "pobj"]
+    makers = owners + [g for p in preps for g in p.children if g.dep_ == "pobj"
+                       and (p.lower_ != "of" or g.ent_type_ in POLITICAL_ENTS)]  # not "allegations of treason"
     return makers[0] if makers else None
 
 
@@ -241,6 +252,22 @@ def place_country(doc: Doc, tok: Token, span: Span) -> str | None:
     return None
 
 
+def home_country(doc: Doc, tok: Token) -> str | None:
+    """The one country a sentence is set in, for a domestic body it leaves unplaced.
+
+    CAMEO codes "the military government", "police" or "striking workers" with the country
+    where they act: when every toponym and country the sentence names is one country
+    ("... declared a state of siege in Haiti"), that is theirs. Only a party coded with a
+    sector takes it; a sentence naming two countries lends none.
+    """
+    sent = tok.sent
+    inside = [p.country for p in doc._.places or [] if sent.start_char <= p.span[0] < sent.end_char]
+    inside += [a.country for a in doc._.actors or [] if a.kind == "country"
+               for s, _ in a.mentions if sent.start_char <= s < sent.end_char]
+    countries = {c for c in inside if c}
+    return countries.pop() if len(countries) == 1 else None
+
+
 def refs(doc: Doc, toks: Iterable[Token], parties_only: bool = False) -> list[ActorRef]:
     """The actors of some words; with ``parties_only``, only those that are parties.
 
@@ -260,7 +287,7 @@ def refs(doc: Doc, toks: Iterable[Token], parties_only: bool = False) -> list[Ac
         named = any(t.ent_type_ in PARTY_ENTS for t in doc.char_span(*span, alignment_mode="expand") or [tok])
         if parties_only and not (ref.actor_id or ref.country or ref.sector or named):
             continue
-        if ref.country is None and (where := place_country(doc, tok, span)):
+        if ref.country is None and (where := place_country(doc, tok, span) or (ref.sector and home_country(doc, tok))):
             ref = replace(ref, country=where)  # a place lends its country, but makes no party of "aid in Borno"
         out.append(ref)
     return out
