@@ -41,10 +41,10 @@ RECIPIENT_PREPS = {"to", "toward", "towards"}
 GRIEVANCE_PREPS = {"over", "about", "against"}
 
 
-@lru_cache(maxsize=1)
-def party_nouns() -> frozenset[str]:
-    """Nouns naming a party's own act or word ("proposal", "charges"): data/party_nouns.tsv."""
-    return frozenset(r["lemma"] for r in read_tsv("party_nouns.tsv"))
+@lru_cache(maxsize=None)
+def role_words(kind: str) -> frozenset[str]:
+    """The lemmas of one kind in data/role_words.tsv: "maker" nouns ("proposal"), "addressee" verbs ("summon")."""
+    return frozenset(r["lemma"] for r in read_tsv("role_words.tsv") if r["kind"] == kind)
 
 
 def retyped(typ: str, sources: list[Token], targets: list[Token]) -> tuple[str, str | None, str] | None:
@@ -86,14 +86,25 @@ def own_subject(tok: Token) -> list[Token]:
         if tok.dep_ not in CONTROL_DEPS or tok.head == tok:
             return []
         controller = [c for c in tok.head.children if c.dep_ == "dobj" and c != tok]
-        if tok.dep_ == "xcomp" and controller:
+        if tok.dep_ == "xcomp" and controller and addressee_of(tok) is None:
             return controller[:1]  # object control: "urged Putin to stop"
         tok = tok.head
     return []
 
 
+def addressee_of(tok: Token) -> Token | None:
+    """The one a purpose clause is addressed to: the object of "summoned X to complain", "called X to apologize"."""
+    if tok.dep_ not in PURPOSE_DEPS or tok.head.lemma_.lower() not in role_words("addressee"):
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return None
+    return next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+
+
 def targets_of(cand: Candidate, mode: str | None) -> list[Token]:
     """The party acted on: the object, the passive subject, or the partner of a preposition."""
+    if (addressee := addressee_of(cand.anchor)) is not None:
+        return [addressee]
     found = []
     topic_object = cand.type == "CONSULT" and mode not in PARTNER_MODES
     for word in {cand.anchor, cand.trigger}:
@@ -144,7 +155,7 @@ def maker_of(tok: Token) -> Token | None:
     Its possessor, or the complement of "by"/"from"/"of" on the noun, or, where the parse hung it
     on the verb, the "by"/"from" phrase right after the noun ("denied charges by clergymen").
     """
-    if tok.lemma_.lower() not in party_nouns() or tok.ent_type_:
+    if tok.lemma_.lower() not in role_words("maker") or tok.ent_type_:
         return None
     owners = [c for c in tok.children if c.dep_ == "poss" and c.lower_ not in PRONOUNS]
     preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in MAKER_PREPS and c.i > tok.i]
