@@ -107,3 +107,65 @@ def test_a_pronoun_with_no_known_person_stays_uncoded(parse):
     accuse = next(e for e in doc._.events if e.type == "ACCUSE")
     assert accuse.source[0].text == "he"
     assert accuse.source[0].country is None and accuse.source[0].actor_id is None
+
+
+def test_a_rejected_proposal_acts_on_the_party_that_made_it(parse):
+    doc = parse("The Finnish government rejected the Kremlin's proposal on Monday.")
+    event = next(e for e in doc._.events if e.type == "REJECT")
+    assert [r.text for r in event.target] == ["the Kremlin's"]
+    assert event.target[0].country == "RUS"
+
+
+def test_charges_by_a_party_act_on_that_party(parse):
+    doc = parse("The Serbian government denied charges by opposition lawmakers on Tuesday.")
+    event = next(e for e in doc._.events if e.type in {"REJECT", "ACCUSE"})
+    assert [r.text for r in event.target] == ["opposition lawmakers"]
+
+
+def test_the_content_of_an_allegation_is_not_its_maker(parse):
+    doc = parse("Kenya rejected allegations of fraud on Tuesday.")
+    event = next(e for e in doc._.events if e.type == "REJECT")
+    assert not any(r.text == "fraud" for r in event.target)
+
+
+def test_a_receiver_the_parse_hangs_on_the_gift_is_the_target(parse):
+    doc = parse("The museum returned dozens of Roman statues to the Greek government.")
+    event = next(e for e in doc._.events if e.type == "RETREAT")
+    assert [r.text for r in event.target] == ["the Greek government"]
+
+
+def test_a_complaint_acts_on_what_it_is_about_not_on_its_audience(parse):
+    doc = parse("Lebanon complained to the United Nations over Israeli air raids.")
+    event = next(e for e in doc._.events if e.type == "ACCUSE")
+    assert [r.country for r in event.target] == ["ISR"]
+
+
+def test_a_summoned_envoy_is_the_target_of_the_complaint(parse):
+    doc = parse("Lithuania summoned the Russian ambassador to complain about naval drills.")
+    event = next(e for e in doc._.events if e.type == "ACCUSE")
+    assert [r.text for r in event.source] == ["Lithuania"]
+    assert [r.text for r in event.target] == ["the Russian ambassador"]
+
+
+def test_the_one_called_does_not_act_in_the_callers_purpose_clause(parse):
+    doc = parse("NATO chief Jens Stoltenberg called Erdogan to apologize for the incident.")
+    event = next(e for e in doc._.events if e.type == "CONCEDE")
+    assert [r.text for r in event.source] == ["NATO chief Jens Stoltenberg"]
+    assert [r.text for r in event.target] == ["Erdogan"]
+
+
+def test_an_urged_party_still_acts_in_the_clause_it_is_urged_to(parse):
+    doc = parse("Trump urged Putin to withdraw the troops.")
+    assert [t.text for t in roles.subject_of(_token(doc, "withdraw"))] == ["Putin"]
+
+
+def test_a_domestic_body_takes_the_one_country_its_sentence_is_set_in(parse):
+    doc = parse("The military government declared a state of siege in Haiti on Saturday.")
+    ref = roles.refs(doc, [_token(doc, "government")])[0]
+    assert ref.country == "HTI"
+
+
+def test_a_sentence_naming_two_countries_lends_none(parse):
+    doc = parse("The military government declared a state of siege in Haiti after talks with Cuba.")
+    ref = roles.refs(doc, [_token(doc, "government")])[0]
+    assert ref.country is None
