@@ -169,3 +169,15 @@ def test_a_sentence_naming_two_countries_lends_none(parse):
     doc = parse("The military government declared a state of siege in Haiti after talks with Cuba.")
     ref = roles.refs(doc, [_token(doc, "government")])[0]
     assert ref.country is None
+
+
+def test_a_count_of_people_is_a_target(parse):
+    doc = parse("Venezuela released dozens of political activists on Friday.")
+    event = next(e for e in doc._.events if e.type == "RETREAT")
+    assert [r.text for r in event.target] == ["dozens of political activists"]
+
+
+def test_people_named_by_what_befell_them_are_a_party(parse):
+    doc = parse("The rebels will not release the kidnap victims.")
+    event = next(e for e in doc._.events if e.type in {"RETREAT", "REJECT"})
+    assert [(r.text, r.sector) for r in event.target] == [("the kidnap victims", "CVL")]

@@ -124,7 +124,7 @@ def targets_of(cand: Candidate, mode: str | None) -> list[Token]:
                  for o in c.children if o.dep_ == "dobj"][:1]
     if cand.type in TRANSFER_TYPES:
         found += [r for t in found if t.dep_ == "dobj" for r in theme_recipients(t) if r not in found]
-    found = [maker_of(t) or t for t in found if t.ent_type_ not in NOT_ACTORS and t != cand.trigger
+    found = [maker_of(t) or t for t in found if (t.ent_type_ not in NOT_ACTORS or members_of(t)) and t != cand.trigger
              and cand.trigger not in t.subtree and not own_forces(t)]
     if cand.type == "ACCUSE" and any(grievance(t) for t in found):
         found = [t for t in found if not recipient(t)]  # "complained to the UN over Israeli raids": the UN only hears it
