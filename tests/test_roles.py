@@ -181,3 +181,15 @@ def test_people_named_by_what_befell_them_are_a_party(parse):
     doc = parse("The rebels will not release the kidnap victims.")
     event = next(e for e in doc._.events if e.type in {"RETREAT", "REJECT"})
     assert [(r.text, r.sector) for r in event.target] == [("the kidnap victims", "CVL")]
+
+
+def test_a_ceasefire_acts_on_the_place_it_is_declared_in(parse):
+    doc = parse("The Taliban agreed to a ceasefire in Afghanistan on Sunday.")
+    event = next(e for e in doc._.events if e.type == "AGREE")
+    assert [r.text for r in event.target] == ["Afghanistan"]
+
+
+def test_an_attacked_base_stays_the_target_not_its_province(parse):
+    doc = parse("The Taliban attacked an army base in Kandahar province on Sunday.")
+    event = next(e for e in doc._.events if e.type == "ASSAULT")
+    assert [r.text for r in event.target] == ["an army base"]

@@ -279,6 +279,20 @@ def home_country(doc: Doc, tok: Token) -> str | None:
     return countries.pop() if len(countries) == 1 else None
 
 
+def scene_of(tok: Token) -> Token | None:
+    """The place a thing done is set in, when the thing names no party: "a ceasefire in Idlib" -> Idlib.
+
+    Only for a common noun no actor table codes and no built place: "the army in Idlib" and "an
+    army base in Kandahar" stay what they are.
+    """
+    if tok.ent_type_ or tok.pos_ != "NOUN" or tok.lemma_.lower() in role_words("site"):
+        return None
+    if actor_ref(tok.doc, np_span(tok)).sector:
+        return None
+    return next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in {"in", "inside", "across", "throughout"}
+                 for g in c.children if g.dep_ == "pobj" and g.ent_type_ in {"GPE", "LOC"}), None)
+
+
 def refs(doc: Doc, toks: Iterable[Token], parties_only: bool = False) -> list[ActorRef]:
     """The actors of some words; with ``parties_only``, only those that are parties.
 
@@ -287,6 +301,8 @@ def refs(doc: Doc, toks: Iterable[Token], parties_only: bool = False) -> list[Ac
     out = []
     for tok in with_conjuncts(toks):
         tok = antecedent(tok)
+        if parties_only and (where := scene_of(tok)) is not None:
+            tok = where  # "agreed to a ceasefire in Afghanistan": the place, not the ceasefire, is acted on
         span = np_span(tok)
         ref = actor_ref(doc, span)
         if ref.actor_id is None and tok.lower_ in speakers.PERSON_PRONOUNS:  # "he accused": the person meant
