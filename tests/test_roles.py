@@ -190,6 +190,6 @@ def test_a_ceasefire_acts_on_the_place_it_is_declared_in(parse):
 
 
 def test_an_attacked_base_stays_the_target_not_its_province(parse):
-    doc = parse("The Taliban attacked an army base in Kandahar province on Sunday.")
+    doc = parse("The Taliban attacked an Afghan army base in Kandahar province on Sunday.")
     event = next(e for e in doc._.events if e.type == "ASSAULT")
-    assert [r.text for r in event.target] == ["an army base"]
+    assert [r.text for r in event.target] == ["an Afghan army base"]
