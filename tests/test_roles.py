@@ -193,3 +193,16 @@ def test_an_attacked_base_stays_the_target_not_its_province(parse):
     doc = parse("The Taliban attacked an Afghan army base in Kandahar province on Sunday.")
     event = next(e for e in doc._.events if e.type == "ASSAULT")
     assert [r.text for r in event.target] == ["an Afghan army base"]
+
+
+def test_a_trailing_attribution_lends_no_country(parse):
+    doc = parse("The military government declared a state of siege in Haiti on Saturday, a U.S. embassy spokeswoman said.")
+    ref = roles.refs(doc, [_token(doc, "government")])[0]
+    assert ref.country == "HTI"
+
+
+def test_a_named_group_takes_its_sentences_country_but_a_person_does_not(parse):
+    doc = parse("Egyptian police will no longer tolerate rallies by the Kifaya movement.")
+    assert roles.refs(doc, [_token(doc, "movement")])[0].country == "EGY"
+    doc = parse("Archbishop Desmond Tutu called for sanctions against Nigeria.")
+    assert roles.refs(doc, [_token(doc, "Tutu")])[0].country is None

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from sitroom import speakers
 from sitroom.actors import actor_ref, linked
@@ -263,18 +263,26 @@ def place_country(doc: Doc, tok: Token, span: Span) -> str | None:
     return None
 
 
+def told_part(sent: SpacySpan) -> Span:
+    """The characters of what a sentence tells, without a trailing attribution ("..., a spokeswoman
+    for the U.S. embassy said"): the reported clause when the root verb follows it."""
+    reported = [c for c in sent.root.children if c.dep_ in {"ccomp", "parataxis"} and c.i < sent.root.i]
+    part = list(reported[0].subtree) if reported else list(sent)
+    return part[0].idx, part[-1].idx + len(part[-1])
+
+
 def home_country(doc: Doc, tok: Token) -> str | None:
     """The one country a sentence is set in, for a domestic body it leaves unplaced.
 
     CAMEO codes "the military government", "police" or "striking workers" with the country
-    where they act: when every toponym and country the sentence names is one country
-    ("... declared a state of siege in Haiti"), that is theirs. Only a party coded with a
-    sector takes it; a sentence naming two countries lends none.
+    where they act: when every toponym and country the sentence names (its trailing attribution
+    aside) is one country ("... declared a state of siege in Haiti"), that is theirs. Only a party
+    coded with a sector or named as an organization takes it (a person may speak of a country
+    not theirs); a sentence naming two countries lends none.
     """
-    sent = tok.sent
-    inside = [p.country for p in doc._.places or [] if sent.start_char <= p.span[0] < sent.end_char]
-    inside += [a.country for a in doc._.actors or [] if a.kind == "country"
-               for s, _ in a.mentions if sent.start_char <= s < sent.end_char]
+    start, end = told_part(tok.sent)
+    inside = [p.country for p in doc._.places or [] if start <= p.span[0] < end]
+    inside += [a.country for a in doc._.actors or [] if a.kind == "country" for s, _ in a.mentions if start <= s < end]
     countries = {c for c in inside if c}
     return countries.pop() if len(countries) == 1 else None
 
@@ -314,7 +322,8 @@ def refs(doc: Doc, toks: Iterable[Token], parties_only: bool = False) -> list[Ac
         named = any(t.ent_type_ in PARTY_ENTS for t in doc.char_span(*span, alignment_mode="expand") or [tok])
         if parties_only and not (ref.actor_id or ref.country or ref.sector or named):
             continue
-        if ref.country is None and (where := place_country(doc, tok, span) or (ref.sector and home_country(doc, tok))):
+        body = ref.sector or (named and tok.ent_type_ != "PERSON")  # a group or institution, not a person abroad
+        if ref.country is None and (where := place_country(doc, tok, span) or (body and home_country(doc, tok))):
             ref = replace(ref, country=where)  # a place lends its country, but makes no party of "aid in Borno"
         out.append(ref)
     return out
