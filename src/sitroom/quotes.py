@@ -20,7 +20,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from sitroom import attribution, quote_tagger, speakers
+from sitroom import attribution, quote_filter, quote_tagger, speakers
 from sitroom.marks import MARKS, scan_marks
 from sitroom.knowledge import read_tsv
 from sitroom.quote_tagger import overlaps, pieces, union
@@ -80,6 +80,8 @@ def verb_attributions(doc: Doc) -> list[Attribution]:
     out = []
     for tok in doc:
         lemma = cue_lemma(tok)
+        if _opens_phrase(tok):
+            continue
         if tok.pos_ == "VERB" and lemma in lex["VERB"]:
             klass = lex["VERB"][lemma]
         elif tok.pos_ == "NOUN" and lemma in lex["NOUN"] and _has_content(tok):
@@ -127,7 +129,7 @@ def phrase_attributions(doc: Doc) -> list[Attribution]:
     for phrase, klass in lexicon()["PHRASE"].items():
         words = phrase.split()
         for i in range(len(doc) - len(words) + 1):
-            if [w if w not in ("a", "an", "its", "his", "her", "their") else "a" for w in lowered[i:i + len(words)]] != words:
+            if not _phrase_at(lowered, i, words):
                 continue
             first, last = doc[i], doc[i + len(words) - 1]
             anchor = first.head if first.head.i not in range(i, i + len(words)) else last.head
@@ -140,6 +142,17 @@ def phrase_attributions(doc: Doc) -> list[Attribution]:
             out.append(Attribution(first, (first.idx, last.idx + len(last.text)), phrase, klass, source,
                                    pieces(toks), None, f"phrase:{phrase}"))
     return out
+
+
+def _phrase_at(lowered: list[str], i: int, words: list[str]) -> bool:
+    """Whether a cue phrase stands at token i (any determiner or possessive reads as "a")."""
+    return [w if w not in ("a", "an", "its", "his", "her", "their") else "a" for w in lowered[i:i + len(words)]] == words
+
+
+def _opens_phrase(tok: Token) -> bool:
+    """A word that opens a cue phrase ("according" of "according to"): the phrase is its cue."""
+    lowered = [t.lower_ for t in tok.doc[tok.i: tok.i + 4]]
+    return any(_phrase_at(lowered, 0, phrase.split()) for phrase in lexicon()["PHRASE"])
 
 
 def headline_attributions(doc: Doc) -> list[Attribution]:
@@ -353,7 +366,12 @@ class QuotesStage:
 
 
 def extract_quotes(doc: Doc) -> list[Quote]:
-    """All reported speech of a parsed article, in text order."""
+    """All reported speech of a parsed article, in text order: the quotes found, checked by the learned filter."""
+    return quote_filter.checked(doc, found_quotes(doc))
+
+
+def found_quotes(doc: Doc) -> list[Quote]:
+    """Every quote the rules and the tagger find, before the learned check."""
     marks = scan_marks(speakers.text_of(doc))
     attrs = drop_nested(verb_attributions(doc) + phrase_attributions(doc) + headline_attributions(doc), marks)
     bare = [a for a in attrs if not a.content and a.subject is not None]
