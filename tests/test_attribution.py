@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sitroom import attribution
-from sitroom.quotes import lexicon
+from sitroom.cue_content import lexicon
 from sitroom.record import Quote, Record
 
 
