@@ -22,6 +22,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span as SpacySpan
 
 from sitroom import attribution
+from sitroom.actors import text_of
 from sitroom.knowledge import read_json
 from sitroom.marks import MARKS
 from sitroom.record import Quote
@@ -46,7 +47,7 @@ def features(doc: Doc, quote: Quote) -> list[str]:
     """Sparse string features of one found quote, read from the quote and the parse."""
     rule = quote.rule.split(":")[0]
     lemma = quote.cue_lemma or "-"
-    text = doc.text
+    text = text_of(doc)
     words = sum(len(text[s:e].split()) for s, e in quote.content)
     quoted = text[quote.content[0][0]] in MARKS
     feats = [f"r={rule}", f"l={lemma}", f"k={quote.kind}", f"rk={rule}|{quote.kind}", f"lk={lemma}|{quote.kind}",
@@ -80,7 +81,7 @@ def _cue(doc: Doc, quote: Quote, lemma: str) -> list[str]:
     tok = span.root
     p = attribution.cue_probability(tok) if attribution.is_candidate(tok) else 0.0
     side = "before" if quote.cue[0] < quote.content[0][0] else "after"
-    gap = doc.text[min(quote.cue[1], quote.content[0][0]):max(quote.cue[0], quote.content[-1][1])]
+    gap = text_of(doc)[min(quote.cue[1], quote.content[0][0]):max(quote.cue[0], quote.content[-1][1])]
     return [f"cp={tok.pos_}", f"cd={tok.dep_}", f"cb={int(p * 5)}", f"lcb={lemma}|{int(p * 5)}", f"side={side}",
             f"gap={_bucket(len(gap.split()))}", f"ct={tok.tag_}", f"lcd={lemma}|{tok.dep_}"]
 

@@ -132,6 +132,8 @@ def _phrase_at(lowered: list[str], i: int, words: list[str]) -> bool:
 
 def _opens_phrase(tok: Token) -> bool:
     """A word that opens a cue phrase ("according" of "according to"): the phrase is its cue."""
+    if tok.lower_ not in {phrase.split()[0] for phrase in lexicon()["PHRASE"]}:
+        return False
     lowered = [t.lower_ for t in tok.doc[tok.i: tok.i + 4]]
     return any(_phrase_at(lowered, 0, phrase.split()) for phrase in lexicon()["PHRASE"])
 
