@@ -53,13 +53,15 @@ def features(doc: Doc, quote: Quote) -> list[str]:
     feats = [f"r={rule}", f"l={lemma}", f"k={quote.kind}", f"rk={rule}|{quote.kind}", f"lk={lemma}|{quote.kind}",
              f"n={_bucket(words)}", f"rn={rule}|{_bucket(words)}", f"pieces={min(len(quote.content), 3)}",
              f"q={quoted}", f"med={quote.medium is not None}", f"kn={quote.kind}|{_bucket(words)}"]
-    feats += _speaker(quote, lemma)
+    klass = attribution.cue_classes().get(lemma, "model" if quote.cue else "none")
+    feats += [f"c={klass}", f"ck={klass}|{quote.kind}", f"cn={klass}|{_bucket(words)}", f"rc={rule}|{klass}"]
+    feats += _speaker(quote, klass)
     feats += _cue(doc, quote, lemma)
     feats += _shape(doc, quote, lemma)
     return feats
 
 
-def _speaker(quote: Quote, lemma: str) -> list[str]:
+def _speaker(quote: Quote, klass: str) -> list[str]:
     """Who holds it: nobody, a pronoun, a coded actor, or other words."""
     sp = quote.speaker
     if sp is None:
@@ -68,7 +70,7 @@ def _speaker(quote: Quote, lemma: str) -> list[str]:
         kind = "pron"
     else:
         kind = "actor" if sp.actor_id else "words"
-    return [f"s={kind}", f"ls={lemma}|{kind}"]
+    return [f"s={kind}", f"cs={klass}|{kind}"]
 
 
 def _cue(doc: Doc, quote: Quote, lemma: str) -> list[str]:
