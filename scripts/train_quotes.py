@@ -35,6 +35,7 @@ TAGGER_OUT = MODELS / "quotes_tagger.crfsuite"
 FILTER_OUT = MODELS / "quotes_filter.json"
 MATCH = 0.3  # a found quote is right where it overlaps a gold content this much (the scorer's threshold)
 FILTER_C = 0.3  # inverse L2 strength of the quote filter
+FOLDS = 5  # the filter's threshold is chosen on out-of-fold probabilities over all of train
 CRF_C1 = 2.0  # L1 strength of the tagger: prunes rare features
 CRF_C2 = 0.01
 CRF_ITERATIONS = 150
@@ -169,9 +170,10 @@ def right_quotes(found, article: dict) -> list[int]:
     return [int(pi in used_p) for pi in range(len(found))]
 
 
-def filter_examples(docs, gold: list[dict]) -> list[tuple[list[dict[str, int]], list[int], int]]:
-    """Per article: the features and labels of every quote the rules find (the filter's input), and the
-    number of gold quotes. The stages before the quotes stage run first, as in the pipeline."""
+def filter_examples(docs, gold: list[dict]) -> list[dict]:
+    """Per article: the features and labels of the quotes the filter checks, the gold count, and the
+    right and total count of the quotes it keeps as found (all are matched together, as the scorer
+    does). The stages before the quotes stage run first, as in the pipeline."""
     from sitroom import quote_filter, quotes, speakers
     from sitroom.config import Options
     from sitroom.pipeline import STAGES, build_nlp
@@ -181,36 +183,49 @@ def filter_examples(docs, gold: list[dict]) -> list[tuple[list[dict[str, int]], 
     for doc, article in zip(docs, gold):
         for name in STAGES[: STAGES.index("sitroom_quotes")]:
             doc = nlp.get_pipe(name)(doc)
-        found = [q for q in quotes.found_quotes(doc) if q.rule not in quote_filter.UNCHECKED]
+        found = quotes.found_quotes(doc)
+        right = right_quotes(found, article)
+        checked = [quote_filter.is_checked(q) for q in found]
+        out.append({"xs": [{f: 1 for f in quote_filter.features(doc, q)} for q, c in zip(found, checked) if c],
+                    "ys": [y for y, c in zip(right, checked) if c], "gold": len(article["quotes"]),
+                    "kept_right": sum(y for y, c in zip(right, checked) if not c), "kept": checked.count(False)})
         speakers.forget_ents(doc)
-        xs = [{f: 1 for f in quote_filter.features(doc, q)} for q in found]
-        out.append((xs, right_quotes(found, article), len(article["quotes"])))
     return out
 
 
-def filter_threshold(probs, ys: list[int], n_gold: int) -> tuple[float, float]:
-    """The probability under which a quote is dropped that gives the best quote F1 (gold: ``n_gold`` quotes)."""
+def filter_threshold(probs, rows: list[dict]) -> tuple[float, float]:
+    """The probability under which a checked quote is dropped that gives the best quote F1 over the articles."""
+    ys = [y for row in rows for y in row["ys"]]
+    fixed_tp, fixed_n = sum(row["kept_right"] for row in rows), sum(row["kept"] for row in rows)
+    n_gold = sum(row["gold"] for row in rows)
     best = (0.0, 0.0)
     for step in range(0, 81, 2):
         t = step / 100
-        tp = sum(1 for p, y in zip(probs, ys) if p >= t and y)
-        kept = sum(1 for p in probs if p >= t)
+        tp = fixed_tp + sum(1 for p, y in zip(probs, ys) if p >= t and y)
+        kept = fixed_n + sum(1 for p in probs if p >= t)
         best = max(best, (2 * tp / (kept + n_gold), t))
     return best
 
 
 def train_filter(docs, gold: list[dict], out: Path) -> None:
-    """Fit the quote filter on 90% of train, pick its threshold on the rest, refit on all, write it."""
-    per_doc = filter_examples(docs, gold)
-    cut = int(len(per_doc) * (1 - HELD_OUT))
-    flat = lambda part, k: [v for row in part for v in row[k]]  # noqa: E731
-    vec, clf = fit(flat(per_doc[:cut], 0), flat(per_doc[:cut], 1), FILTER_C)
-    held = per_doc[cut:]
-    probs = clf.predict_proba(vec.transform(flat(held, 0)))[:, 1]
-    base = 2 * sum(flat(held, 1)) / (len(probs) + sum(row[2] for row in held))
-    f1, threshold = filter_threshold(probs, flat(held, 1), sum(row[2] for row in held))
-    print(f"filter: held-out quote F1 {base:.3f} -> {f1:.3f} at threshold {threshold:.2f}", file=sys.stderr)
-    vec, clf = fit(flat(per_doc, 0), flat(per_doc, 1), FILTER_C)
+    """Out-of-fold probabilities for every train article (``FOLDS`` folds) pick the filter's threshold;
+    the filter is then fitted on all of train and written."""
+    import numpy as np
+
+    rows = filter_examples(docs, gold)
+    flat = lambda part, key: [v for row in part for v in row[key]]  # noqa: E731
+    probs = []
+    for k in range(FOLDS):
+        fold = [row for n, row in enumerate(rows) if n % FOLDS == k]
+        vec, clf = fit(flat([row for n, row in enumerate(rows) if n % FOLDS != k], "xs"),
+                       flat([row for n, row in enumerate(rows) if n % FOLDS != k], "ys"), FILTER_C)
+        probs.append((fold, clf.predict_proba(vec.transform(flat(fold, "xs")))[:, 1]))
+    ordered = [row for fold, _ in probs for row in fold]
+    oof = np.concatenate([p for _, p in probs])
+    f1, threshold = filter_threshold(oof, ordered)
+    unfiltered = filter_threshold(np.ones_like(oof), ordered)[0]
+    print(f"filter: out-of-fold quote F1 {unfiltered:.3f} -> {f1:.3f} at threshold {threshold:.2f}", file=sys.stderr)
+    vec, clf = fit(flat(rows, "xs"), flat(rows, "ys"), FILTER_C)
     write_weights(out, vec, clf, threshold, f1, "found-quote filter logistic regression")
 
 

@@ -31,5 +31,5 @@ def test_quotes_below_the_threshold_are_dropped(nlp):
     kept = quote_filter.checked(doc, found)
     threshold = quote_filter.model()[2]
     assert all(q.confidence >= threshold for q in kept)
-    assert len(kept) == sum(1 for q in found if q.rule in quote_filter.UNCHECKED
+    assert len(kept) == sum(1 for q in found if not quote_filter.is_checked(q)
                             or quote_filter.probability(doc, q) >= threshold)

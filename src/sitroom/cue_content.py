@@ -22,7 +22,9 @@ from sitroom.record import Span
 # Complements of a cue that hold what was said (the rest are manner, time, addressee).
 CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "prep", "oprd", "attr", "acomp", "dep", "parataxis", "pcomp", "advmod"}
 SKIP_PREP_OBJECTS = {"DATE", "TIME"}
-TIME_PREPS = {"during", "after", "before", "since", "amid", "following", "despite"}  # when, not what
+# Prepositions of the saying's time and manner ("voted along party lines", "pitched himself by
+# telling them ..."): not what was said. A passive's "by" is its agent, a dependency of its own.
+SETTING_PREPS = {"during", "after", "before", "since", "amid", "following", "despite", "along", "among", "by"}
 SET_APART = {"relcl", "advcl", "acl"}  # clauses a comma may set apart from the content
 RELATIVES = {"which", "who", "whose", "whom"}
 BREAKS = {";", "--", "—"}
@@ -58,6 +60,8 @@ def complement(cue: Token) -> list[Span]:
         wanted = CONTENT_DEPS
     toks: list[Token] = []
     for child in children:
+        if child.dep_ == "nsubjpass" and clause not in deps:
+            toks.extend(t for t in child.subtree if speakers.same_line(t, cue))  # "X was criticised": X
         if child.dep_ not in wanted or child.dep_ != clause and child.i < cue.i:
             continue
         if child.dep_ == "advmod" and not any(g.dep_ in ("ccomp", "pcomp") for g in child.children):
@@ -93,7 +97,7 @@ def _is_circumstance(prep: Token) -> bool:
         return False
     if obj.ent_type_ in SKIP_PREP_OBJECTS or prep.lower_ == "to" and obj.pos_ in ("PROPN", "PRON"):
         return True
-    if prep.lower_ in TIME_PREPS:
+    if prep.lower_ in SETTING_PREPS:
         return True
     return prep.lower_ in ("in", "on") and obj.lemma_ in ("statement", "interview", "conversation", "call", "speech", "post", "tweet")
 

@@ -30,7 +30,9 @@ from sitroom.record import Quote
 MODEL_FILE = "models/quotes_filter.json"
 WORD_BUCKETS = (1, 2, 4, 8, 16, 32)  # content length classes, in words
 PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "who"}
-UNCHECKED = {"tagger"}  # the tagger's quotes pass their own check (quote_tagger.MIN_MARGINAL)
+# Rules whose quotes the filter checks: those that read a content off a cue's parse. Quotation
+# marks bound the others (the tagger's quotes pass their own check, quote_tagger.MIN_MARGINAL).
+CHECKED = ("cue:", "phrase:")
 
 
 def _bucket(n: int) -> str:
@@ -100,6 +102,11 @@ def _shape(doc: Doc, quote: Quote, lemma: str) -> list[str]:
             f"lv={lemma}|{verb}", f"rd={root.dep_}", f"lrd={lemma}|{root.dep_}", f"ent={root.ent_type_ or '-'}"]
 
 
+def is_checked(quote: Quote) -> bool:
+    """Whether the filter judges this quote (the others are kept as found)."""
+    return quote.rule.startswith(CHECKED)
+
+
 @lru_cache(maxsize=1)
 def model() -> tuple[float, dict[str, float], float]:
     """The shipped model: bias, feature weights, decision threshold."""
@@ -119,7 +126,7 @@ def checked(doc: Doc, found: list[Quote]) -> list[Quote]:
     threshold = model()[2]
     out = []
     for quote in found:
-        if quote.rule in UNCHECKED:
+        if not is_checked(quote):
             out.append(quote)
             continue
         p = probability(doc, quote)

@@ -316,13 +316,15 @@ def found_quotes(doc: Doc) -> list[Quote]:
 def _tagged(doc: Doc, records: list[Quote]) -> list[Quote]:
     """The tagger's contents that overlap no quote of the rules and that it is sure of: each a
     new quote of the cue the tagger puts nearest it, kept where that cue has a subject (a
-    speaker-less addition costs more in speaker accuracy than it gives in recall)."""
+    speaker-less addition costs more in speaker accuracy than it gives in recall) and where the
+    rules gave that cue no quote (a second content of one cue is mostly its addressee or its setting)."""
     taken = [p for r in records for p in r.content]
+    cues = {r.cue for r in records}
     out = []
     for toks, cue, sure in quote_tagger.contents(doc):
         content = pieces(toks)
         if not content or cue is None or sure < quote_tagger.MIN_MARGINAL or any(
-                overlaps(p, t) for p in content for t in taken):
+                overlaps(p, t) for p in content for t in taken) or (cue.idx, cue.idx + len(cue.text)) in cues:
             continue
         subject = speakers.subject_of(_predicate(cue)) if cue.pos_ != "NOUN" else _possessor(cue)
         if subject is None:
