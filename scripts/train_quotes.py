@@ -1,5 +1,6 @@
-"""Train the quotes stage's two models: the attribution-cue model (``quotes_cues.json``)
-and the content-span tagger (``quotes_tagger.crfsuite``), both under ``src/sitroom/data/models/``.
+"""Train the quotes stage's three models: the attribution-cue model (``quotes_cues.json``),
+the content-span tagger (``quotes_tagger.crfsuite``) and the found-quote filter
+(``quotes_filter.json``), all under ``src/sitroom/data/models/``.
 
 Reads PolNeAR train only (``shared/eval/dev/quotes-polnear-train.jsonl``): every
 candidate token of the spaCy parse (see ``sitroom.attribution.is_candidate``) is an
@@ -12,9 +13,13 @@ then refitted on all of train and written as a JSON table of feature weights
 cues and sources (a cue or source label wins over the content around it), is then
 trained on all of train with the new cue model's scores among its features; L1
 regularisation (``CRF_C1``) prunes its features to keep the file small.
+Last, the quotes stage runs on every train article with those two models, and the filter
+(``sitroom.quote_filter``), a logistic regression over features of each quote the cue rules
+find, learns which are right (matched to a gold content at overlap 0.3); its threshold is the
+one that maximises quote F1 on out-of-fold probabilities (``FOLDS`` folds over train).
 Deterministic: fixed article order, lbfgs solvers.
 
-    python scripts/train_quotes.py [--cache FILE.spacy] [--out PATH]
+    python scripts/train_quotes.py [--cache FILE.spacy] [--tagger-only | --filter-only]
 
 ``--cache`` keeps the parsed articles in a DocBin so a second run skips the parse.
 """

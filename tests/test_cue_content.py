@@ -39,3 +39,13 @@ def test_relative_clause_inside_a_clause_stays(nlp):
 def test_time_of_the_saying_is_not_content(nlp):
     said = _content(nlp, "The general warned of a long war during a visit to the front.", "warned")
     assert "long war" in said and "visit" not in said
+
+
+def test_subject_of_a_passive_cue_is_its_content(nlp):
+    said = _content(nlp, "The nuclear programme was barely mentioned by the candidates.", "mentioned")
+    assert said == "The nuclear programme"
+
+
+def test_manner_of_the_saying_is_not_content(nlp):
+    said = _content(nlp, "The committee voted along party lines to send the resolution to the floor.", "voted")
+    assert "send the resolution" in said and "party lines" not in said

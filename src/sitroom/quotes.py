@@ -10,6 +10,9 @@ direct quote; a complement that holds quoted and unquoted words is a mixed quote
 one with none is indirect. Quotes no cue governs are attached by the news
 conventions: a cue before a colon, a cue after the quote's comma in its split, the
 quote before it by the same speaker, the speaker named in the sentence before.
+The content of a cue is read in ``cue_content.py``; every quote read off a cue's
+parse then passes a learned check (``quote_filter.py``) whose probability becomes
+its confidence.
 """
 
 from __future__ import annotations
