@@ -46,7 +46,8 @@ def needs_clause() -> frozenset[str]:
 
 
 def complement(cue: Token) -> list[Span]:
-    """What a cue says: its clause (with its "that"), else its objects, as character pieces."""
+    """What a cue says: its clause (with its "that"), else its objects (a passive speech verb's
+    subject: "X was criticised"), as character pieces."""
     children = [c for c in cue.children if speakers.same_line(c, cue)]
     clause = "acl" if cue.pos_ == "NOUN" else "ccomp"  # "the warning that ..." is the noun's clause
     deps = {c.dep_ for c in children}
@@ -60,7 +61,7 @@ def complement(cue: Token) -> list[Span]:
         wanted = CONTENT_DEPS
     toks: list[Token] = []
     for child in children:
-        if child.dep_ == "nsubjpass" and clause not in deps:
+        if child.dep_ == "nsubjpass" and clause not in deps and lexicon()["VERB"].get(cue.lemma_.lower()) == "speech":
             toks.extend(t for t in child.subtree if speakers.same_line(t, cue))  # "X was criticised": X
         if child.dep_ not in wanted or child.dep_ != clause and child.i < cue.i:
             continue
