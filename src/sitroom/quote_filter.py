@@ -9,8 +9,9 @@ with "that", a bare object, a quotation), who holds it and how long it is. A
 logistic regression over those features, trained by ``scripts/train_quotes.py`` on
 the quotes the rules find in PolNeAR train (a quote is right where it matches a gold
 content at overlap 0.3), gives each quote a probability: quotes below the threshold
-chosen on held-out train articles are dropped, and the rest carry the probability
-as their confidence. It is shipped as a JSON table of feature weights
+chosen on out-of-fold probabilities over train are dropped, and the rest carry the
+probability as their confidence. Quotes bounded by quotation marks or found by the
+tagger are not judged here. It is shipped as a JSON table of feature weights
 (``data/models/quotes_filter.json``) and read with the standard library only.
 """
 
