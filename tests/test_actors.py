@@ -238,3 +238,18 @@ def test_a_pro_country_modifier_names_a_patron_not_the_actor(nlp):
 def test_a_named_body_codes_the_generic_noun_it_modifies(nlp):
     ref = _ref(nlp, "The radical Hamas movement rejected the invitation.", "The radical Hamas movement")
     assert (ref.country, ref.sector) == ("PSE", "REB")
+
+
+def test_an_unclaimed_bombing_is_coded_as_unidentified_attackers(nlp):
+    ref = _ref(nlp, "A roadside bombing killed three soldiers near Kirkuk.", "A roadside bombing")
+    assert ref.sector == "UAF"
+
+
+def test_air_strikes_are_the_military_of_their_country(nlp):
+    ref = _ref(nlp, "Israeli air strikes hit the town on Friday.", "Israeli air strikes")
+    assert (ref.country, ref.sector) == ("ISR", "MIL")
+
+
+def test_victims_and_detainees_are_coded_groups(nlp):
+    assert _ref(nlp, "Rebels freed the hostages on Monday.", "the hostages").sector == "CVL"
+    assert _ref(nlp, "Police beat the detainees.", "the detainees").sector == "CRM"

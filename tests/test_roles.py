@@ -107,3 +107,102 @@ def test_a_pronoun_with_no_known_person_stays_uncoded(parse):
     accuse = next(e for e in doc._.events if e.type == "ACCUSE")
     assert accuse.source[0].text == "he"
     assert accuse.source[0].country is None and accuse.source[0].actor_id is None
+
+
+def test_a_rejected_proposal_acts_on_the_party_that_made_it(parse):
+    doc = parse("The Finnish government rejected the Kremlin's proposal on Monday.")
+    event = next(e for e in doc._.events if e.type == "REJECT")
+    assert [r.text for r in event.target] == ["the Kremlin's"]
+    assert event.target[0].country == "RUS"
+
+
+def test_charges_by_a_party_act_on_that_party(parse):
+    doc = parse("The Serbian government denied charges by opposition lawmakers on Tuesday.")
+    event = next(e for e in doc._.events if e.type in {"REJECT", "ACCUSE"})
+    assert [r.text for r in event.target] == ["opposition lawmakers"]
+
+
+def test_the_content_of_an_allegation_is_not_its_maker(parse):
+    doc = parse("Kenya rejected allegations of fraud on Tuesday.")
+    event = next(e for e in doc._.events if e.type == "REJECT")
+    assert not any(r.text == "fraud" for r in event.target)
+
+
+def test_a_receiver_the_parse_hangs_on_the_gift_is_the_target(parse):
+    doc = parse("The museum returned dozens of Roman statues to the Greek government.")
+    event = next(e for e in doc._.events if e.type == "RETREAT")
+    assert [r.text for r in event.target] == ["the Greek government"]
+
+
+def test_a_complaint_acts_on_what_it_is_about_not_on_its_audience(parse):
+    doc = parse("Lebanon complained to the United Nations over Israeli air raids.")
+    event = next(e for e in doc._.events if e.type == "ACCUSE")
+    assert [r.country for r in event.target] == ["ISR"]
+
+
+def test_a_summoned_envoy_is_the_target_of_the_complaint(parse):
+    doc = parse("Lithuania summoned the Russian ambassador to complain about naval drills.")
+    event = next(e for e in doc._.events if e.type == "ACCUSE")
+    assert [r.text for r in event.source] == ["Lithuania"]
+    assert [r.text for r in event.target] == ["the Russian ambassador"]
+
+
+def test_the_one_called_does_not_act_in_the_callers_purpose_clause(parse):
+    doc = parse("NATO chief Jens Stoltenberg called Erdogan to apologize for the incident.")
+    event = next(e for e in doc._.events if e.type == "CONCEDE")
+    assert [r.text for r in event.source] == ["NATO chief Jens Stoltenberg"]
+    assert [r.text for r in event.target] == ["Erdogan"]
+
+
+def test_an_urged_party_still_acts_in_the_clause_it_is_urged_to(parse):
+    doc = parse("Trump urged Putin to withdraw the troops.")
+    assert [t.text for t in roles.subject_of(_token(doc, "withdraw"))] == ["Putin"]
+
+
+def test_a_domestic_body_takes_the_one_country_its_sentence_is_set_in(parse):
+    doc = parse("The military government declared a state of siege in Haiti on Saturday.")
+    ref = roles.refs(doc, [_token(doc, "government")])[0]
+    assert ref.country == "HTI"
+
+
+def test_a_sentence_naming_two_countries_lends_none(parse):
+    doc = parse("The military government declared a state of siege in Haiti after talks with Cuba.")
+    ref = roles.refs(doc, [_token(doc, "government")])[0]
+    assert ref.country is None
+
+
+def test_a_count_of_people_is_a_target(parse):
+    doc = parse("Venezuela released dozens of political activists on Friday.")
+    event = next(e for e in doc._.events if e.type == "RETREAT")
+    assert [r.text for r in event.target] == ["dozens of political activists"]
+
+
+def test_people_named_by_what_befell_them_are_a_party(parse):
+    doc = parse("The rebels will not release the kidnap victims.")
+    event = next(e for e in doc._.events if e.type in {"RETREAT", "REJECT"})
+    assert [(r.text, r.sector) for r in event.target] == [("the kidnap victims", "CVL")]
+
+
+def test_a_ceasefire_acts_on_the_place_it_is_declared_in(parse):
+    doc = parse("The Taliban agreed to a ceasefire in Afghanistan on Sunday.")
+    event = next(e for e in doc._.events if e.type == "AGREE")
+    assert [r.text for r in event.target] == ["Afghanistan"]
+
+
+def test_an_attacked_base_stays_the_target_not_its_province(parse):
+    doc = parse("The Taliban attacked an Afghan army base in Kandahar province on Sunday.")
+    event = next(e for e in doc._.events if e.type == "ASSAULT")
+    assert [r.text for r in event.target] == ["an Afghan army base"]
+
+
+def test_a_trailing_attribution_lends_no_country(parse):
+    doc = parse("The military government declared a state of siege in Haiti on Saturday, a U.S. embassy spokeswoman said.")
+    ref = roles.refs(doc, [_token(doc, "government")])[0]
+    assert ref.country == "HTI"
+
+
+def test_a_named_group_takes_its_sentences_country_but_a_person_does_not(parse):
+    doc = parse("Egyptian police will no longer tolerate rallies by the Kifaya movement.")
+    assert roles.refs(doc, [_token(doc, "movement")])[0].country == "EGY"
+    doc = parse("Archbishop Desmond Tutu called for sanctions against Nigeria.")
+    assert roles.refs(doc, [_token(doc, "Tutu")])[0].country is None

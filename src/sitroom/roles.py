@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import lru_cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from sitroom import speakers
 from sitroom.actors import actor_ref, linked
 from sitroom.cues import Candidate, role_types, word_class
+from sitroom.knowledge import read_tsv
 from sitroom.record import ActorRef, Span
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -34,6 +36,15 @@ NP_DROP = {"relcl", "acl", "appos", "punct", "cc", "conj", "prep", "advcl", "par
 PARTNER_MODES = {"visit", "phone", "third-party"}
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her", "we", "our"}
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
+MAKER_PREPS = {"by", "from", "of"}  # "charges by clergymen", "a request from Lula", "the decision of the government"
+RECIPIENT_PREPS = {"to", "toward", "towards"}
+GRIEVANCE_PREPS = {"over", "about", "against"}
+
+
+@lru_cache(maxsize=None)
+def role_words(kind: str) -> frozenset[str]:
+    """The lemmas of one kind in data/role_words.tsv: "maker" nouns ("proposal"), "addressee" verbs ("summon")."""
+    return frozenset(r["lemma"] for r in read_tsv("role_words.tsv") if r["kind"] == kind)
 
 
 def retyped(typ: str, sources: list[Token], targets: list[Token]) -> tuple[str, str | None, str] | None:
@@ -75,14 +86,25 @@ def own_subject(tok: Token) -> list[Token]:
         if tok.dep_ not in CONTROL_DEPS or tok.head == tok:
             return []
         controller = [c for c in tok.head.children if c.dep_ == "dobj" and c != tok]
-        if tok.dep_ == "xcomp" and controller:
+        if tok.dep_ == "xcomp" and controller and addressee_of(tok) is None:
             return controller[:1]  # object control: "urged Putin to stop"
         tok = tok.head
     return []
 
 
+def addressee_of(tok: Token) -> Token | None:
+    """The one a purpose clause is addressed to: the object of "summoned X to complain", "called X to apologize"."""
+    if tok.dep_ not in PURPOSE_DEPS or tok.head.lemma_.lower() not in role_words("addressee"):
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return None
+    return next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+
+
 def targets_of(cand: Candidate, mode: str | None) -> list[Token]:
     """The party acted on: the object, the passive subject, or the partner of a preposition."""
+    if (addressee := addressee_of(cand.anchor)) is not None:
+        return [addressee]
     found = []
     topic_object = cand.type == "CONSULT" and mode not in PARTNER_MODES
     for word in {cand.anchor, cand.trigger}:
@@ -91,15 +113,21 @@ def targets_of(cand: Candidate, mode: str | None) -> list[Token]:
                 continue
             if child.dep_ in {"dobj", "nsubjpass", "dative"} and not topic_object:
                 found.append(child)
-            elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS and child.i > word.i:  # "With the signing of ..., X agreed" sets the scene
+            # a fronted "With the signing of ..., X agreed" sets the scene; a complaint's "over ..." is its target
+            elif child.dep_ == "prep" and child.i > word.i and (child.lower_ in TARGET_PREPS or (
+                    cand.type == "ACCUSE" and child.lower_ in GRIEVANCE_PREPS)):
                 if child.lower_ == "of" and word_class(word) != "NOUN":
                     continue
                 found.extend(g for g in child.children if g.dep_ == "pobj")
     if not found and not topic_object:  # "attacked and injured the crowd": the conjoined verb's object is shared
         found = [o for c in cand.anchor.children if c.dep_ == "conj" and word_class(c) == "VERB"
                  for o in c.children if o.dep_ == "dobj"][:1]
-    found = [t for t in found if t.ent_type_ not in NOT_ACTORS and t != cand.trigger and cand.trigger not in t.subtree
-             and not own_forces(t)]
+    if cand.type in TRANSFER_TYPES:
+        found += [r for t in found if t.dep_ == "dobj" for r in theme_recipients(t) if r not in found]
+    found = [maker_of(t) or t for t in found if (t.ent_type_ not in NOT_ACTORS or members_of(t)) and t != cand.trigger
+             and cand.trigger not in t.subtree and not own_forces(t)]
+    if cand.type == "ACCUSE" and any(grievance(t) for t in found):
+        found = [t for t in found if not recipient(t)]  # "complained to the UN over Israeli raids": the UN only hears it
     if cand.type in TRANSFER_TYPES and any(recipient(t) for t in found):
         found = [t for t in found if recipient(t)]  # "returned six artifacts to Iraq": Iraq, not the artifacts
     return sorted(found, key=lambda t: t.i)[:2]
@@ -107,7 +135,35 @@ def targets_of(cand: Candidate, mode: str | None) -> list[Token]:
 
 def recipient(tok: Token) -> bool:
     """Whether an argument is the receiver of a transfer: "to Iraq", "gave Iraq the artifacts"."""
-    return tok.dep_ == "dative" or (tok.dep_ == "pobj" and tok.head.lower_ in {"to", "toward", "towards"})
+    return tok.dep_ == "dative" or (tok.dep_ == "pobj" and tok.head.lower_ in RECIPIENT_PREPS)
+
+
+def grievance(tok: Token) -> bool:
+    """Whether an argument is what a complaint is about ("over the raids", "about Israel"), not its audience."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in GRIEVANCE_PREPS
+
+
+def theme_recipients(theme: Token) -> list[Token]:
+    """The receiver the parse hung on what is given: "returned dozens of artifacts to the Embassy"."""
+    return [t for t in theme.subtree if t.dep_ == "pobj" and t.head.lower_ in RECIPIENT_PREPS
+            and not any(a.dep_ in {"relcl", "acl"} for a in t.ancestors if theme in a.ancestors)]
+
+
+def maker_of(tok: Token) -> Token | None:
+    """The party whose act or word an argument names: "rejected Putin's proposal" acts on Putin.
+
+    Its possessor, or the complement of "by"/"from"/"of" on the noun, or, where the parse hung it
+    on the verb, the "by"/"from" phrase right after the noun ("denied charges by clergymen").
+    """
+    if tok.lemma_.lower() not in role_words("maker") or tok.ent_type_:
+        return None
+    owners = [c for c in tok.children if c.dep_ == "poss" and c.lower_ not in PRONOUNS]
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in MAKER_PREPS and c.i > tok.i]
+    preps += [c for c in tok.head.children if c.dep_ == "prep" and c.lower_ in MAKER_PREPS - {"of"}
+              and c.i == tok.right_edge.i + 1]
+    makers = owners + [g for p in preps for g in p.children if g.dep_ == "pobj"
+                       and (p.lower_ != "of" or g.ent_type_ in POLITICAL_ENTS)]  # not "allegations of treason"
+    return makers[0] if makers else None
 
 
 def own_forces(tok: Token) -> bool:
@@ -207,6 +263,44 @@ def place_country(doc: Doc, tok: Token, span: Span) -> str | None:
     return None
 
 
+def told_part(sent: SpacySpan) -> Span:
+    """The characters of what a sentence tells, without a trailing attribution ("..., a spokeswoman
+    for the U.S. embassy said"): the reported clause when the root verb follows it."""
+    reported = [c for c in sent.root.children if c.dep_ in {"ccomp", "parataxis"} and c.i < sent.root.i]
+    part = list(reported[0].subtree) if reported else list(sent)
+    return part[0].idx, part[-1].idx + len(part[-1])
+
+
+def home_country(doc: Doc, tok: Token) -> str | None:
+    """The one country a sentence is set in, for a domestic body it leaves unplaced.
+
+    CAMEO codes "the military government", "police" or "striking workers" with the country
+    where they act: when every toponym and country the sentence names (its trailing attribution
+    aside) is one country ("... declared a state of siege in Haiti"), that is theirs. Only a party
+    coded with a sector or named as an organization takes it (a person may speak of a country
+    not theirs); a sentence naming two countries lends none.
+    """
+    start, end = told_part(tok.sent)
+    inside = [p.country for p in doc._.places or [] if start <= p.span[0] < end]
+    inside += [a.country for a in doc._.actors or [] if a.kind == "country" for s, _ in a.mentions if start <= s < end]
+    countries = {c for c in inside if c}
+    return countries.pop() if len(countries) == 1 else None
+
+
+def scene_of(tok: Token) -> Token | None:
+    """The place a thing done is set in, when the thing names no party: "a ceasefire in Idlib" -> Idlib.
+
+    Only for a common noun no actor table codes and no built place: "the army in Idlib" and "an
+    army base in Kandahar" stay what they are.
+    """
+    if tok.ent_type_ or tok.pos_ != "NOUN" or tok.lemma_.lower() in role_words("site"):
+        return None
+    if actor_ref(tok.doc, np_span(tok)).sector:
+        return None
+    return next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in {"in", "inside", "across", "throughout"}
+                 for g in c.children if g.dep_ == "pobj" and g.ent_type_ in {"GPE", "LOC"}), None)
+
+
 def refs(doc: Doc, toks: Iterable[Token], parties_only: bool = False) -> list[ActorRef]:
     """The actors of some words; with ``parties_only``, only those that are parties.
 
@@ -215,6 +309,8 @@ def refs(doc: Doc, toks: Iterable[Token], parties_only: bool = False) -> list[Ac
     out = []
     for tok in with_conjuncts(toks):
         tok = antecedent(tok)
+        if parties_only and (where := scene_of(tok)) is not None:
+            tok = where  # "agreed to a ceasefire in Afghanistan": the place, not the ceasefire, is acted on
         span = np_span(tok)
         ref = actor_ref(doc, span)
         if ref.actor_id is None and tok.lower_ in speakers.PERSON_PRONOUNS:  # "he accused": the person meant
@@ -226,7 +322,8 @@ def refs(doc: Doc, toks: Iterable[Token], parties_only: bool = False) -> list[Ac
         named = any(t.ent_type_ in PARTY_ENTS for t in doc.char_span(*span, alignment_mode="expand") or [tok])
         if parties_only and not (ref.actor_id or ref.country or ref.sector or named):
             continue
-        if ref.country is None and (where := place_country(doc, tok, span)):
+        body = ref.sector or (named and tok.ent_type_ != "PERSON")  # a group or institution, not a person abroad
+        if ref.country is None and (where := place_country(doc, tok, span) or (body and home_country(doc, tok))):
             ref = replace(ref, country=where)  # a place lends its country, but makes no party of "aid in Borno"
         out.append(ref)
     return out
