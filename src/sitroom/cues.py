@@ -17,6 +17,9 @@ from spacy.tokens import Span as SpacySpan, Token
 from sitroom.knowledge import read_tsv
 
 
+NAME_ENTS = frozenset({"ORG", "FAC", "WORK_OF_ART", "PRODUCT", "PERSON", "NORP", "GPE", "LOC"})
+
+
 @dataclass(frozen=True)
 class Cue:
     lemma: str
@@ -85,6 +88,12 @@ class Candidate:
     neutral: bool = False  # a CAMEO-neutral statement or appeal: coded with quad 0
 
 
+def in_name(tok: Token) -> bool:
+    """A capitalised word of a named party or work ("the Swiss Agency for Development and Cooperation",
+    "the Movement for Democratic Change") names it, not an event; a named event ("the Geneva talks") is kept."""
+    return tok.ent_type_ in NAME_ENTS and (tok.pos_ == "PROPN" or tok.is_title)
+
+
 def anchor_of(tok: Token) -> Token:
     """A noun trigger takes its arguments from the light verb whose object it is."""
     if word_class(tok) == "NOUN" and tok.dep_ in {"dobj", "nsubjpass", "attr"} and tok.head.lemma_.lower() in light_verbs():
@@ -97,7 +106,7 @@ def find_candidates(sent: SpacySpan) -> list[Candidate]:
     found = {}
     for tok in sent:
         cue = match_cue(tok)
-        if cue is None:
+        if cue is None or in_name(tok):
             continue
         governor = tok.head.head if tok.dep_ == "pobj" else tok.head
         head_cue = match_cue(governor) if governor != tok else None

@@ -108,19 +108,26 @@ def published_date(doc: Doc) -> EventDate | None:
 
 
 def commitment(doc: Doc, event: Event, pledged: bool = True) -> Event | None:
-    """The promise or warning an announced plan makes, as its own event, dated when it is made.
+    """The promise, warning or refusal an announced plan or a denied act makes, as its own event, dated when it is made.
 
     PLOVER codes an actor's stated intent by what it commits to: a planned cooperative act
     ("Finland will give Tanzania a grant", "X plans to visit Y") is an offer or promise, AGREE;
     a planned act of material conflict ("the army will impose a curfew") is a warning, THREATEN.
-    The planned event itself stays, with its own type and date. A plan its actor only
-    proposes to others, or the writer expects, commits no one (``pledged`` False).
+    A cooperative act its actor will not or did not do ("will not accept refugees", "failed to
+    reach agreement") is a refusal, REJECT. The planned or negated event itself stays, with its
+    own type and date. A plan its actor only proposes to others, or the writer expects, commits
+    no one (``pledged`` False).
     """
     quad = PLOVER_QUAD[event.type]
-    if not pledged or event.factuality != "planned" or event.quad_override is not None or event.type == "AGREE" or quad == 3:
+    if event.quad_override is not None or quad == 3:
         return None
-    typ = "THREATEN" if quad == 4 else "AGREE"
-    why = f"commitment: announces a planned {event.type} ({'a warning' if quad == 4 else 'a promise'})"
+    if event.factuality == "negated" and quad in {1, 2} and event.source:
+        typ, why = "REJECT", f"refusal: a negated {event.type}"
+    elif pledged and event.factuality == "planned" and event.type != "AGREE":
+        typ = "THREATEN" if quad == 4 else "AGREE"
+        why = f"commitment: announces a planned {event.type} ({'a warning' if quad == 4 else 'a promise'})"
+    else:
+        return None
     return replace(event, type=typ, mode=None, factuality="happened", date=published_date(doc), rationale=why)
 
 
