@@ -261,6 +261,44 @@ def test_a_commitment_is_a_promise_or_a_warning_only_for_planned_acts(nlp):
     assert commitment(doc, replace(planned, type="CONSULT", quad_override=0)) is None
 
 
+def test_a_cooperative_act_not_done_is_a_refusal(nlp):
+    events = _events(nlp, "Hungary will not accept refugees from Romania.")
+    refusal = _one(events, "REJECT")
+    assert _texts(refusal.source) == ["Hungary"] and "refusal" in refusal.rationale
+    assert _one(events, "AGREE").factuality == "negated"
+    assert "REJECT" not in [e.type for e in _events(nlp, "Rebels did not attack the convoy.")]
+
+
+def test_being_willing_or_ready_to_act_offers_or_warns(nlp):
+    offer = _events(nlp, "Syria is willing to withdraw its troops from Lebanon.")
+    assert "commitment" in _one(offer, "AGREE").rationale
+    warning = _events(nlp, "The army said it was ready to impose a curfew on the city.")
+    assert "commitment" in _one(warning, "THREATEN").rationale
+
+
+def test_a_cue_word_inside_a_name_raises_no_event(nlp):
+    from sitroom.cues import find_candidates
+
+    def types(text):
+        return [c.type for s in nlp(text).sents for c in find_candidates(s)]
+
+    assert "COOPERATE" not in types("Doctors arrived in Kabul, according to the Danish Agency for Cooperation.")
+    assert "COOPERATE" in types("Kenya and Uganda agreed to cooperate on border security.")
+
+
+def test_newer_cue_words_raise_their_types(nlp):
+    from sitroom.cues import find_candidates
+
+    def types(text):
+        return {c.type for s in nlp(text).sents for c in find_candidates(s)}
+
+    assert "REQUEST" in types("France is pushing for a vote in the council.")
+    assert "COERCE" in types("Militants torched a police station and defaced the town hall.")
+    assert "MOBILIZE" in types("Troops were put on alert along the border.")
+    assert "REJECT" in types("The newspaper defied the censors.")
+    assert "AID" in types("Norway gave Mali a grant.")
+
+
 def test_the_lede_event_leads_the_article(nlp):
     text = "Gunmen killed five soldiers in an ambush near Gao. Protesters marched in Bamako on Friday."
     events = _events(nlp, text)
@@ -358,3 +396,12 @@ def test_a_sure_classifier_codes_an_event_with_no_named_party(nlp):
     text = "Unknown gunmen sprayed the crowded bus with bullets late on Sunday."
     assert [t for t, _, _ in _model_types(nlp, text, "ASSAULT", quad_p=0.95)] == ["ASSAULT"]
     assert _model_types(nlp, text, "ASSAULT", quad_p=0.8) == []
+
+
+def test_an_obligation_in_a_reported_clause_is_the_reporters_demand(nlp):
+    demand = _one(_events(nlp, "Germany declared that Poland must open its border."), "REQUEST")
+    assert _texts(demand.source) == ["Germany"] and "reported by 'declared'" in demand.rationale
+    from sitroom.cues import find_candidates
+
+    unreported = next(nlp("Poland must open its border.").sents)
+    assert "REQUEST" not in [c.type for c in find_candidates(unreported)]

@@ -94,8 +94,17 @@ def in_name(tok: Token) -> bool:
     return tok.ent_type_ in NAME_ENTS and (tok.pos_ == "PROPN" or tok.is_title)
 
 
+def reported_obligation(tok: Token) -> bool:
+    """An obligation modal in a reported clause is the reporter's demand ("Paris said Iraq must comply");
+    elsewhere ("we must act") it codes nothing of its own."""
+    return tok.dep_ == "aux" and tok.head.dep_ in {"ccomp", "acl"} and tok.head.head != tok.head
+
+
 def anchor_of(tok: Token) -> Token:
-    """A noun trigger takes its arguments from the light verb whose object it is."""
+    """A noun trigger takes its arguments from the light verb whose object it is;
+    a demand made by a modal, from the word that reports it."""
+    if tok.dep_ == "aux":
+        return tok.head.head
     if word_class(tok) == "NOUN" and tok.dep_ in {"dobj", "nsubjpass", "attr"} and tok.head.lemma_.lower() in light_verbs():
         return tok.head
     return tok
@@ -106,7 +115,7 @@ def find_candidates(sent: SpacySpan) -> list[Candidate]:
     found = {}
     for tok in sent:
         cue = match_cue(tok)
-        if cue is None or in_name(tok):
+        if cue is None or in_name(tok) or (tok.dep_ == "aux" and not reported_obligation(tok)):
             continue
         governor = tok.head.head if tok.dep_ == "pobj" else tok.head
         head_cue = match_cue(governor) if governor != tok else None

@@ -284,7 +284,7 @@ def build_event(doc: Doc, sent: SpacySpan, cand: Candidate, confidence: float) -
     if cand.neutral:
         how = "sentence classifier: a neutral statement or appeal (quad 0), main verb; type from " + how
     if cand.anchor != trig:
-        how += f" as object of {cand.anchor.text!r}"
+        how += f" as object of {cand.anchor.text!r}" if word_class(trig) == "NOUN" else f" reported by {cand.anchor.text!r}"
     why = "; ".join(x for x in (how, mode_why, fact_why) if x)
     return Event(
         type=cand.type, source=source, target=target,
