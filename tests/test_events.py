@@ -297,6 +297,12 @@ def test_newer_cue_words_raise_their_types(nlp):
     assert "MOBILIZE" in types("Troops were put on alert along the border.")
     assert "REJECT" in types("The newspaper defied the censors.")
     assert "AID" in types("Norway gave Mali a grant.")
+    assert "COERCE" in types("The army imposed martial law in the province.")
+
+
+def test_halting_talks_reduces_relations_and_cancelling_a_visit_too(nlp):
+    assert "SANCTION" in [e.type for e in _events(nlp, "Turkey halted talks with Greece.")]
+    assert "SANCTION" in [e.type for e in _events(nlp, "Russia cancelled the visit of the French minister.")]
 
 
 def test_the_lede_event_leads_the_article(nlp):
