@@ -206,3 +206,23 @@ def test_a_named_group_takes_its_sentences_country_but_a_person_does_not(parse):
     assert roles.refs(doc, [_token(doc, "movement")])[0].country == "EGY"
     doc = parse("Archbishop Desmond Tutu called for sanctions against Nigeria.")
     assert roles.refs(doc, [_token(doc, "Tutu")])[0].country is None
+
+
+def test_an_attacked_camp_for_refugees_hands_the_target_to_the_refugees(parse):
+    doc = parse("A camp for Rwandan refugees was attacked by gunmen on Friday.")
+    event = next(e for e in doc._.events if e.type == "ASSAULT")
+    assert [(r.text, r.country) for r in event.target] == [("Rwandan refugees", "RWA")]
+
+
+def test_a_refusal_with_its_own_clause_takes_no_object_from_a_conjoined_verb(parse):
+    doc = parse("Chile has refused to send troops to Haiti and has urged its citizens to leave.")
+    refused = next(t for t in doc if t.text == "refused")
+    event = next(e for e in doc._.events if e.trigger[0] == refused.idx)
+    assert not any("citizens" in r.text for r in event.target)
+
+
+def test_a_verb_without_an_object_shares_its_conjoined_verbs_object(parse):
+    doc = parse("Militants attacked and injured the villagers.")
+    attacked = next(t for t in doc if t.text == "attacked")
+    event = next(e for e in doc._.events if e.trigger[0] == attacked.idx)
+    assert [r.text for r in event.target] == ["the villagers"]

@@ -119,7 +119,9 @@ def targets_of(cand: Candidate, mode: str | None) -> list[Token]:
                 if child.lower_ == "of" and word_class(word) != "NOUN":
                     continue
                 found.extend(g for g in child.children if g.dep_ == "pobj")
-    if not found and not topic_object:  # "attacked and injured the crowd": the conjoined verb's object is shared
+    if not found and not topic_object and not takes_clause(cand.anchor):
+        # "attacked and injured the crowd": the conjoined verb's object is shared; not "refused to deploy
+        # troops in Iraq and urged its citizens ...", where the refusal's own clause holds what it is about
         found = [o for c in cand.anchor.children if c.dep_ == "conj" and word_class(c) == "VERB"
                  for o in c.children if o.dep_ == "dobj"][:1]
     if cand.type in TRANSFER_TYPES:
@@ -131,6 +133,11 @@ def targets_of(cand: Candidate, mode: str | None) -> list[Token]:
     if cand.type in TRANSFER_TYPES and any(recipient(t) for t in found):
         found = [t for t in found if recipient(t)]  # "returned six artifacts to Iraq": Iraq, not the artifacts
     return sorted(found, key=lambda t: t.i)[:2]
+
+
+def takes_clause(verb: Token) -> bool:
+    """Whether a verb's complement is a clause ("refused to deploy", "said that"), not an object it lacks."""
+    return any(c.dep_ in {"xcomp", "ccomp"} for c in verb.children)
 
 
 def recipient(tok: Token) -> bool:
@@ -301,6 +308,15 @@ def scene_of(tok: Token) -> Token | None:
                  for g in c.children if g.dep_ == "pobj" and g.ent_type_ in {"GPE", "LOC"}), None)
 
 
+def beneficiary_of(tok: Token) -> Token | None:
+    """The people a place or thing is for, when it codes no party itself: "a camp for Congolese
+    refugees" was attacked, so the refugees were; "aid for the displaced" reached the displaced."""
+    if tok.ent_type_ or tok.pos_ != "NOUN" or actor_ref(tok.doc, np_span(tok)).sector:
+        return None
+    return next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > tok.i
+                 for g in c.children if g.dep_ == "pobj" and actor_ref(tok.doc, np_span(g)).sector), None)
+
+
 def refs(doc: Doc, toks: Iterable[Token], parties_only: bool = False) -> list[ActorRef]:
     """The actors of some words; with ``parties_only``, only those that are parties.
 
@@ -309,7 +325,7 @@ def refs(doc: Doc, toks: Iterable[Token], parties_only: bool = False) -> list[Ac
     out = []
     for tok in with_conjuncts(toks):
         tok = antecedent(tok)
-        if parties_only and (where := scene_of(tok)) is not None:
+        if parties_only and (where := beneficiary_of(tok) or scene_of(tok)) is not None:
             tok = where  # "agreed to a ceasefire in Afghanistan": the place, not the ceasefire, is acted on
         span = np_span(tok)
         ref = actor_ref(doc, span)
