@@ -253,3 +253,13 @@ def test_air_strikes_are_the_military_of_their_country(nlp):
 def test_victims_and_detainees_are_coded_groups(nlp):
     assert _ref(nlp, "Rebels freed the hostages on Monday.", "the hostages").sector == "CVL"
     assert _ref(nlp, "Police beat the detainees.", "the detainees").sector == "CRM"
+
+
+def test_a_union_of_teachers_is_coded_as_teachers_not_as_labour(nlp):
+    ref = _ref(nlp, "The Kenya Union of Teachers called off its strike.", "The Kenya Union of Teachers")
+    assert (ref.country, ref.sector) == ("KEN", "EDU")
+
+
+def test_a_union_of_no_known_trade_stays_labour(nlp):
+    ref = _ref(nlp, "The Union of Mineworkers called off its strike.", "The Union of Mineworkers")
+    assert ref.sector == "LAB"
