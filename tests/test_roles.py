@@ -226,3 +226,15 @@ def test_a_verb_without_an_object_shares_its_conjoined_verbs_object(parse):
     attacked = next(t for t in doc if t.text == "attacked")
     event = next(e for e in doc._.events if e.trigger[0] == attacked.idx)
     assert [r.text for r in event.target] == ["the villagers"]
+
+
+def test_an_uncoded_subject_takes_the_country_where_its_verb_is_set(parse):
+    doc = parse("Prisoners rioted at a jail in Kampala on Monday.")
+    ref = roles.refs(doc, [_token(doc, "Prisoners")])[0]
+    assert ref.country == "UGA"
+
+
+def test_a_coded_subject_keeps_its_own_country_wherever_it_acts(parse):
+    doc = parse("Kenyan police fired tear gas at protesters in Kampala on Monday.")
+    ref = roles.refs(doc, [_token(doc, "police")])[0]
+    assert ref.country == "KEN"

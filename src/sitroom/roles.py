@@ -260,10 +260,14 @@ def place_country(doc: Doc, tok: Token, span: Span) -> str | None:
     """The country of the place a party is or is placed at: "Jericho", "a bombing near Samarra".
 
     An actor the text does not code otherwise belongs, as CAMEO codes it, to the country where it
-    is: a toponym inside its phrase, or one its locative complement ("in", "near") names.
+    is: a toponym inside its phrase, or one its locative complement ("in", "near") names, or, for a
+    subject, where its verb is set ("Prisoners rioted at a jail in Dili").
     """
     where = [span] + [np_span(g) for c in tok.children if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS
                       for g in c.children if g.dep_ == "pobj"]
+    if tok.dep_ == "nsubj":
+        where += [(g.left_edge.idx, g.right_edge.idx + len(g.right_edge)) for c in tok.head.children
+                  if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS for g in c.children if g.dep_ == "pobj"]
     for place in doc._.places or []:
         if place.country and any(s <= place.span[0] and place.span[1] <= e for s, e in where):
             return place.country
