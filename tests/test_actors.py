@@ -263,3 +263,8 @@ def test_a_union_of_teachers_is_coded_as_teachers_not_as_labour(nlp):
 def test_a_union_of_no_known_trade_stays_labour(nlp):
     ref = _ref(nlp, "The Union of Mineworkers called off its strike.", "The Union of Mineworkers")
     assert ref.sector == "LAB"
+
+
+def test_jewish_settlers_in_the_west_bank_are_israeli_civilians(nlp):
+    ref = _ref(nlp, "Jewish settlers near Nablus blocked a road.", "Jewish settlers")
+    assert (ref.country, ref.sector) == ("ISR", "CVL")
