@@ -238,3 +238,28 @@ def test_a_coded_subject_keeps_its_own_country_wherever_it_acts(parse):
     doc = parse("Kenyan police fired tear gas at protesters in Kampala on Monday.")
     ref = roles.refs(doc, [_token(doc, "police")])[0]
     assert ref.country == "KEN"
+
+
+def test_leaders_who_meet_at_a_palace_have_no_palace_as_partner(parse):
+    doc = parse("The Kenyan president met the Ugandan president at the State House on Monday.")
+    met = next(t for t in doc if t.text == "met")
+    event = next(e for e in doc._.events if e.trigger[0] == met.idx)
+    assert not any("State House" in r.text for r in event.target)
+
+
+def test_shots_fired_at_a_crowd_aim_at_the_crowd(parse):
+    doc = parse("Soldiers fired at the protesters in the capital.")
+    event = next(e for e in doc._.events if doc.text[e.trigger[0]:e.trigger[1]] == "fired")
+    assert [r.text for r in event.target] == ["the protesters"]
+
+
+def test_fighters_attacked_with_tanks_are_hit_not_the_tanks(parse):
+    doc = parse("Israeli troops attacked Hamas fighters with tanks and artillery.")
+    event = next(e for e in doc._.events if doc.text[e.trigger[0]:e.trigger[1]] == "attacked")
+    assert [r.text for r in event.target] == ["Hamas fighters"]
+
+
+def test_clashes_with_police_name_the_other_side(parse):
+    doc = parse("Protesters clashed with police in the capital.")
+    event = next(e for e in doc._.events if doc.text[e.trigger[0]:e.trigger[1]] == "clashed")
+    assert any(r.text == "police" for r in event.target)

@@ -39,6 +39,7 @@ RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 MAKER_PREPS = {"by", "from", "of"}  # "charges by clergymen", "a request from Lula", "the decision of the government"
 RECIPIENT_PREPS = {"to", "toward", "towards"}
 GRIEVANCE_PREPS = {"over", "about", "against"}
+AIMED_TYPES = {"ASSAULT", "COERCE", "THREATEN"}  # acts aimed "at" someone, done "with" a weapon
 
 
 @lru_cache(maxsize=None)
@@ -116,7 +117,7 @@ def targets_of(cand: Candidate, mode: str | None) -> list[Token]:
             # a fronted "With the signing of ..., X agreed" sets the scene; a complaint's "over ..." is its target
             elif child.dep_ == "prep" and child.i > word.i and (child.lower_ in TARGET_PREPS or (
                     cand.type == "ACCUSE" and child.lower_ in GRIEVANCE_PREPS)):
-                if child.lower_ == "of" and word_class(word) != "NOUN":
+                if (child.lower_ == "of" and word_class(word) != "NOUN") or not partner_prep(child, word, cand):
                     continue
                 found.extend(g for g in child.children if g.dep_ == "pobj")
     if not found and not topic_object and not takes_clause(cand.anchor):
@@ -133,6 +134,20 @@ def targets_of(cand: Candidate, mode: str | None) -> list[Token]:
     if cand.type in TRANSFER_TYPES and any(recipient(t) for t in found):
         found = [t for t in found if recipient(t)]  # "returned six artifacts to Iraq": Iraq, not the artifacts
     return sorted(found, key=lambda t: t.i)[:2]
+
+
+def partner_prep(prep: Token, word: Token, cand: Candidate) -> bool:
+    """Whether a preposition's complement can be the party acted on, not where or with what.
+
+    "at" aims only force or threat ("fired at the crowd"; "met at the Kremlin" is a place), and
+    force "with" an object already hit names the weapon ("pounded the hideouts with artillery"),
+    where "clashed with police" or "talks with Iran" name the other side.
+    """
+    if prep.lower_ == "at":
+        return cand.type in AIMED_TYPES
+    if prep.lower_ == "with" and cand.type in AIMED_TYPES:
+        return not any(c.dep_ == "dobj" for c in word.children)
+    return True
 
 
 def takes_clause(verb: Token) -> bool:
