@@ -268,3 +268,8 @@ def test_a_union_of_no_known_trade_stays_labour(nlp):
 def test_jewish_settlers_in_the_west_bank_are_israeli_civilians(nlp):
     ref = _ref(nlp, "Jewish settlers near Nablus blocked a road.", "Jewish settlers")
     assert (ref.country, ref.sector) == ("ISR", "CVL")
+
+
+def test_political_opponents_are_the_opposition(nlp):
+    ref = _ref(nlp, "The junta arrested political opponents in Lima.", "political opponents")
+    assert ref.sector == "OPP"
