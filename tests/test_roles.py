@@ -263,3 +263,15 @@ def test_clashes_with_police_name_the_other_side(parse):
     doc = parse("Protesters clashed with police in the capital.")
     event = next(e for e in doc._.events if doc.text[e.trigger[0]:e.trigger[1]] == "clashed")
     assert any(r.text == "police" for r in event.target)
+
+
+def test_a_subject_the_parser_hung_on_a_fronted_phrase_is_still_the_source(parse):
+    doc = parse("With the signing of a Memorandum of Understanding (MOU) on Cessation of Hostilities, "
+                "the Ugandan government and LRA/M have agreed to hold talks.")
+    agreed = next(t for t in doc if t.text == "agreed")
+    assert "government" in [t.text for t in roles.subject_of(agreed)]
+
+
+def test_a_verb_with_a_passive_subject_takes_no_stranded_subject(parse):
+    doc = parse("Ousted president Jean-Bertrand Aristide has been accused of misusing public funds.")
+    assert roles.subject_of(next(t for t in doc if t.text == "accused")) == []

@@ -29,6 +29,7 @@ POLITICAL_ENTS = {"PERSON", "NORP", "GPE", "ORG"}
 PARTY_ENTS = POLITICAL_ENTS | {"LOC", "FAC"}  # a place can be a target ("shelled the Gaza Strip")
 NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 PURPOSE_DEPS = {"advcl", "xcomp"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 TRANSFER_TYPES = {"AID", "RETREAT", "COOPERATE", "AGREE", "MOBILIZE"}  # what is given is no target; who receives it is
 LOCATIVE_PREPS = {"in", "near", "at", "outside", "inside", "around", "across", "throughout"}
 NP_DROP = {"relcl", "acl", "appos", "punct", "cc", "conj", "prep", "advcl", "parataxis"}
@@ -85,12 +86,36 @@ def own_subject(tok: Token) -> list[Token]:
         if word_class(tok) == "NOUN" and poss:
             return poss[:1]
         if tok.dep_ not in CONTROL_DEPS or tok.head == tok:
-            return []
+            return stranded_subject(tok)
         controller = [c for c in tok.head.children if c.dep_ == "dobj" and c != tok]
         if tok.dep_ == "xcomp" and controller and addressee_of(tok) is None:
             return controller[:1]  # object control: "urged Putin to stop"
         tok = tok.head
     return []
+
+
+def stranded_subject(verb: Token) -> list[Token]:
+    """The subject the parser hung elsewhere: the coded party right before a finite verb that has none.
+
+    "With the signing of a Memorandum ..., the Sudanese government and SPLM/A have agreed": the
+    parse makes "government" a conjunct of "Memorandum" and leaves "agreed" without a subject.
+    """
+    finite = verb.tag_ in FINITE_TAGS or any(c.dep_ in {"aux", "auxpass"} for c in verb.lefts)
+    if verb.pos_ not in {"VERB", "AUX"} or not finite or any(c.dep_ in {"nsubjpass", "expl"} for c in verb.children):
+        return []
+    first = min([verb] + [c for c in verb.lefts if c.dep_ in {"aux", "auxpass", "neg", "advmod"}], key=lambda t: t.i)
+    tok = verb.doc[first.i - 1] if first.i > verb.sent.start else None
+    if tok is None or tok.pos_ not in {"NOUN", "PROPN"}:
+        return []
+    while tok.dep_ == "conj" and tok.head.pos_ in {"NOUN", "PROPN"} and coded(tok.head):
+        tok = tok.head
+    return [tok] if coded(tok) else []
+
+
+def coded(tok: Token) -> bool:
+    """Whether a noun's phrase codes a party (a country or a sector)."""
+    ref = actor_ref(tok.doc, np_span(tok))
+    return bool(ref.country or ref.sector)
 
 
 def addressee_of(tok: Token) -> Token | None:
