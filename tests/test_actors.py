@@ -273,3 +273,10 @@ def test_jewish_settlers_in_the_west_bank_are_israeli_civilians(nlp):
 def test_political_opponents_are_the_opposition(nlp):
     ref = _ref(nlp, "The junta arrested political opponents in Lima.", "political opponents")
     assert ref.sector == "OPP"
+
+
+def test_a_conjunct_is_coded_as_itself_not_as_the_pair_a_speaker_named(nlp):
+    text = "The Kenyan government and the rebels signed a truce."
+    doc = nlp(make_doc(nlp, Article(id="t", text=text, published=date(2025, 3, 17))))
+    start = text.index("the rebels")
+    assert actor_ref(doc, (start, start + len("the rebels"))).sector == "REB"
