@@ -1,5 +1,6 @@
-"""Train the quotes stage's two models: the attribution-cue model (``quotes_cues.json``)
-and the content-span tagger (``quotes_tagger.crfsuite``), both under ``src/sitroom/data/models/``.
+"""Train the quotes stage's three models: the attribution-cue model (``quotes_cues.json``),
+the content-span tagger (``quotes_tagger.crfsuite``) and the found-quote filter
+(``quotes_filter.json``), all under ``src/sitroom/data/models/``.
 
 Reads PolNeAR train only (``shared/eval/dev/quotes-polnear-train.jsonl``): every
 candidate token of the spaCy parse (see ``sitroom.attribution.is_candidate``) is an
@@ -12,9 +13,13 @@ then refitted on all of train and written as a JSON table of feature weights
 cues and sources (a cue or source label wins over the content around it), is then
 trained on all of train with the new cue model's scores among its features; L1
 regularisation (``CRF_C1``) prunes its features to keep the file small.
+Last, the quotes stage runs on every train article with those two models, and the filter
+(``sitroom.quote_filter``), a logistic regression over features of each quote the cue rules
+find, learns which are right (matched to a gold content at overlap 0.3); its threshold is the
+one that maximises quote F1 on out-of-fold probabilities (``FOLDS`` folds over train).
 Deterministic: fixed article order, lbfgs solvers.
 
-    python scripts/train_quotes.py [--cache FILE.spacy] [--out PATH]
+    python scripts/train_quotes.py [--cache FILE.spacy] [--tagger-only | --filter-only]
 
 ``--cache`` keeps the parsed articles in a DocBin so a second run skips the parse.
 """
@@ -32,6 +37,10 @@ TRAIN = benchlib.DEV / "quotes-polnear-train.jsonl"
 MODELS = benchlib.ROOT / "src" / "sitroom" / "data" / "models"
 OUT = MODELS / "quotes_cues.json"
 TAGGER_OUT = MODELS / "quotes_tagger.crfsuite"
+FILTER_OUT = MODELS / "quotes_filter.json"
+MATCH = 0.3  # a found quote is right where it overlaps a gold content this much (the scorer's threshold)
+FILTER_C = 0.3  # inverse L2 strength of the quote filter
+FOLDS = 5  # the filter's threshold is chosen on out-of-fold probabilities over all of train
 CRF_C1 = 2.0  # L1 strength of the tagger: prunes rare features
 CRF_C2 = 0.01
 CRF_ITERATIONS = 150
@@ -71,12 +80,12 @@ def examples(doc, article: dict) -> tuple[list[dict[str, int]], list[int]]:
     return xs, ys
 
 
-def fit(xs: list[dict[str, int]], ys: list[int]):
+def fit(xs: list[dict[str, int]], ys: list[int], c: float = C):
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     vec = DictVectorizer()
-    clf = LogisticRegression(C=C, solver="lbfgs", max_iter=3000)
+    clf = LogisticRegression(C=c, solver="lbfgs", max_iter=3000)
     clf.fit(vec.fit_transform(xs), ys)
     return vec, clf
 
@@ -132,14 +141,108 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, help="DocBin of the parsed train articles (made if missing)")
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--tagger-out", type=Path, default=TAGGER_OUT)
-    ap.add_argument("--tagger-only", action="store_true", help="keep the cue model, train the tagger only")
+    ap.add_argument("--filter-out", type=Path, default=FILTER_OUT)
+    ap.add_argument("--tagger-only", action="store_true", help="keep the cue model, train the tagger and filter")
+    ap.add_argument("--filter-only", action="store_true", help="keep the cue model and tagger, train the filter")
     ap.add_argument("--limit", type=int, help="train on the first N articles only (a quick check)")
     args = ap.parse_args()
     gold = benchlib.read_gold(TRAIN)[: args.limit]
     docs = parsed_docs(gold, args.cache)
-    if not args.tagger_only:
-        train_cue_model(docs, gold, args.out)
-    train_tagger(docs, gold, args.tagger_out)
+    if not args.filter_only:
+        if not args.tagger_only:
+            train_cue_model(docs, gold, args.out)
+        train_tagger(docs, gold, args.tagger_out)
+    train_filter(docs, gold, args.filter_out)
+
+
+def overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> float:
+    """Shared characters / characters in the union of two lists of pieces (the scorer's measure)."""
+    chars = lambda pieces: {i for s, e in pieces for i in range(s, e)}  # noqa: E731
+    ca, cb = chars(a), chars(b)
+    return len(ca & cb) / len(ca | cb) if ca | cb else 0.0
+
+
+def right_quotes(found, article: dict) -> list[int]:
+    """1 for each found quote matched to a gold content at ``MATCH`` (one-to-one, best overlap first)."""
+    golds = [[tuple(p) for p in q["content"]] for q in article["quotes"]]
+    pairs = sorted(((-overlap(g, q.content), gi, pi) for gi, g in enumerate(golds)
+                    for pi, q in enumerate(found)), key=lambda x: x)
+    used_g, used_p = set(), set()
+    for neg, gi, pi in pairs:
+        if -neg >= MATCH and gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+    return [int(pi in used_p) for pi in range(len(found))]
+
+
+def filter_examples(docs, gold: list[dict]) -> list[dict]:
+    """Per article: the features and labels of the quotes the filter checks, the gold count, and the
+    right and total count of the quotes it keeps as found (all are matched together, as the scorer
+    does). The stages before the quotes stage run first, as in the pipeline."""
+    from sitroom import quote_filter, quotes, speakers
+    from sitroom.config import Options
+    from sitroom.pipeline import STAGES, build_nlp
+
+    nlp = build_nlp(Options(progress=False))
+    out = []
+    for doc, article in zip(docs, gold):
+        for name in STAGES[: STAGES.index("sitroom_quotes")]:
+            doc = nlp.get_pipe(name)(doc)
+        found = quotes.found_quotes(doc)
+        right = right_quotes(found, article)
+        checked = [quote_filter.is_checked(q) for q in found]
+        out.append({"xs": [{f: 1 for f in quote_filter.features(doc, q)} for q, c in zip(found, checked) if c],
+                    "ys": [y for y, c in zip(right, checked) if c], "gold": len(article["quotes"]),
+                    "kept_right": sum(y for y, c in zip(right, checked) if not c), "kept": checked.count(False)})
+        speakers.forget_ents(doc)
+    return out
+
+
+def filter_threshold(probs, rows: list[dict]) -> tuple[float, float]:
+    """The probability under which a checked quote is dropped that gives the best quote F1 over the articles."""
+    ys = [y for row in rows for y in row["ys"]]
+    fixed_tp, fixed_n = sum(row["kept_right"] for row in rows), sum(row["kept"] for row in rows)
+    n_gold = sum(row["gold"] for row in rows)
+    best = (0.0, 0.0)
+    for step in range(0, 81, 2):
+        t = step / 100
+        tp = fixed_tp + sum(1 for p, y in zip(probs, ys) if p >= t and y)
+        kept = fixed_n + sum(1 for p in probs if p >= t)
+        best = max(best, (2 * tp / (kept + n_gold), t))
+    return best
+
+
+def train_filter(docs, gold: list[dict], out: Path) -> None:
+    """Out-of-fold probabilities for every train article (``FOLDS`` folds) pick the filter's threshold;
+    the filter is then fitted on all of train and written."""
+    import numpy as np
+
+    rows = filter_examples(docs, gold)
+    flat = lambda part, key: [v for row in part for v in row[key]]  # noqa: E731
+    probs = []
+    for k in range(FOLDS):
+        fold = [row for n, row in enumerate(rows) if n % FOLDS == k]
+        vec, clf = fit(flat([row for n, row in enumerate(rows) if n % FOLDS != k], "xs"),
+                       flat([row for n, row in enumerate(rows) if n % FOLDS != k], "ys"), FILTER_C)
+        probs.append((fold, clf.predict_proba(vec.transform(flat(fold, "xs")))[:, 1]))
+    ordered = [row for fold, _ in probs for row in fold]
+    oof = np.concatenate([p for _, p in probs])
+    f1, threshold = filter_threshold(oof, ordered)
+    unfiltered = filter_threshold(np.ones_like(oof), ordered)[0]
+    print(f"filter: out-of-fold quote F1 {unfiltered:.3f} -> {f1:.3f} at threshold {threshold:.2f}", file=sys.stderr)
+    vec, clf = fit(flat(rows, "xs"), flat(rows, "ys"), FILTER_C)
+    write_weights(out, vec, clf, threshold, f1, "found-quote filter logistic regression")
+
+
+def write_weights(out: Path, vec, clf, threshold: float, f1: float, about: str) -> None:
+    """A logistic regression as a JSON table of its weights (those too small to matter dropped)."""
+    weights = {name: round(float(w), 3) for name, w in zip(vec.get_feature_names_out(), clf.coef_[0])
+               if abs(w) >= MIN_WEIGHT}
+    out.write_text(json.dumps({"about": f"{about}, scripts/train_quotes.py, PolNeAR train",
+                               "bias": round(float(clf.intercept_[0]), 4), "threshold": threshold,
+                               "held_out_f1": round(f1, 4), "weights": dict(sorted(weights.items()))}, indent=0)
+                   + "\n", encoding="utf-8")
+    print(f"{len(weights)} weights -> {out}", file=sys.stderr)
 
 
 def train_cue_model(docs, gold: list[dict], out: Path) -> None:
@@ -151,15 +254,7 @@ def train_cue_model(docs, gold: list[dict], out: Path) -> None:
     f1, threshold = best_threshold(vec, clf, flat(per_doc[cut:], 0), flat(per_doc[cut:], 1))
     print(f"held-out cue F1 {f1:.3f} at threshold {threshold:.2f}", file=sys.stderr)
     vec, clf = fit(flat(per_doc, 0), flat(per_doc, 1))
-    weights = {name: round(float(w), 3) for name, w in zip(vec.get_feature_names_out(), clf.coef_[0])
-               if abs(w) >= MIN_WEIGHT}
-    out.write_text(json.dumps({"about": "attribution-cue logistic regression, scripts/train_quotes.py, "
-                                    "PolNeAR train", "bias": round(float(clf.intercept_[0]), 4),
-                                    "threshold": threshold, "held_out_f1": round(f1, 4),
-                                    "weights": dict(sorted(weights.items()))}, indent=0) + "\n",
-                        encoding="utf-8")
-    print(f"{len(weights)} weights -> {out}", file=sys.stderr)
-
+    write_weights(out, vec, clf, threshold, f1, "attribution-cue logistic regression")
 
 if __name__ == "__main__":
     main()

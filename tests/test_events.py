@@ -311,3 +311,50 @@ def test_a_batch_of_docs_codes_the_same_events_as_one_doc_at_a_time(nlp):
     one_by_one = [stage(_staged(nlp, t))._.events for t in texts]
     batched = [d._.events for d in stage.pipe([_staged(nlp, t) for t in texts], batch_size=2)]
     assert batched == one_by_one and all(batched)
+
+
+def _reading(best: str, p: float = 0.8, quad_p: float = 0.8):
+    """A classifier reading sure of one PLOVER type (and of its quad), the rest spread evenly."""
+    from sitroom.eventclf import TYPES, Reading
+    from sitroom.record import PLOVER_QUAD
+
+    rest = (1 - p) / (len(TYPES) - 1)
+    quad = [(1 - quad_p) / 4] * 5
+    quad[PLOVER_QUAD[best]] = quad_p
+    return Reading(quad=quad, type={t: p if t == best else rest for t in TYPES})
+
+
+def _model_types(nlp, text, best, quad_p=0.8):
+    from sitroom.cues import find_candidates
+    from sitroom.events import model_candidates
+
+    sent = next(nlp(text).sents)
+    reading = _reading(best, quad_p=quad_p)
+    return [(c.type, c.anchor.text, c.cue) for c in model_candidates(sent, find_candidates(sent), reading)]
+
+
+def test_type_head_proposes_its_type_when_only_a_bare_noun_cue_has_it(nlp):
+    # "Protesters" names the people, not a protest event: the type head's PROTEST joins on the main verb
+    assert _model_types(nlp, "Protesters from the union filled the streets of Paris on Saturday.", "PROTEST") == [
+        ("PROTEST", "filled", None)]
+
+
+def test_type_head_adds_nothing_when_a_verb_cue_has_its_type(nlp):
+    assert _model_types(nlp, "French police arrested dozens of people in Paris on Saturday.", "COERCE") == []
+
+
+def test_type_head_proposes_a_type_the_lexicon_reads_otherwise(nlp):
+    # the cues read a withdrawal; a head sure of a concession puts that reading beside it
+    found = _model_types(nlp, "The Angolan government withdrew the tax bill after protests.", "CONCEDE")
+    assert [t for t, _, _ in found] == ["CONCEDE"]
+
+
+def test_no_model_event_without_a_named_party(nlp):
+    assert _model_types(nlp, "Protesters from the union filled the streets on Saturday.", "PROTEST") == []
+
+
+def test_a_sure_classifier_codes_an_event_with_no_named_party(nlp):
+    # "gunmen" is no named party, but a sentence this surely material conflict still reports an event
+    text = "Unknown gunmen sprayed the crowded bus with bullets late on Sunday."
+    assert [t for t, _, _ in _model_types(nlp, text, "ASSAULT", quad_p=0.95)] == ["ASSAULT"]
+    assert _model_types(nlp, text, "ASSAULT", quad_p=0.8) == []

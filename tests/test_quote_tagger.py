@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sitroom import attribution, quote_tagger
-from sitroom.quotes import lexicon
+from sitroom.cue_content import lexicon
 
 # "poked fun at" is no cue of the lexicon, and the cue model does not call "poked" one either.
 POKED = "We poked fun at the presidential ambitions of three hopefuls."

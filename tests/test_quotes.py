@@ -297,3 +297,8 @@ def test_a_role_speaker_is_the_body_named_before(run):
               '"The strikes continued overnight," the ministry said in a statement.')
     q = next(q for q in rec.quotes if q.speaker.text == "the ministry")
     assert (q.speaker.name, q.speaker.country, q.speaker.sector) == ("Russian Foreign Ministry", "RUS", "GOV")
+
+
+def test_according_to_is_read_once_as_a_phrase_not_also_as_a_verb(run):
+    rec = run("The strike killed five people in the port, according to the regional governor.")
+    assert [q.cue_lemma for q in rec.quotes] == ["according to"]

@@ -25,6 +25,7 @@ MODEL_FILE = "models/quotes_cues.json"
 CANDIDATE_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX", "PROPN"})  # PROPN: title-case headline verbs
 CLAUSE_DEPS = ("ccomp", "xcomp", "acl", "advcl", "relcl", "parataxis")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "poss", "agent")
+CACHE_KEY = "sitroom.cue_probability"  # doc.user_data: token index -> probability
 
 
 @lru_cache(maxsize=1)
@@ -101,10 +102,14 @@ def model() -> tuple[float, dict[str, float], float]:
 
 
 def cue_probability(tok: Token) -> float:
-    """The model's probability that the token heads an attribution cue."""
-    bias, weights, _ = model()
-    z = bias + sum(weights.get(f, 0.0) for f in set(features(tok)))
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    """The model's probability that the token heads an attribution cue, computed once per token
+    (the cue rules, the tagger and the quote filter all ask)."""
+    known = tok.doc.user_data.setdefault(CACHE_KEY, {})
+    if tok.i not in known:
+        bias, weights, _ = model()
+        z = bias + sum(weights.get(f, 0.0) for f in set(features(tok)))
+        known[tok.i] = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    return known[tok.i]
 
 
 def is_cue(tok: Token) -> bool:

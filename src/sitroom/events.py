@@ -40,6 +40,7 @@ RULE_WEIGHT_SHARE = 0.5
 RELATIVE_DISCOUNT = 0.3  # belief lost by an event in a relative clause (5-fold CV: quad-confli 0.8526 -> 0.8550)
 MODEL_ONLY_WEIGHT = 0.5  # the rule weight a classifier-only reading stands in with
 MODEL_ONLY_MIN = 0.4     # least classifier probability for an event no cue covers
+SURE_WITHOUT_PARTY = 0.9  # a classifier this sure of its quad codes an event with no named party ("gunmen fired")
 NEUTRAL_VETO = 0.5       # a sentence the classifier finds this surely neutral keeps only its surest cues
 # Confidence lost by events after the lede, once (5-fold CV ACLED: 0.831; 0.834 if twice, 0.823 at 0.1 twice):
 # more would make a clear event deep in an article read as a doubtful one.
@@ -183,14 +184,30 @@ def main_verb(sent: SpacySpan) -> Token:
     return tok
 
 
-def model_candidate(sent: SpacySpan, reading: eventclf.Reading) -> Candidate | None:
-    """An event the classifier sees in a sentence no cue covers, anchored on its main verb."""
+def model_candidates(sent: SpacySpan, cands: list[Candidate], reading: eventclf.Reading) -> list[Candidate]:
+    """Events the classifier sees that no cue raises, anchored on the main verb.
+
+    Two readings may join: the best type of the classifier's quad when no cue is of that quad,
+    and the type head's own best type when no cue of that type names an event by itself (a
+    "conceded" the lexicon reads as a withdrawal, a "defaced" it does not know, "protesters" that
+    only name the people of a protest). The heads' belief weighs them against the cues.
+    """
     q = reading.best_quad
-    if q == 0 or reading.quad[q] < MODEL_ONLY_MIN or not any(t.ent_type_ in POLITICAL_ENTS for t in sent):
-        return None  # no political event without a named party to act
-    typ = max((t for t in PLOVER_QUAD if PLOVER_QUAD[t] == q), key=reading.type.__getitem__)
+    if reading.quad[q] < SURE_WITHOUT_PARTY and not any(t.ent_type_ in POLITICAL_ENTS for t in sent):
+        return []  # no political event without a named party to act, unless the classifier is sure of one
+    proposed = []
+    if q != 0 and reading.quad[q] >= MODEL_ONLY_MIN and not any(PLOVER_QUAD[c.type] == q for c in cands):
+        proposed.append(max((t for t in PLOVER_QUAD if PLOVER_QUAD[t] == q), key=reading.type.__getitem__))
+    head = max(PLOVER_QUAD, key=reading.type.__getitem__)
+    if not any(c.type == head and names_event(c) for c in cands) and head not in proposed:
+        proposed.append(head)
     verb = main_verb(sent)
-    return Candidate(verb, verb, None, typ, MODEL_ONLY_WEIGHT)
+    return [Candidate(verb, verb, None, typ, MODEL_ONLY_WEIGHT) for typ in proposed]
+
+
+def names_event(cand: Candidate) -> bool:
+    """A cue that is an event of its own: a verb, or a noun a light verb makes one ("launched an attack")."""
+    return word_class(cand.trigger) == "VERB" or cand.anchor != cand.trigger
 
 
 def neutral_candidate(sent: SpacySpan, cands: list[Candidate], reading: eventclf.Reading) -> Candidate | None:
@@ -207,7 +224,7 @@ def neutral_candidate(sent: SpacySpan, cands: list[Candidate], reading: eventclf
 
 
 def weigh(cands: list[Candidate], sent: SpacySpan, reading: eventclf.Reading | None) -> list[tuple[Candidate, float]]:
-    """Each candidate with its confidence; the classifier's own reading joins when no cue agrees.
+    """Each candidate with its confidence; the classifier's own readings join the cues'.
 
     A sentence the classifier finds neutral leads with a quad-0 statement event and keeps only its surest cues.
     """
@@ -218,9 +235,7 @@ def weigh(cands: list[Candidate], sent: SpacySpan, reading: eventclf.Reading | N
         kept = [(c, belief(reading, c)) for c in cands
                 if (c.weight >= 0.9 or reading.quad[0] < NEUTRAL_VETO) and not (neutral and c.anchor == neutral.anchor)]
         return ([(neutral, reading.quad[0])] if neutral else []) + kept
-    if not any(PLOVER_QUAD[c.type] == reading.best_quad for c in cands):
-        extra = model_candidate(sent, reading)
-        cands = cands + ([extra] if extra else [])
+    cands = cands + model_candidates(sent, cands, reading)
     return [(c, belief(reading, c) * (1 - RELATIVE_DISCOUNT * in_relative_clause(c))) for c in cands]
 
 

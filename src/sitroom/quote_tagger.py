@@ -31,7 +31,7 @@ MODEL_FILE = "models/quotes_tagger.crfsuite"
 LEXICAL_POS = ("VERB", "NOUN")
 WINDOW = 2  # neighbours on each side whose word, tag and quotation state are features
 MAX_ANCESTOR_HOPS = 6
-MIN_MARGINAL = 0.8  # mean marginal of its content labels a tagged span needs to be a quote (chosen on dev)
+MIN_MARGINAL = 0.5  # mean marginal of its content labels a tagged span needs to be a quote (chosen on dev)
 
 
 def paragraphs(doc: Doc) -> list[list[Token]]:

@@ -10,28 +10,27 @@ direct quote; a complement that holds quoted and unquoted words is a mixed quote
 one with none is indirect. Quotes no cue governs are attached by the news
 conventions: a cue before a colon, a cue after the quote's comma in its split, the
 quote before it by the same speaker, the speaker named in the sentence before.
+The content of a cue is read in ``cue_content.py``; every quote read off a cue's
+parse then passes a learned check (``quote_filter.py``) whose probability becomes
+its confidence.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from sitroom import attribution, quote_tagger, speakers
+from sitroom import attribution, quote_filter, quote_tagger, speakers
+from sitroom.cue_content import complement, lexicon
 from sitroom.marks import MARKS, scan_marks
-from sitroom.knowledge import read_tsv
 from sitroom.quote_tagger import overlaps, pieces, union
 from sitroom.record import ActorRef, Quote, Span
 
 if not Doc.has_extension("quotes"):
     Doc.set_extension("quotes", default=None)
 
-# Complements of a cue that hold what was said (the rest are manner, time, addressee).
-CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "prep", "oprd", "attr", "acomp", "dep", "parataxis", "pcomp", "advmod"}
-SKIP_PREP_OBJECTS = {"DATE", "TIME"}
 PLACE_OR_TIME = {"GPE", "LOC", "FAC", "DATE", "TIME"}
 TOPIC_PREPS = {"of", "about", "on", "against"}
 CONFIDENCE = {"speech": 0.85, "belief": 0.6, "stance": 0.5, "evidence": 0.5, "quote": 0.9,
@@ -40,21 +39,6 @@ MIN_UNATTRIBUTED_WORDS = 6
 MIN_SENTENCE_WORDS = 4
 MAX_HEADLINE_SOURCE = 5
 TRAILING_WINDOW = 7  # tokens after a quote's closing mark in which its verb may stand ("Obama's former aide said")
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> dict[str, dict[str, str]]:
-    """Cue lemmas by part of speech ("VERB", "NOUN", "PHRASE") with their class."""
-    out: dict[str, dict[str, str]] = {"VERB": {}, "NOUN": {}, "PHRASE": {}}
-    for row in read_tsv("speech_cues.tsv"):
-        out[row["pos"]][row["cue"]] = row["class"]
-    return out
-
-
-@lru_cache(maxsize=1)
-def needs_clause() -> frozenset[str]:
-    """Cue verbs that report speech only with a clause or a quote ("continued that", "added:")."""
-    return frozenset(row["cue"] for row in read_tsv("speech_cues.tsv") if row["needs"] == "clause")
 
 
 @dataclass
@@ -80,6 +64,8 @@ def verb_attributions(doc: Doc) -> list[Attribution]:
     out = []
     for tok in doc:
         lemma = cue_lemma(tok)
+        if _opens_phrase(tok):
+            continue
         if tok.pos_ == "VERB" and lemma in lex["VERB"]:
             klass = lex["VERB"][lemma]
         elif tok.pos_ == "NOUN" and lemma in lex["NOUN"] and _has_content(tok):
@@ -127,7 +113,7 @@ def phrase_attributions(doc: Doc) -> list[Attribution]:
     for phrase, klass in lexicon()["PHRASE"].items():
         words = phrase.split()
         for i in range(len(doc) - len(words) + 1):
-            if [w if w not in ("a", "an", "its", "his", "her", "their") else "a" for w in lowered[i:i + len(words)]] != words:
+            if not _phrase_at(lowered, i, words):
                 continue
             first, last = doc[i], doc[i + len(words) - 1]
             anchor = first.head if first.head.i not in range(i, i + len(words)) else last.head
@@ -140,6 +126,19 @@ def phrase_attributions(doc: Doc) -> list[Attribution]:
             out.append(Attribution(first, (first.idx, last.idx + len(last.text)), phrase, klass, source,
                                    pieces(toks), None, f"phrase:{phrase}"))
     return out
+
+
+def _phrase_at(lowered: list[str], i: int, words: list[str]) -> bool:
+    """Whether a cue phrase stands at token i (any determiner or possessive reads as "a")."""
+    return [w if w not in ("a", "an", "its", "his", "her", "their") else "a" for w in lowered[i:i + len(words)]] == words
+
+
+def _opens_phrase(tok: Token) -> bool:
+    """A word that opens a cue phrase ("according" of "according to"): the phrase is its cue."""
+    if tok.lower_ not in {phrase.split()[0] for phrase in lexicon()["PHRASE"]}:
+        return False
+    lowered = [t.lower_ for t in tok.doc[tok.i: tok.i + 4]]
+    return any(_phrase_at(lowered, 0, phrase.split()) for phrase in lexicon()["PHRASE"])
 
 
 def headline_attributions(doc: Doc) -> list[Attribution]:
@@ -169,67 +168,6 @@ def _label(source: SpacySpan) -> list[Token]:
            or speakers.inside(t.idx, places) for t in source):
         return []
     return [source[-1]]
-
-
-def complement(cue: Token) -> list[Span]:
-    """What a cue says: its clause (with its "that"), else its objects, as character pieces."""
-    children = [c for c in cue.children if speakers.same_line(c, cue)]
-    clause = "acl" if cue.pos_ == "NOUN" else "ccomp"  # "the warning that ..." is the noun's clause
-    deps = {c.dep_ for c in children}
-    if clause in deps:
-        wanted = {clause}
-    elif cue.lemma_.lower() in needs_clause():
-        return []
-    elif "xcomp" in deps:
-        wanted = {"xcomp", "dobj"}
-    else:
-        wanted = CONTENT_DEPS
-    toks: list[Token] = []
-    for child in children:
-        if child.dep_ not in wanted or child.dep_ != clause and child.i < cue.i:
-            continue
-        if child.dep_ == "advmod" and not any(g.dep_ in ("ccomp", "pcomp") for g in child.children):
-            continue
-        if child.dep_ == "prep" and _is_circumstance(child):
-            continue
-        if child.dep_ == "dobj" and cue.lemma_.lower() in speakers.ADDRESSEE_VERBS:
-            continue
-        toks.extend(t for t in child.subtree if speakers.same_line(t, cue))
-    if not toks and cue.dep_ == "parataxis" and any(c.dep_ == "nsubj" for c in cue.children):
-        inside = {t.i for t in cue.subtree}
-        toks = [t for t in cue.head.subtree if t.i not in inside and speakers.same_line(t, cue)]
-    own = {t.i for t in toks} - _conjoined_cues(toks)
-    toks = _clip_at_colon(cue, sorted((t for t in toks if t.i in own), key=lambda t: t.i))
-    return pieces(toks)
-
-
-def _conjoined_cues(toks: list[Token]) -> set[int]:
-    """Tokens of a conjoined cue inside the content ("says he respects her and calls her X"):
-    that verb reports its own speech, so its words are its own quote."""
-    out: set[int] = set()
-    for tok in toks:
-        if (tok.dep_ == "conj" and tok.pos_ == "VERB" and lexicon()["VERB"].get(tok.lemma_.lower()) == "speech"
-                and not any(c.dep_ == "nsubj" for c in tok.children)):
-            out |= {t.i for t in tok.subtree}
-    return out
-
-
-def _is_circumstance(prep: Token) -> bool:
-    """Prepositional phrases of time, medium or addressee: not part of what was said."""
-    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if obj is None:
-        return False
-    if obj.ent_type_ in SKIP_PREP_OBJECTS or prep.lower_ == "to" and obj.pos_ in ("PROPN", "PRON"):
-        return True
-    return prep.lower_ in ("in", "on", "during") and obj.lemma_ in ("statement", "interview", "conversation", "call", "speech", "post", "tweet")
-
-
-def _clip_at_colon(cue: Token, toks: list[Token]) -> list[Token]:
-    """A colon after the cue's clause opens a new (direct) quote: the indirect content stops there."""
-    for n, tok in enumerate(toks):
-        if tok.text == ":" and tok.i > cue.i and n > 0:
-            return toks[:n]
-    return toks
 
 
 def _hull(pieces: list[Span]) -> Span:
@@ -353,7 +291,12 @@ class QuotesStage:
 
 
 def extract_quotes(doc: Doc) -> list[Quote]:
-    """All reported speech of a parsed article, in text order."""
+    """All reported speech of a parsed article, in text order: the quotes found, checked by the learned filter."""
+    return quote_filter.checked(doc, found_quotes(doc))
+
+
+def found_quotes(doc: Doc) -> list[Quote]:
+    """Every quote the rules and the tagger find, before the learned check."""
     marks = scan_marks(speakers.text_of(doc))
     attrs = drop_nested(verb_attributions(doc) + phrase_attributions(doc) + headline_attributions(doc), marks)
     bare = [a for a in attrs if not a.content and a.subject is not None]
@@ -376,13 +319,15 @@ def extract_quotes(doc: Doc) -> list[Quote]:
 def _tagged(doc: Doc, records: list[Quote]) -> list[Quote]:
     """The tagger's contents that overlap no quote of the rules and that it is sure of: each a
     new quote of the cue the tagger puts nearest it, kept where that cue has a subject (a
-    speaker-less addition costs more in speaker accuracy than it gives in recall)."""
+    speaker-less addition costs more in speaker accuracy than it gives in recall) and where the
+    rules gave that cue no quote (a second content of one cue is mostly its addressee or its setting)."""
     taken = [p for r in records for p in r.content]
+    cues = {r.cue for r in records}
     out = []
     for toks, cue, sure in quote_tagger.contents(doc):
         content = pieces(toks)
         if not content or cue is None or sure < quote_tagger.MIN_MARGINAL or any(
-                overlaps(p, t) for p in content for t in taken):
+                overlaps(p, t) for p in content for t in taken) or (cue.idx, cue.idx + len(cue.text)) in cues:
             continue
         subject = speakers.subject_of(_predicate(cue)) if cue.pos_ != "NOUN" else _possessor(cue)
         if subject is None:

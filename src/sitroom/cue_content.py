@@ -1,0 +1,128 @@
+"""What a cue says: the content of an attribution, read from the parse subtree of its cue.
+
+A speech verb's clause ("said that ...") is its content; without a clause, its objects
+and prepositional complements are ("criticised the deal", "warned of a war"), but not
+the circumstances around the saying: its time, its medium, its addressee, nor what a
+comma sets apart at the end (a non-restrictive relative clause, a participle such as
+", citing ...") or a semicolon begins. The cue lexicon (``data/speech_cues.tsv``) that
+the quotes stage reads lives here too, since the content of a cue depends on its class.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from sitroom import speakers
+from sitroom.knowledge import read_tsv
+from sitroom.quote_tagger import pieces
+from sitroom.record import Span
+
+# Complements of a cue that hold what was said (the rest are manner, time, addressee).
+CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "prep", "oprd", "attr", "acomp", "dep", "parataxis", "pcomp", "advmod"}
+SKIP_PREP_OBJECTS = {"DATE", "TIME"}
+# Prepositions of the saying's time and manner ("voted along party lines", "pitched himself by
+# telling them ..."): not what was said. A passive's "by" is its agent, a dependency of its own.
+SETTING_PREPS = {"during", "after", "before", "since", "amid", "following", "despite", "along", "among", "by"}
+SET_APART = {"relcl", "advcl", "acl"}  # clauses a comma may set apart from the content
+RELATIVES = {"which", "who", "whose", "whom"}
+BREAKS = {";", "--", "—"}
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, dict[str, str]]:
+    """Cue lemmas by part of speech ("VERB", "NOUN", "PHRASE") with their class."""
+    out: dict[str, dict[str, str]] = {"VERB": {}, "NOUN": {}, "PHRASE": {}}
+    for row in read_tsv("speech_cues.tsv"):
+        out[row["pos"]][row["cue"]] = row["class"]
+    return out
+
+
+@lru_cache(maxsize=1)
+def needs_clause() -> frozenset[str]:
+    """Cue verbs that report speech only with a clause or a quote ("continued that", "added:")."""
+    return frozenset(row["cue"] for row in read_tsv("speech_cues.tsv") if row["needs"] == "clause")
+
+
+def complement(cue: Token) -> list[Span]:
+    """What a cue says: its clause (with its "that"), else its objects (a passive speech verb's
+    subject: "X was criticised"), as character pieces."""
+    children = [c for c in cue.children if speakers.same_line(c, cue)]
+    clause = "acl" if cue.pos_ == "NOUN" else "ccomp"  # "the warning that ..." is the noun's clause
+    deps = {c.dep_ for c in children}
+    if clause in deps:
+        wanted = {clause}
+    elif cue.lemma_.lower() in needs_clause():
+        return []
+    elif "xcomp" in deps:
+        wanted = {"xcomp", "dobj"}
+    else:
+        wanted = CONTENT_DEPS
+    toks: list[Token] = []
+    for child in children:
+        if child.dep_ == "nsubjpass" and clause not in deps and lexicon()["VERB"].get(cue.lemma_.lower()) == "speech":
+            toks.extend(t for t in child.subtree if speakers.same_line(t, cue))  # "X was criticised": X
+        if child.dep_ not in wanted or child.dep_ != clause and child.i < cue.i:
+            continue
+        if child.dep_ == "advmod" and not any(g.dep_ in ("ccomp", "pcomp") for g in child.children):
+            continue
+        if child.dep_ == "prep" and _is_circumstance(child):
+            continue
+        if child.dep_ == "dobj" and cue.lemma_.lower() in speakers.ADDRESSEE_VERBS:
+            continue
+        toks.extend(t for t in child.subtree if speakers.same_line(t, cue))
+    if not toks and cue.dep_ == "parataxis" and any(c.dep_ == "nsubj" for c in cue.children):
+        inside = {t.i for t in cue.subtree}
+        toks = [t for t in cue.head.subtree if t.i not in inside and speakers.same_line(t, cue)]
+    own = {t.i for t in toks} - _conjoined_cues(toks)
+    toks = _clip_at_colon(cue, sorted((t for t in toks if t.i in own), key=lambda t: t.i))
+    return pieces(_cut_tail(toks))
+
+
+def _conjoined_cues(toks: list[Token]) -> set[int]:
+    """Tokens of a conjoined cue inside the content ("says he respects her and calls her X"):
+    that verb reports its own speech, so its words are its own quote."""
+    out: set[int] = set()
+    for tok in toks:
+        if (tok.dep_ == "conj" and tok.pos_ == "VERB" and lexicon()["VERB"].get(tok.lemma_.lower()) == "speech"
+                and not any(c.dep_ == "nsubj" for c in tok.children)):
+            out |= {t.i for t in tok.subtree}
+    return out
+
+
+def _is_circumstance(prep: Token) -> bool:
+    """Prepositional phrases of time, medium or addressee: not part of what was said."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return False
+    if obj.ent_type_ in SKIP_PREP_OBJECTS or prep.lower_ == "to" and obj.pos_ in ("PROPN", "PRON"):
+        return True
+    if prep.lower_ in SETTING_PREPS:
+        return True
+    return prep.lower_ in ("in", "on") and obj.lemma_ in ("statement", "interview", "conversation", "call", "speech", "post", "tweet")
+
+
+def _clip_at_colon(cue: Token, toks: list[Token]) -> list[Token]:
+    """A colon after the cue's clause opens a new (direct) quote: the indirect content stops there."""
+    for n, tok in enumerate(toks):
+        if tok.text == ":" and tok.i > cue.i and n > 0:
+            return toks[:n]
+    return toks
+
+
+def _cut_tail(toks: list[Token]) -> list[Token]:
+    """What a semicolon or a dash begins, or a comma sets apart at the end (", which ...",
+    ", citing ..."), is the writer's addition, not the content."""
+    for n, tok in enumerate(toks[1:-1], start=1):
+        if tok.text in BREAKS or tok.text == "," and _set_apart(toks[n + 1], toks[-1]):
+            return toks[:n]
+    return toks
+
+
+def _set_apart(first: Token, last: Token) -> bool:
+    """Whether a clause opens at ``first`` (a relative pronoun or a participle) and runs to ``last``."""
+    clause = first.head if first.lower_ in RELATIVES else first
+    return clause.dep_ in SET_APART and clause.right_edge.i >= last.i and (
+        first.lower_ in RELATIVES or first.tag_ == "VBG")
+

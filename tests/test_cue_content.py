@@ -1,0 +1,51 @@
+"""What a cue says: the content read from its parse, and where that content stops."""
+
+from __future__ import annotations
+
+from sitroom.cue_content import complement
+
+
+def _content(nlp, text: str, cue: str) -> str:
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == cue)
+    return " | ".join(doc.text[s:e] for s, e in complement(tok))
+
+
+def test_clause_of_a_speech_verb_is_its_content(nlp):
+    assert _content(nlp, "The minister said that the talks had failed.", "said") == "that the talks had failed"
+
+
+def test_semicolon_ends_the_content(nlp):
+    said = _content(nlp, "The envoy said the talks had stalled; officials declined to comment further.", "said")
+    assert "stalled" in said and "officials" not in said
+
+
+def test_trailing_relative_clause_set_apart_by_a_comma_is_left_out(nlp):
+    said = _content(nlp, "The senator criticised the budget plan, which was drafted by the treasury in May.",
+                    "criticised")
+    assert said == "the budget plan"
+
+
+def test_trailing_participle_set_apart_by_a_comma_is_left_out(nlp):
+    said = _content(nlp, "The mayor defended the curfew, citing a rise in attacks on shops.", "defended")
+    assert said == "the curfew"
+
+
+def test_relative_clause_inside_a_clause_stays(nlp):
+    said = _content(nlp, "She said that the deal, which was signed in May, is dead.", "said")
+    assert "which was signed" in said and said.endswith("is dead")
+
+
+def test_time_of_the_saying_is_not_content(nlp):
+    said = _content(nlp, "The general warned of a long war during a visit to the front.", "warned")
+    assert "long war" in said and "visit" not in said
+
+
+def test_subject_of_a_passive_cue_is_its_content(nlp):
+    said = _content(nlp, "The nuclear programme was barely mentioned by the candidates.", "mentioned")
+    assert said == "The nuclear programme"
+
+
+def test_manner_of_the_saying_is_not_content(nlp):
+    said = _content(nlp, "The committee voted along party lines to send the resolution to the floor.", "voted")
+    assert "send the resolution" in said and "party lines" not in said

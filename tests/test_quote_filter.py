@@ -1,0 +1,35 @@
+"""The learned check of found quotes: its model, its scores, and what it keeps."""
+
+from __future__ import annotations
+
+from sitroom import quote_filter
+from sitroom.quotes import found_quotes
+
+
+def test_model_loads_with_weights_and_a_threshold():
+    bias, weights, threshold = quote_filter.model()
+    assert len(weights) > 500 and 0 < threshold < 1 and isinstance(bias, float)
+
+
+def test_a_reported_clause_scores_higher_than_a_plain_object(nlp):
+    doc = nlp("The foreign minister said that the ceasefire had collapsed. The bank hired three lawyers.")
+    found = {q.cue_lemma: quote_filter.probability(doc, q) for q in found_quotes(doc)}
+    assert found["say"] >= 0.8
+    assert found.get("hire", 0.0) < found["say"]
+
+
+def test_kept_quotes_carry_their_probability_as_confidence(nlp):
+    doc = nlp("The foreign minister said that the ceasefire had collapsed.")
+    kept = quote_filter.checked(doc, found_quotes(doc))
+    assert len(kept) == 1
+    assert kept[0].confidence == round(quote_filter.probability(doc, kept[0]), 3)
+
+
+def test_quotes_below_the_threshold_are_dropped(nlp):
+    doc = nlp("The minister said that the ceasefire had collapsed. Police hired three lawyers for the case.")
+    found = found_quotes(doc)
+    kept = quote_filter.checked(doc, found)
+    threshold = quote_filter.model()[2]
+    assert all(q.confidence >= threshold for q in kept)
+    assert len(kept) == sum(1 for q in found if not quote_filter.is_checked(q)
+                            or quote_filter.probability(doc, q) >= threshold)
