@@ -318,3 +318,12 @@ def test_the_actors_option_of_the_real_command_codes_a_user_actor(tmp_path):
     bad = subprocess.run([sys.executable, "-m", "sitroom", "extract", "--actors", str(tmp_path / "none.tsv"),
                           str(article)], capture_output=True, text=True, env=env, timeout=300)
     assert bad.returncode == 2 and "E009" in bad.stderr and len(bad.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(("text", "published", "holder"), [
+    ("The EU foreign policy chief spoke on Monday.", date(2016, 5, 1), "Federica Mogherini"),
+    ("The EU foreign policy chief spoke on Monday.", date(2023, 5, 1), "Josep Borrell"),
+    ("The European Commission president said the bloc would act.", date(2016, 5, 1), "Jean-Claude Juncker"),
+    ("The Japanese emperor spoke on Monday.", date(2023, 5, 1), "Emperor Naruhito")])
+def test_offices_of_the_eu_and_monarchs_resolve_on_the_article_date(run, text, published, holder):
+    assert holder in [a.name for a in run(text, published=published).actors]
