@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -280,3 +285,45 @@ def test_a_conjunct_is_coded_as_itself_not_as_the_pair_a_speaker_named(nlp):
     doc = nlp(make_doc(nlp, Article(id="t", text=text, published=date(2025, 3, 17))))
     start = text.index("the rebels")
     assert actor_ref(doc, (start, start + len("the rebels"))).sector == "REB"
+
+
+@pytest.mark.parametrize(("text", "published", "holder"), [
+    ("Ukraine's president said the army would hold the line.", date(2016, 5, 1), "Petro Poroshenko"),
+    ("Ukraine's president said the army would hold the line.", date(2023, 5, 1), "Volodymyr Zelensky"),
+    ("The president of South Korea spoke on Monday.", date(2016, 5, 1), "Park Geun-hye"),
+    ("The president of South Korea spoke on Monday.", date(2023, 5, 1), "Yoon Suk Yeol")])
+def test_the_president_is_the_holder_for_the_country_named_and_the_article_date(run, text, published, holder):
+    rec = run(text, published=published)
+    president = _mentioning(rec, "president")
+    assert (president.name, president.role) == (holder, "president")
+
+
+def test_a_role_of_an_abolished_office_resolves_to_nobody(run):
+    rec = run("The Turkish prime minister spoke on Monday.", published=date(2023, 5, 1))
+    assert _mentioning(rec, "prime minister").name == "Turkish prime minister"
+
+
+def test_the_actors_option_of_the_real_command_codes_a_user_actor(tmp_path):
+    table = tmp_path / "mine.tsv"
+    table.write_text("# my actors\nname\taliases\tkind\tcountry\tsector\trole\tstart\tend\n"
+                     "Ada Quill\tQuill\tperson\tNOR\tGOV\tforeign minister\t2024-01-01\t\n", encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("Ada Quill met the envoy in Oslo. Quill said the talks went well.", encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parent.parent / "src"))
+    out = subprocess.run([sys.executable, "-m", "sitroom", "extract", "--actors", str(table),
+                          "--published", "2025-03-17", str(article)], capture_output=True, text=True, env=env, timeout=300)
+    assert out.returncode == 0, out.stderr
+    quill = [a for a in json.loads(out.stdout)["actors"] if a["name"] == "Ada Quill"]
+    assert quill and (quill[0]["country"], quill[0]["sector"], len(quill[0]["mentions"])) == ("NOR", "GOV", 2)
+    bad = subprocess.run([sys.executable, "-m", "sitroom", "extract", "--actors", str(tmp_path / "none.tsv"),
+                          str(article)], capture_output=True, text=True, env=env, timeout=300)
+    assert bad.returncode == 2 and "E009" in bad.stderr and len(bad.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(("text", "published", "holder"), [
+    ("The EU foreign policy chief spoke on Monday.", date(2016, 5, 1), "Federica Mogherini"),
+    ("The EU foreign policy chief spoke on Monday.", date(2023, 5, 1), "Josep Borrell"),
+    ("The European Commission president said the bloc would act.", date(2016, 5, 1), "Jean-Claude Juncker"),
+    ("The Japanese emperor spoke on Monday.", date(2023, 5, 1), "Emperor Naruhito")])
+def test_offices_of_the_eu_and_monarchs_resolve_on_the_article_date(run, text, published, holder):
+    assert holder in [a.name for a in run(text, published=published).actors]
