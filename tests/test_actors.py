@@ -327,3 +327,26 @@ def test_the_actors_option_of_the_real_command_codes_a_user_actor(tmp_path):
     ("The Japanese emperor spoke on Monday.", date(2023, 5, 1), "Emperor Naruhito")])
 def test_offices_of_the_eu_and_monarchs_resolve_on_the_article_date(run, text, published, holder):
     assert holder in [a.name for a in run(text, published=published).actors]
+
+
+@pytest.mark.parametrize(("published", "holder"), [(date(2016, 5, 1), "Petro Poroshenko"),
+                                                   (date(2023, 5, 1), "Volodymyr Zelensky")])
+def test_a_bare_role_holds_the_office_of_the_one_state_the_article_named_before(run, published, holder):
+    rec = run("Ukraine rejected the plan on Monday. The president said Russia attacked again.", published=published)
+    president = _mentioning(rec, "president")
+    assert (president.name, president.country) == (holder, "UKR")
+
+
+def test_a_bare_role_after_two_states_stays_uncoded(run):
+    rec = run("Russia and Ukraine exchanged prisoners. The president said the exchange was fair.",
+              published=date(2023, 5, 1))
+    assert _mentioning(rec, "president").name == "president"
+
+
+@pytest.mark.parametrize(("text", "published", "holder"), [
+    ("The NATO chief said the alliance would meet.", date(2023, 5, 1), "Jens Stoltenberg"),
+    ("The NATO secretary-general said the alliance would meet.", date(2025, 5, 1), "Mark Rutte"),
+    ("The UN secretary-general called for a truce.", date(2015, 5, 1), "Ban Ki-moon"),
+    ("The UN chief called for a truce.", date(2023, 5, 1), "Antonio Guterres")])
+def test_the_head_of_the_un_or_nato_is_told_apart_by_the_body_named(run, text, published, holder):
+    assert holder in [a.name for a in run(text, published=published).actors]

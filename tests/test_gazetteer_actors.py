@@ -96,8 +96,8 @@ def test_office_holders_cover_every_year_2015_to_2026(gaz, country):
 
 
 @pytest.mark.parametrize(("name", "role", "day"), [
-    ("Antonio Guterres", "secretary-general", date(2020, 7, 1)), ("Ban Ki-moon", "secretary-general", date(2015, 7, 1)),
-    ("Jens Stoltenberg", "secretary-general", date(2020, 7, 1)), ("Mark Rutte", "secretary-general", date(2025, 7, 1)),
+    ("Antonio Guterres", "UN secretary-general", date(2020, 7, 1)), ("Ban Ki-moon", "UN secretary-general", date(2015, 7, 1)),
+    ("Jens Stoltenberg", "NATO secretary-general", date(2020, 7, 1)), ("Mark Rutte", "NATO secretary-general", date(2025, 7, 1)),
     ("Ursula von der Leyen", "president of the European Commission", date(2024, 7, 1)),
     ("Jean-Claude Juncker", "president of the European Commission", date(2015, 7, 1)),
     ("Antonio Costa", "president of the European Council", date(2025, 7, 1)),

@@ -175,7 +175,22 @@ def sentence_country(head: Token, index: ActorIndex, day: date | None) -> str | 
     country the sentence is about ("Prime Minister X said Vietnam ..."). With two
     states named there is no telling, and nothing is said.
     """
-    codes = set(candidate_countries(list(head.sent), index, day, ethnic_too=False))
+    return _one_state(list(head.sent), index, day)
+
+
+def article_country(head: Token, index: ActorIndex, day: date | None) -> str | None:
+    """The one state the article has named before ``head``, if it names exactly one.
+
+    A bare role ("The president said ...") in news prose holds the office of the country the
+    story has been about ("Ukraine rejected the plan. The president said ..."). With two states
+    named before it there is no telling, and nothing is said.
+    """
+    return _one_state(list(head.doc[:head.i]), index, day)
+
+
+def _one_state(tokens: list[Token], index: ActorIndex, day: date | None) -> str | None:
+    """The state the tokens name, if they name exactly one (ethnic demonyms and IGOs aside)."""
+    codes = set(candidate_countries(tokens, index, day, ethnic_too=False))
     codes = {c for c in codes if c not in index.gazetteer.non_state}
     return codes.pop() if len(codes) == 1 else None
 
@@ -209,10 +224,11 @@ def code_tokens(doc: Doc, tokens: list[Token], head: Token, index: ActorIndex) -
         return Coding(text, kind, country, None, f"text:{text.lower()}", rule="modifier-country" if country else "unknown",
                       confidence=0.5)
     if pattern.kind == "role" and head.tag_ in ("NN", "NNP") and not former:
-        holders = index.gazetteer.holders(country, pattern.canon, day) if country and day else []
+        where = country or article_country(head, index, day)
+        holders = index.gazetteer.holders(where, pattern.canon, day) if where and day else []
         if len(holders) == 1:
             coding = _person(holders[0], day, former)
-            coding.rule, coding.confidence = "role+country+date", 0.8
+            coding.rule, coding.confidence = ("role+country+date", 0.8) if country else ("role+article-country+date", 0.7)
             return coding
     sector = "ELI" if former and pattern.sector == "GOV" else pattern.sector
     rule = f"institution:{pattern.canon}"
