@@ -275,3 +275,9 @@ def test_a_subject_the_parser_hung_on_a_fronted_phrase_is_still_the_source(parse
 def test_a_verb_with_a_passive_subject_takes_no_stranded_subject(parse):
     doc = parse("Ousted president Jean-Bertrand Aristide has been accused of misusing public funds.")
     assert roles.subject_of(next(t for t in doc if t.text == "accused")) == []
+
+
+def test_a_reported_obligation_is_demanded_of_the_modals_subject(parse):
+    doc = parse("The Egyptian president said on Wednesday that the United States must mediate between the two sides.")
+    event = next(e for e in doc._.events if e.type == "REQUEST")
+    assert [r.country for r in event.target] == ["USA"] and [r.country for r in event.source] == ["EGY"]

@@ -131,6 +131,8 @@ def targets_of(cand: Candidate, mode: str | None) -> list[Token]:
     """The party acted on: the object, the passive subject, or the partner of a preposition."""
     if (addressee := addressee_of(cand.anchor)) is not None:
         return [addressee]
+    if cand.trigger.dep_ == "aux":  # "said China must drop barriers": the demand is made of the modal's subject
+        return [t for t in cand.trigger.head.children if t.dep_ in {"nsubj", "nsubjpass"} and t.ent_type_ not in NOT_ACTORS]
     found = []
     topic_object = cand.type == "CONSULT" and mode not in PARTNER_MODES
     for word in {cand.anchor, cand.trigger}:
