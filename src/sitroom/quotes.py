@@ -74,7 +74,7 @@ def verb_attributions(doc: Doc) -> list[Attribution]:
             klass = attribution.cue_classes().get(lemma, "speech")
         else:
             continue
-        subject = _possessor(tok) if tok.pos_ == "NOUN" else speakers.subject_of(_predicate(tok))
+        subject = holder(tok)
         content = complement(tok)
         out.append(Attribution(tok, (tok.idx, tok.idx + len(tok.text)), lemma, klass, subject, content,
                                speakers.medium_of(tok), f"cue:{lemma}"))
@@ -100,6 +100,23 @@ def _has_content(noun: Token) -> bool:
     when it names whose it is ("Trump's criticism of the deal")."""
     return any(c.dep_ in ("acl", "ccomp") or c.dep_ == "prep" and c.lower_ in TOPIC_PREPS and _possessor(noun)
                for c in noun.children)
+
+
+def holder(cue: Token) -> Token | None:
+    """Whose words a cue reports: a verb's subject; a noun's possessor ("Trump's claim"), the
+    subject of the light verb that takes it ("Republicans have expressed concern that ..."),
+    or the name compounded before a noun heading its sentence, a verb the tagger took for a
+    noun ("Trump charges that ...")."""
+    if cue.pos_ != "NOUN":
+        return speakers.subject_of(_predicate(cue))
+    owner = _possessor(cue)
+    if owner is not None:
+        return owner
+    if cue.dep_ == "dobj" and cue.head.lemma_.lower() in lexicon()["LIGHT"]:
+        return speakers.subject_of(cue.head)
+    if cue.dep_ == "ROOT":
+        return next((c for c in cue.children if c.dep_ == "compound" and c.i == cue.i - 1), None)
+    return None
 
 
 def _possessor(noun: Token) -> Token | None:
@@ -329,7 +346,7 @@ def _tagged(doc: Doc, records: list[Quote]) -> list[Quote]:
         if not content or cue is None or sure < quote_tagger.MIN_MARGINAL or any(
                 overlaps(p, t) for p in content for t in taken) or (cue.idx, cue.idx + len(cue.text)) in cues:
             continue
-        subject = speakers.subject_of(_predicate(cue)) if cue.pos_ != "NOUN" else _possessor(cue)
+        subject = holder(cue)
         if subject is None:
             continue
         a = Attribution(cue, (cue.idx, cue.idx + len(cue.text)), cue_lemma(cue), "speech", subject, content,

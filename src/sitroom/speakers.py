@@ -24,7 +24,8 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 NAMED = ("PERSON", "ORG", "GPE", "NORP")
 TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sen", "sen.", "rep", "rep."}
 # Dependencies through which a participle or infinitive shares its head's subject.
-SHARED_SUBJECT = ("conj", "xcomp", "advcl")
+SHARED_SUBJECT = ("conj", "xcomp", "advcl", "pcomp", "prep")
+MAX_SUBJECT_CLIMB = 6  # heads climbed from a cue to the clause that names its subject
 PLACE_PREPS = {"aboard", "at", "in", "outside", "during"}
 MAX_SUBJECT_DISTANCE = 12  # tokens back from a cue to look for its speaker
 ADDRESSEE_VERBS = {"tell", "inform", "assure", "advise", "brief"}
@@ -37,11 +38,13 @@ def roles() -> dict[str, str]:
 
 
 def subject_of(cue: Token) -> Token | None:
-    """The head of the cue's speaker: its subject, inherited through participles and conjuncts."""
+    """The head of the cue's speaker: its subject, inherited through participles and conjuncts,
+    and through the preposition a gerund hangs from ("began by saying", "in defending himself,
+    Trump ..."). A time before a line break ("12:15 p.m.\n\nTrump says") is no subject."""
     tok = cue
-    for _ in range(4):
+    for _ in range(MAX_SUBJECT_CLIMB):
         for child in tok.children:
-            if child.dep_ == "nsubj":
+            if child.dep_ == "nsubj" and child.ent_type_ not in ("DATE", "TIME") and same_line(child, tok):
                 return child
             if child.dep_ == "agent":
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
