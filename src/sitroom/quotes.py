@@ -103,8 +103,9 @@ def _has_content(noun: Token) -> bool:
 
 
 def holder(cue: Token) -> Token | None:
-    """Whose words a cue reports: a verb's subject; a noun's possessor ("Trump's claim"), the
-    subject of the light verb that takes it ("Republicans have expressed concern that ..."),
+    """Whose words a cue reports: a verb's subject; a noun's possessor ("Trump's claim") or
+    agent ("a warning from X"), the subject of the light verb or copula that takes it
+    ("Republicans have expressed concern that ...", "she is a critic of ..."),
     or the name compounded before a noun heading its sentence, a verb the tagger took for a
     noun ("Trump charges that ...")."""
     if cue.pos_ != "NOUN":
@@ -112,8 +113,12 @@ def holder(cue: Token) -> Token | None:
     owner = _possessor(cue)
     if owner is not None:
         return owner
-    if cue.dep_ == "dobj" and cue.head.lemma_.lower() in lexicon()["LIGHT"]:
-        return speakers.subject_of(cue.head)
+    by = next((g for c in cue.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+               for g in c.children if g.dep_ == "pobj"), None)
+    if by is not None:  # "warnings from his attorney", "the decision by the FBI"
+        return by
+    if cue.dep_ == "dobj" and cue.head.lemma_.lower() in lexicon()["LIGHT"] or cue.dep_ == "attr":
+        return speakers.subject_of(cue.head)  # "... is a staunch supporter of ..."
     if cue.dep_ == "ROOT":
         return next((c for c in cue.children if c.dep_ == "compound" and c.i == cue.i - 1), None)
     return None

@@ -43,7 +43,8 @@ def subject_of(cue: Token) -> Token | None:
     Trump ..."); of two subjects the parse gives, the nearer."""
     tok = cue
     for _ in range(MAX_SUBJECT_CLIMB):
-        subjects = [c for c in tok.children if c.dep_ == "nsubj" and _may_speak(c, tok)]
+        deps = ("nsubj",) if tok.i == cue.i else ("nsubj", "nsubjpass")  # "after saying X, she was whisked off"
+        subjects = [c for c in tok.children if c.dep_ in deps and _may_speak(c, tok)]
         if subjects:
             return min(subjects, key=lambda c: abs(c.i - tok.i))
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
