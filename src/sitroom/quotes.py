@@ -404,8 +404,10 @@ def _speaker(doc: Doc, a: Attribution, recent: ActorRef | None) -> ActorRef | No
 
 
 def _unattributed(doc: Doc, q: list[Span], records: list[Quote]) -> list[Quote]:
-    """A quote no cue governs: the next paragraph of the quote before it, that speaker's
-    next sentence, or (if long) a quote with no known speaker; short scare quotes are dropped."""
+    """A quote no cue governs: the next paragraph of the quote before it, the next sentence of
+    the last speaker quoted directly (not of an indirect cue between them: "\"X,\" Y said after
+    Z was called to testify. \"W.\""), or (if long) a quote with no known speaker; short scare
+    quotes are dropped."""
     start, text = q[0][0], speakers.text_of(doc)
     words = sum(len(text[s:e].split()) for s, e in q)
     sentence_like = words >= MIN_SENTENCE_WORDS and _starts_sentence(text, start)
@@ -426,8 +428,10 @@ def _unattributed(doc: Doc, q: list[Span], records: list[Quote]) -> list[Quote]:
             prev.content = prev.content + q
             prev.kind = "direct" if prev.kind == "direct" else "mixed"
             return []
-        if prev.speaker is not None and gap.count("\n") + gap.count(". ") <= 2:
-            return [Quote(content=q, kind="direct", speaker=prev.speaker, evidence=_evidence(doc, q),
+        quoted = next((r for r in reversed(records) if r.kind != "indirect" and r.speaker is not None), prev)
+        gap = text[_hull(quoted.content)[1]:start]
+        if quoted.speaker is not None and gap.count("\n") + gap.count(". ") <= 2:
+            return [Quote(content=q, kind="direct", speaker=quoted.speaker, evidence=_evidence(doc, q),
                           confidence=CONFIDENCE["continuation"], rule="continuation")]
     if words >= MIN_UNATTRIBUTED_WORDS and sentence_like:
         named = speakers.named_before(doc, start)
