@@ -4,24 +4,33 @@ Two measures. (a) Intrinsic: each gold event's source and target text is coded
 with :func:`sitroom.actors.actor_ref` in the context of its sentence, and
 compared with the gold country and sector (a gold null is not counted, as the
 scorer does). (b) The scorer's figures for the full pipeline (``score.py
-plover``), which also depend on the events stage choosing the right spans.
-``--verbose`` lists the intrinsic misses.
+plover``), which also depend on the events stage choosing the right spans and
+top event. The shipped event classifier trained on this set, so those figures
+are resubstitution; when fold models exist (``build/events-cv``, from
+``scripts/train_events.py --cv 5``) the section also reports them
+cross-validated, each document's top event chosen by a fold model that never
+saw it. ``--gate`` checks only the intrinsic and resubstitution figures (CI has
+no fold models) and skips the cross-validated run. ``--verbose`` lists the
+intrinsic misses.
 """
 
 from __future__ import annotations
 
+import json
 import sys
 import tempfile
 from collections import Counter
 from pathlib import Path
 
 import benchlib
+from bench_events import CV_DIR, predict_cv
 
 GOLD = benchlib.DEV / "plover-gsr-dev.jsonl"
 LATER = ("sitroom_quantities", "sitroom_quotes", "sitroom_events")
-FLOORS = {"source_country": 0.92, "source_sector": 0.90, "target_country": 0.94,  # measured 0.930 / 0.911 / 0.951
-          # the full pipeline's top event through score.py (a little below 0.887 / 0.798 / 0.862)
-          "scorer_source_country_acc": 0.88, "scorer_source_sector_acc": 0.79, "scorer_target_country_acc": 0.85}
+FLOORS = {"source_country": 0.93, "source_sector": 0.92, "target_country": 0.94,  # measured 0.936 / 0.931 / 0.951
+          # the full pipeline's top event through score.py with the shipped classifier, i.e. resubstitution
+          # (measured 0.925 / 0.865 / 0.917); the 5-fold CV figures (0.900 / 0.846 / 0.876) are reported, not gated
+          "scorer_source_country_acc": 0.92, "scorer_source_sector_acc": 0.86, "scorer_target_country_acc": 0.91}
 
 
 def locate(text: str, phrase: str) -> tuple[int, int] | None:
@@ -61,6 +70,20 @@ def intrinsic(gold: list[dict], nlp, verbose: bool) -> dict[str, float]:
     return {k: right[k] / total[k] for k in total} | {f"n_{k}": total[k] for k in total}
 
 
+def scorer_figures(gold: list[dict], nlp, folds: int) -> tuple[dict[str, float], float]:
+    """``score.py plover`` on the pipeline's predictions: with the shipped classifier, or cross-validated."""
+    stage = nlp.get_pipe("sitroom_events")
+    shipped = stage.classifier
+    with tempfile.TemporaryDirectory() as tmp:
+        pred = Path(tmp) / "pred.jsonl"
+        try:
+            seconds = predict_cv(gold, pred, nlp, folds) if folds else benchlib.predict(gold, pred, nlp)
+        finally:
+            stage.classifier = shipped  # predict_cv leaves the last fold model in the stage
+        scored = benchlib.score("plover", GOLD, pred)
+    return {k: v for k, v in scored.items() if isinstance(v, (int, float))}, seconds
+
+
 def measure() -> tuple[dict[str, float], str]:
     from sitroom.config import Options
     from sitroom.pipeline import build_nlp
@@ -68,24 +91,29 @@ def measure() -> tuple[dict[str, float], str]:
     gold = benchlib.read_gold(GOLD)
     nlp = build_nlp(Options(progress=False))
     figures = intrinsic(gold, nlp, "--verbose" in sys.argv)
-    with tempfile.TemporaryDirectory() as tmp:
-        pred = Path(tmp) / "pred.jsonl"
-        seconds = benchlib.predict(gold, pred, nlp)
-        scored = benchlib.score("plover", GOLD, pred)
-    figures |= {f"scorer_{k}": v for k, v in scored.items() if isinstance(v, (int, float))}
+    resub, seconds = scorer_figures(gold, nlp, 0)
+    figures |= {f"scorer_{k}": v for k, v in resub.items()}
+    meta = CV_DIR / "folds.json"
+    folds = 0 if "--gate" in sys.argv or not meta.exists() else json.loads(meta.read_text())["k"]
+    if folds:
+        figures |= {f"cv_scorer_{k}": v for k, v in scorer_figures(gold, nlp, folds)[0].items()}
     rows = [("source country", "source_country", "source_country_acc"),
             ("source sector", "source_sector", "source_sector_acc"),
             ("target country", "target_country", "target_country_acc")]
+    cv_head, cv_rule = (f" scorer, {folds}-fold cross-validated |", "---|") if folds else ("", "")
     body = ["## Actors (PLOVER GSR dev, 161 events)", "",
             "Intrinsic: the gold source/target text coded by `actor_ref` in its sentence. "
-            "Scorer: `score.py plover` on the full pipeline's top event, with the shipped event classifier,"
-            " whose heads were trained on this set among others: these scorer figures are resubstitution;"
-            " the cross-validated ones are in the events section below.", "",
-            "| figure | intrinsic | n | scorer (full pipeline) |", "|---|---|---|---|"]
+            "Scorer: `score.py plover` on the full pipeline's top event. With the shipped event classifier,"
+            " whose heads were trained on this set among others, the figures are RESUBSTITUTION (these are gated)."
+            + (f" Cross-validated: each document's top event chosen by the fold model of `train_events.py --cv {folds}`"
+               " that never saw it." if folds else " No fold models (build/events-cv): no cross-validated column."),
+            "", f"| figure | intrinsic | n | scorer, resubstitution |{cv_head}", f"|---|---|---|---|{cv_rule}"]
     for label, key, skey in rows:
+        cv_cell = f" {figures.get('cv_scorer_' + skey, 0):.3f} |" if folds else ""
         body.append(f"| {label} | {figures.get(key, 0):.3f} | {figures.get('n_' + key, 0)} "
-                    f"| {figures.get('scorer_' + skey, 0):.3f} |")
-    body.append(f"\nScorer type accuracy {figures.get('scorer_type_acc', 0):.3f}, "
+                    f"| {figures.get('scorer_' + skey, 0):.3f} |{cv_cell}")
+    cv_type = f" ({figures.get('cv_scorer_type_acc', 0):.3f} cross-validated)" if folds else ""
+    body.append(f"\nScorer type accuracy {figures.get('scorer_type_acc', 0):.3f}{cv_type}, "
                 f"{len(gold)} documents in {seconds:.1f} s.")
     return figures, "\n".join(body)
 

@@ -253,3 +253,30 @@ def test_air_strikes_are_the_military_of_their_country(nlp):
 def test_victims_and_detainees_are_coded_groups(nlp):
     assert _ref(nlp, "Rebels freed the hostages on Monday.", "the hostages").sector == "CVL"
     assert _ref(nlp, "Police beat the detainees.", "the detainees").sector == "CRM"
+
+
+def test_a_union_of_teachers_is_coded_as_teachers_not_as_labour(nlp):
+    ref = _ref(nlp, "The Kenya Union of Teachers called off its strike.", "The Kenya Union of Teachers")
+    assert (ref.country, ref.sector) == ("KEN", "EDU")
+
+
+def test_a_union_of_no_known_trade_stays_labour(nlp):
+    ref = _ref(nlp, "The Union of Mineworkers called off its strike.", "The Union of Mineworkers")
+    assert ref.sector == "LAB"
+
+
+def test_jewish_settlers_in_the_west_bank_are_israeli_civilians(nlp):
+    ref = _ref(nlp, "Jewish settlers near Nablus blocked a road.", "Jewish settlers")
+    assert (ref.country, ref.sector) == ("ISR", "CVL")
+
+
+def test_political_opponents_are_the_opposition(nlp):
+    ref = _ref(nlp, "The junta arrested political opponents in Lima.", "political opponents")
+    assert ref.sector == "OPP"
+
+
+def test_a_conjunct_is_coded_as_itself_not_as_the_pair_a_speaker_named(nlp):
+    text = "The Kenyan government and the rebels signed a truce."
+    doc = nlp(make_doc(nlp, Article(id="t", text=text, published=date(2025, 3, 17))))
+    start = text.index("the rebels")
+    assert actor_ref(doc, (start, start + len("the rebels"))).sector == "REB"

@@ -161,3 +161,9 @@ def test_a_region_word_makes_the_name_the_region(run):
 def test_a_state_qualifying_a_city_is_no_actor(run):
     record = run("Officials in Alexandria, Virginia said the road was closed.")
     assert all(p.role == "location" for p in record.places)
+
+
+def test_the_north_alone_names_no_region(run):
+    rec = run("North Korea expelled the inspectors after U.S. officials alleged that the North had a uranium program.")
+    assert [p.country for p in rec.places if rec.article.text[p.span[0]:p.span[1]] == "North"] == []
+    assert _place(rec, "North Korea").country == "PRK"

@@ -206,3 +206,72 @@ def test_a_named_group_takes_its_sentences_country_but_a_person_does_not(parse):
     assert roles.refs(doc, [_token(doc, "movement")])[0].country == "EGY"
     doc = parse("Archbishop Desmond Tutu called for sanctions against Nigeria.")
     assert roles.refs(doc, [_token(doc, "Tutu")])[0].country is None
+
+
+def test_an_attacked_camp_for_refugees_hands_the_target_to_the_refugees(parse):
+    doc = parse("A camp for Rwandan refugees was attacked by gunmen on Friday.")
+    event = next(e for e in doc._.events if e.type == "ASSAULT")
+    assert [(r.text, r.country) for r in event.target] == [("Rwandan refugees", "RWA")]
+
+
+def test_a_refusal_with_its_own_clause_takes_no_object_from_a_conjoined_verb(parse):
+    doc = parse("Chile has refused to send troops to Haiti and has urged its citizens to leave.")
+    refused = next(t for t in doc if t.text == "refused")
+    event = next(e for e in doc._.events if e.trigger[0] == refused.idx)
+    assert not any("citizens" in r.text for r in event.target)
+
+
+def test_a_verb_without_an_object_shares_its_conjoined_verbs_object(parse):
+    doc = parse("Militants attacked and injured the villagers.")
+    attacked = next(t for t in doc if t.text == "attacked")
+    event = next(e for e in doc._.events if e.trigger[0] == attacked.idx)
+    assert [r.text for r in event.target] == ["the villagers"]
+
+
+def test_an_uncoded_subject_takes_the_country_where_its_verb_is_set(parse):
+    doc = parse("Prisoners rioted at a jail in Kampala on Monday.")
+    ref = roles.refs(doc, [_token(doc, "Prisoners")])[0]
+    assert ref.country == "UGA"
+
+
+def test_a_coded_subject_keeps_its_own_country_wherever_it_acts(parse):
+    doc = parse("Kenyan police fired tear gas at protesters in Kampala on Monday.")
+    ref = roles.refs(doc, [_token(doc, "police")])[0]
+    assert ref.country == "KEN"
+
+
+def test_leaders_who_meet_at_a_palace_have_no_palace_as_partner(parse):
+    doc = parse("The Kenyan president met the Ugandan president at the State House on Monday.")
+    met = next(t for t in doc if t.text == "met")
+    event = next(e for e in doc._.events if e.trigger[0] == met.idx)
+    assert not any("State House" in r.text for r in event.target)
+
+
+def test_shots_fired_at_a_crowd_aim_at_the_crowd(parse):
+    doc = parse("Soldiers fired at the protesters in the capital.")
+    event = next(e for e in doc._.events if doc.text[e.trigger[0]:e.trigger[1]] == "fired")
+    assert [r.text for r in event.target] == ["the protesters"]
+
+
+def test_fighters_attacked_with_tanks_are_hit_not_the_tanks(parse):
+    doc = parse("Israeli troops attacked Hamas fighters with tanks and artillery.")
+    event = next(e for e in doc._.events if doc.text[e.trigger[0]:e.trigger[1]] == "attacked")
+    assert [r.text for r in event.target] == ["Hamas fighters"]
+
+
+def test_clashes_with_police_name_the_other_side(parse):
+    doc = parse("Protesters clashed with police in the capital.")
+    event = next(e for e in doc._.events if doc.text[e.trigger[0]:e.trigger[1]] == "clashed")
+    assert any(r.text == "police" for r in event.target)
+
+
+def test_a_subject_the_parser_hung_on_a_fronted_phrase_is_still_the_source(parse):
+    doc = parse("With the signing of a Memorandum of Understanding (MOU) on Cessation of Hostilities, "
+                "the Ugandan government and LRA/M have agreed to hold talks.")
+    agreed = next(t for t in doc if t.text == "agreed")
+    assert "government" in [t.text for t in roles.subject_of(agreed)]
+
+
+def test_a_verb_with_a_passive_subject_takes_no_stranded_subject(parse):
+    doc = parse("Ousted president Jean-Bertrand Aristide has been accused of misusing public funds.")
+    assert roles.subject_of(next(t for t in doc if t.text == "accused")) == []

@@ -215,15 +215,16 @@ def actor_ref(doc: Doc, span: Span) -> ActorRef:
     """The span as an :class:`ActorRef`: the actor mentioned at its head, else its own coding.
 
     The actor whose mention holds the span's head word wins ("Moscow" in "Moscow had
-    launched"); a wider span fills what that actor leaves open ("Doctors from two
+    launched"), the tightest mention when several do; a wider span fills what that actor leaves open ("Doctors from two
     American aid groups" gets USA from its own words).
     """
     text = text_of(doc)[span[0]:span[1]]
     coding = code_span(doc, span)
     head = _span_head(doc, span)
     at = head.idx if head is not None else span[0]
-    actor = next((a for a in doc._.actors or [] for s, e in a.mentions if s <= at < e), None) \
-        or (actor_at(doc, span) if coding is None else None)
+    holding = [(e - s, a) for a in doc._.actors or [] for s, e in a.mentions if s <= at < e]
+    actor = min(holding, key=lambda h: h[0])[1] if holding else None  # the tightest mention: "the rebels" in a
+    actor = actor or (actor_at(doc, span) if coding is None else None)  # speaker "the government and the rebels"
     if actor is not None:
         return ActorRef(span=span, text=text, actor_id=actor.id, name=actor.name,
                         country=actor.country or (coding.country if coding else None),

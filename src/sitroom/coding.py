@@ -198,7 +198,8 @@ def code_tokens(doc: Doc, tokens: list[Token], head: Token, index: ActorIndex) -
         return _known(doc, found, head, index)
     if head.ent_type_ == "PERSON" or titled(head, index):
         return _unknown_person(doc, head, context, index, former)
-    pattern = head_pattern(doc, head, index)
+    members = _membership(doc, head, index)
+    pattern = members or head_pattern(doc, head, index)
     country = _phrase_country(head, context, index, day)
     text = _name(tokens)
     if pattern is None and (named := _named_body(tokens, head, index)) is not None:
@@ -219,10 +220,20 @@ def code_tokens(doc: Doc, tokens: list[Token], head: Token, index: ActorIndex) -
         country = sentence_country(head, index, day)
         rule += "+sentence-country" if country else ""
     kind = "person" if pattern.kind == "role" and head.tag_ in ("NN", "NNP") else \
-        "organization" if pattern.kind == "body" else "group"
+        "organization" if pattern.kind == "body" or members else "group"
     key = f"{country}:{sector}:{pattern.canon}" if country else f"text:{text.lower()}"
     return Coding(text, kind, country, sector, key, pattern.canon if pattern.kind == "role" else None,
                   rule=rule, confidence=0.75 if country else 0.6)
+
+
+def _membership(doc: Doc, head: Token, index: ActorIndex) -> Pattern | None:
+    """The trade a union or association "of" some people gathers: "the Union of Teachers" is coded
+    as teachers (EDU), "the Association of African Jurists" as jurists (JUD), not as any union (LAB)."""
+    if _lemma(head) not in WORDS["membership"]:
+        return None
+    inner = [t for t in of_complement(head) if t.dep_ == "pobj" and t.head.head == head]
+    found = head_pattern(doc, inner[0], index) if inner else None
+    return found if found and found.kind == "group" and found.sector else None
 
 
 def _named_body(tokens: list[Token], head: Token, index: ActorIndex) -> tuple[int, int, Hit] | None:

@@ -148,6 +148,8 @@ class PlacesStage:
     def place_entity(self, span: Span, label: str) -> Mention | None:
         """A GPE/LOC entity, read in full, without a direction word, or by its longest known part."""
         rule = "ent:" + label
+        if span.text.lower() in DIRECTIONS:
+            return None  # "the North" points within what the text speaks of (North Korea), not at a region so named
         if (demonym := self.demonym(span)) is not None:
             return demonym
         candidates = self.gazetteer.lookup(span.text) or self.narrowed(span)

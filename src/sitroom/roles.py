@@ -29,6 +29,7 @@ POLITICAL_ENTS = {"PERSON", "NORP", "GPE", "ORG"}
 PARTY_ENTS = POLITICAL_ENTS | {"LOC", "FAC"}  # a place can be a target ("shelled the Gaza Strip")
 NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 PURPOSE_DEPS = {"advcl", "xcomp"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 TRANSFER_TYPES = {"AID", "RETREAT", "COOPERATE", "AGREE", "MOBILIZE"}  # what is given is no target; who receives it is
 LOCATIVE_PREPS = {"in", "near", "at", "outside", "inside", "around", "across", "throughout"}
 NP_DROP = {"relcl", "acl", "appos", "punct", "cc", "conj", "prep", "advcl", "parataxis"}
@@ -39,6 +40,7 @@ RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 MAKER_PREPS = {"by", "from", "of"}  # "charges by clergymen", "a request from Lula", "the decision of the government"
 RECIPIENT_PREPS = {"to", "toward", "towards"}
 GRIEVANCE_PREPS = {"over", "about", "against"}
+AIMED_TYPES = {"ASSAULT", "COERCE", "THREATEN"}  # acts aimed "at" someone, done "with" a weapon
 
 
 @lru_cache(maxsize=None)
@@ -84,12 +86,36 @@ def own_subject(tok: Token) -> list[Token]:
         if word_class(tok) == "NOUN" and poss:
             return poss[:1]
         if tok.dep_ not in CONTROL_DEPS or tok.head == tok:
-            return []
+            return stranded_subject(tok)
         controller = [c for c in tok.head.children if c.dep_ == "dobj" and c != tok]
         if tok.dep_ == "xcomp" and controller and addressee_of(tok) is None:
             return controller[:1]  # object control: "urged Putin to stop"
         tok = tok.head
     return []
+
+
+def stranded_subject(verb: Token) -> list[Token]:
+    """The subject the parser hung elsewhere: the coded party right before a finite verb that has none.
+
+    "With the signing of a Memorandum ..., the Sudanese government and SPLM/A have agreed": the
+    parse makes "government" a conjunct of "Memorandum" and leaves "agreed" without a subject.
+    """
+    finite = verb.tag_ in FINITE_TAGS or any(c.dep_ in {"aux", "auxpass"} for c in verb.lefts)
+    if verb.pos_ not in {"VERB", "AUX"} or not finite or any(c.dep_ in {"nsubjpass", "expl"} for c in verb.children):
+        return []
+    first = min([verb] + [c for c in verb.lefts if c.dep_ in {"aux", "auxpass", "neg", "advmod"}], key=lambda t: t.i)
+    tok = verb.doc[first.i - 1] if first.i > verb.sent.start else None
+    if tok is None or tok.pos_ not in {"NOUN", "PROPN"}:
+        return []
+    while tok.dep_ == "conj" and tok.head.pos_ in {"NOUN", "PROPN"} and coded(tok.head):
+        tok = tok.head
+    return [tok] if coded(tok) else []
+
+
+def coded(tok: Token) -> bool:
+    """Whether a noun's phrase codes a party (a country or a sector)."""
+    ref = actor_ref(tok.doc, np_span(tok))
+    return bool(ref.country or ref.sector)
 
 
 def addressee_of(tok: Token) -> Token | None:
@@ -116,10 +142,12 @@ def targets_of(cand: Candidate, mode: str | None) -> list[Token]:
             # a fronted "With the signing of ..., X agreed" sets the scene; a complaint's "over ..." is its target
             elif child.dep_ == "prep" and child.i > word.i and (child.lower_ in TARGET_PREPS or (
                     cand.type == "ACCUSE" and child.lower_ in GRIEVANCE_PREPS)):
-                if child.lower_ == "of" and word_class(word) != "NOUN":
+                if (child.lower_ == "of" and word_class(word) != "NOUN") or not partner_prep(child, word, cand):
                     continue
                 found.extend(g for g in child.children if g.dep_ == "pobj")
-    if not found and not topic_object:  # "attacked and injured the crowd": the conjoined verb's object is shared
+    if not found and not topic_object and not takes_clause(cand.anchor):
+        # "attacked and injured the crowd": the conjoined verb's object is shared; not "refused to deploy
+        # troops in Iraq and urged its citizens ...", where the refusal's own clause holds what it is about
         found = [o for c in cand.anchor.children if c.dep_ == "conj" and word_class(c) == "VERB"
                  for o in c.children if o.dep_ == "dobj"][:1]
     if cand.type in TRANSFER_TYPES:
@@ -131,6 +159,25 @@ def targets_of(cand: Candidate, mode: str | None) -> list[Token]:
     if cand.type in TRANSFER_TYPES and any(recipient(t) for t in found):
         found = [t for t in found if recipient(t)]  # "returned six artifacts to Iraq": Iraq, not the artifacts
     return sorted(found, key=lambda t: t.i)[:2]
+
+
+def partner_prep(prep: Token, word: Token, cand: Candidate) -> bool:
+    """Whether a preposition's complement can be the party acted on, not where or with what.
+
+    "at" aims only force or threat ("fired at the crowd"; "met at the Kremlin" is a place), and
+    force "with" an object already hit names the weapon ("pounded the hideouts with artillery"),
+    where "clashed with police" or "talks with Iran" name the other side.
+    """
+    if prep.lower_ == "at":
+        return cand.type in AIMED_TYPES
+    if prep.lower_ == "with" and cand.type in AIMED_TYPES:
+        return not any(c.dep_ == "dobj" for c in word.children)
+    return True
+
+
+def takes_clause(verb: Token) -> bool:
+    """Whether a verb's complement is a clause ("refused to deploy", "said that"), not an object it lacks."""
+    return any(c.dep_ in {"xcomp", "ccomp"} for c in verb.children)
 
 
 def recipient(tok: Token) -> bool:
@@ -253,10 +300,14 @@ def place_country(doc: Doc, tok: Token, span: Span) -> str | None:
     """The country of the place a party is or is placed at: "Jericho", "a bombing near Samarra".
 
     An actor the text does not code otherwise belongs, as CAMEO codes it, to the country where it
-    is: a toponym inside its phrase, or one its locative complement ("in", "near") names.
+    is: a toponym inside its phrase, or one its locative complement ("in", "near") names, or, for a
+    subject, where its verb is set ("Prisoners rioted at a jail in Dili").
     """
     where = [span] + [np_span(g) for c in tok.children if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS
                       for g in c.children if g.dep_ == "pobj"]
+    if tok.dep_ == "nsubj":
+        where += [(g.left_edge.idx, g.right_edge.idx + len(g.right_edge)) for c in tok.head.children
+                  if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS for g in c.children if g.dep_ == "pobj"]
     for place in doc._.places or []:
         if place.country and any(s <= place.span[0] and place.span[1] <= e for s, e in where):
             return place.country
@@ -301,6 +352,15 @@ def scene_of(tok: Token) -> Token | None:
                  for g in c.children if g.dep_ == "pobj" and g.ent_type_ in {"GPE", "LOC"}), None)
 
 
+def beneficiary_of(tok: Token) -> Token | None:
+    """The people a place or thing is for, when it codes no party itself: "a camp for Congolese
+    refugees" was attacked, so the refugees were; "aid for the displaced" reached the displaced."""
+    if tok.ent_type_ or tok.pos_ != "NOUN" or actor_ref(tok.doc, np_span(tok)).sector:
+        return None
+    return next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > tok.i
+                 for g in c.children if g.dep_ == "pobj" and actor_ref(tok.doc, np_span(g)).sector), None)
+
+
 def refs(doc: Doc, toks: Iterable[Token], parties_only: bool = False) -> list[ActorRef]:
     """The actors of some words; with ``parties_only``, only those that are parties.
 
@@ -309,7 +369,7 @@ def refs(doc: Doc, toks: Iterable[Token], parties_only: bool = False) -> list[Ac
     out = []
     for tok in with_conjuncts(toks):
         tok = antecedent(tok)
-        if parties_only and (where := scene_of(tok)) is not None:
+        if parties_only and (where := beneficiary_of(tok) or scene_of(tok)) is not None:
             tok = where  # "agreed to a ceasefire in Afghanistan": the place, not the ceasefire, is acted on
         span = np_span(tok)
         ref = actor_ref(doc, span)
