@@ -49,3 +49,8 @@ def test_subject_of_a_passive_cue_is_its_content(nlp):
 def test_manner_of_the_saying_is_not_content(nlp):
     said = _content(nlp, "The committee voted along party lines to send the resolution to the floor.", "voted")
     assert "send the resolution" in said and "party lines" not in said
+
+
+def test_preposition_linking_the_cue_to_its_topic_is_left_out(nlp):
+    assert _content(nlp, "The farmers complained about the new tariffs on grain.", "complained") == \
+        "the new tariffs on grain"

@@ -302,3 +302,10 @@ def test_a_role_speaker_is_the_body_named_before(run):
 def test_according_to_is_read_once_as_a_phrase_not_also_as_a_verb(run):
     rec = run("The strike killed five people in the port, according to the regional governor.")
     assert [q.cue_lemma for q in rec.quotes] == ["according to"]
+
+
+def test_next_quoted_sentence_continues_the_last_direct_speaker(run):
+    rec = run('"The delay is unacceptable," Rosa Klein said after the mayor warned that the river would flood. '
+              '"We expect the bridge to open in June."')
+    q = _covering(rec, "We expect the bridge")
+    assert q.speaker is not None and q.speaker.name == "Rosa Klein"

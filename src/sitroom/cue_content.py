@@ -25,6 +25,8 @@ SKIP_PREP_OBJECTS = {"DATE", "TIME"}
 # Prepositions of the saying's time and manner ("voted along party lines", "pitched himself by
 # telling them ..."): not what was said. A passive's "by" is its agent, a dependency of its own.
 SETTING_PREPS = {"during", "after", "before", "since", "amid", "following", "despite", "along", "among", "by"}
+# Prepositions that link a cue to its topic ("worried about", "called for", "warned of").
+TOPIC_PREPS = {"about", "for", "of", "on", "against", "in", "over"}
 SET_APART = {"relcl", "advcl", "acl"}  # clauses a comma may set apart from the content
 RELATIVES = {"which", "who", "whose", "whom"}
 BREAKS = {";", "--", "—"}
@@ -32,8 +34,9 @@ BREAKS = {";", "--", "—"}
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, dict[str, str]]:
-    """Cue lemmas by part of speech ("VERB", "NOUN", "PHRASE") with their class."""
-    out: dict[str, dict[str, str]] = {"VERB": {}, "NOUN": {}, "PHRASE": {}}
+    """Cue lemmas by part of speech ("VERB", "NOUN", "PHRASE") with their class, and the light
+    verbs ("LIGHT") whose subject holds the cue noun they take ("expressed concern that")."""
+    out: dict[str, dict[str, str]] = {"VERB": {}, "NOUN": {}, "PHRASE": {}, "LIGHT": {}}
     for row in read_tsv("speech_cues.tsv"):
         out[row["pos"]][row["cue"]] = row["class"]
     return out
@@ -77,7 +80,15 @@ def complement(cue: Token) -> list[Span]:
         toks = [t for t in cue.head.subtree if t.i not in inside and speakers.same_line(t, cue)]
     own = {t.i for t in toks} - _conjoined_cues(toks)
     toks = _clip_at_colon(cue, sorted((t for t in toks if t.i in own), key=lambda t: t.i))
-    return pieces(_cut_tail(toks))
+    return pieces(_cut_tail(_drop_topic_prep(cue, toks)))
+
+
+def _drop_topic_prep(cue: Token, toks: list[Token]) -> list[Token]:
+    """"expressed concern about the policy", "called for a ban": the preposition that links
+    the cue to its topic is the cue's, not the content's (news annotation leaves it out)."""
+    if len(toks) > 1 and toks[0].dep_ == "prep" and toks[0].head.i == cue.i and toks[0].lower_ in TOPIC_PREPS:
+        return toks[1:]
+    return toks
 
 
 def _conjoined_cues(toks: list[Token]) -> set[int]:

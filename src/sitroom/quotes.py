@@ -74,7 +74,7 @@ def verb_attributions(doc: Doc) -> list[Attribution]:
             klass = attribution.cue_classes().get(lemma, "speech")
         else:
             continue
-        subject = _possessor(tok) if tok.pos_ == "NOUN" else speakers.subject_of(_predicate(tok))
+        subject = holder(tok)
         content = complement(tok)
         out.append(Attribution(tok, (tok.idx, tok.idx + len(tok.text)), lemma, klass, subject, content,
                                speakers.medium_of(tok), f"cue:{lemma}"))
@@ -100,6 +100,28 @@ def _has_content(noun: Token) -> bool:
     when it names whose it is ("Trump's criticism of the deal")."""
     return any(c.dep_ in ("acl", "ccomp") or c.dep_ == "prep" and c.lower_ in TOPIC_PREPS and _possessor(noun)
                for c in noun.children)
+
+
+def holder(cue: Token) -> Token | None:
+    """Whose words a cue reports: a verb's subject; a noun's possessor ("Trump's claim") or
+    agent ("a warning from X"), the subject of the light verb or copula that takes it
+    ("Republicans have expressed concern that ...", "she is a critic of ..."),
+    or the name compounded before a noun heading its sentence, a verb the tagger took for a
+    noun ("Trump charges that ...")."""
+    if cue.pos_ != "NOUN":
+        return speakers.subject_of(_predicate(cue))
+    owner = _possessor(cue)
+    if owner is not None:
+        return owner
+    by = next((g for c in cue.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+               for g in c.children if g.dep_ == "pobj"), None)
+    if by is not None:  # "warnings from his attorney", "the decision by the FBI"
+        return by
+    if cue.dep_ == "dobj" and cue.head.lemma_.lower() in lexicon()["LIGHT"] or cue.dep_ == "attr":
+        return speakers.subject_of(cue.head)  # "... is a staunch supporter of ..."
+    if cue.dep_ == "ROOT":
+        return next((c for c in cue.children if c.dep_ == "compound" and c.i == cue.i - 1), None)
+    return None
 
 
 def _possessor(noun: Token) -> Token | None:
@@ -329,7 +351,7 @@ def _tagged(doc: Doc, records: list[Quote]) -> list[Quote]:
         if not content or cue is None or sure < quote_tagger.MIN_MARGINAL or any(
                 overlaps(p, t) for p in content for t in taken) or (cue.idx, cue.idx + len(cue.text)) in cues:
             continue
-        subject = speakers.subject_of(_predicate(cue)) if cue.pos_ != "NOUN" else _possessor(cue)
+        subject = holder(cue)
         if subject is None:
             continue
         a = Attribution(cue, (cue.idx, cue.idx + len(cue.text)), cue_lemma(cue), "speech", subject, content,
@@ -382,8 +404,10 @@ def _speaker(doc: Doc, a: Attribution, recent: ActorRef | None) -> ActorRef | No
 
 
 def _unattributed(doc: Doc, q: list[Span], records: list[Quote]) -> list[Quote]:
-    """A quote no cue governs: the next paragraph of the quote before it, that speaker's
-    next sentence, or (if long) a quote with no known speaker; short scare quotes are dropped."""
+    """A quote no cue governs: the next paragraph of the quote before it, the next sentence of
+    the last speaker quoted directly (not of an indirect cue between them: "\"X,\" Y said after
+    Z was called to testify. \"W.\""), or (if long) a quote with no known speaker; short scare
+    quotes are dropped."""
     start, text = q[0][0], speakers.text_of(doc)
     words = sum(len(text[s:e].split()) for s, e in q)
     sentence_like = words >= MIN_SENTENCE_WORDS and _starts_sentence(text, start)
@@ -404,8 +428,10 @@ def _unattributed(doc: Doc, q: list[Span], records: list[Quote]) -> list[Quote]:
             prev.content = prev.content + q
             prev.kind = "direct" if prev.kind == "direct" else "mixed"
             return []
-        if prev.speaker is not None and gap.count("\n") + gap.count(". ") <= 2:
-            return [Quote(content=q, kind="direct", speaker=prev.speaker, evidence=_evidence(doc, q),
+        quoted = next((r for r in reversed(records) if r.kind != "indirect" and r.speaker is not None), prev)
+        gap = text[_hull(quoted.content)[1]:start]
+        if quoted.speaker is not None and gap.count("\n") + gap.count(". ") <= 2:
+            return [Quote(content=q, kind="direct", speaker=quoted.speaker, evidence=_evidence(doc, q),
                           confidence=CONFIDENCE["continuation"], rule="continuation")]
     if words >= MIN_UNATTRIBUTED_WORDS and sentence_like:
         named = speakers.named_before(doc, start)

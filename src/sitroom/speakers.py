@@ -24,7 +24,8 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 NAMED = ("PERSON", "ORG", "GPE", "NORP")
 TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sen", "sen.", "rep", "rep."}
 # Dependencies through which a participle or infinitive shares its head's subject.
-SHARED_SUBJECT = ("conj", "xcomp", "advcl")
+SHARED_SUBJECT = ("conj", "xcomp", "advcl", "pcomp", "prep")
+MAX_SUBJECT_CLIMB = 6  # heads climbed from a cue to the clause that names its subject
 PLACE_PREPS = {"aboard", "at", "in", "outside", "during"}
 MAX_SUBJECT_DISTANCE = 12  # tokens back from a cue to look for its speaker
 ADDRESSEE_VERBS = {"tell", "inform", "assure", "advise", "brief"}
@@ -37,14 +38,21 @@ def roles() -> dict[str, str]:
 
 
 def subject_of(cue: Token) -> Token | None:
-    """The head of the cue's speaker: its subject, inherited through participles and conjuncts."""
+    """The head of the cue's speaker: its subject, inherited through participles and conjuncts,
+    and through the preposition a gerund hangs from ("began by saying", "in defending himself,
+    Trump ..."); of two subjects the parse gives, the nearer."""
     tok = cue
-    for _ in range(4):
-        for child in tok.children:
-            if child.dep_ == "nsubj":
-                return child
-            if child.dep_ == "agent":
-                return next((g for g in child.children if g.dep_ == "pobj"), None)
+    for _ in range(MAX_SUBJECT_CLIMB):
+        deps = ("nsubj",) if tok.i == cue.i else ("nsubj", "nsubjpass")  # "after saying X, she was whisked off"
+        subjects = [c for c in tok.children if c.dep_ in deps and _may_speak(c, tok)]
+        if subjects:
+            return min(subjects, key=lambda c: abs(c.i - tok.i))
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            return next((g for g in agent.children if g.dep_ == "pobj"), None)
+        controller = _object_controller(tok)
+        if controller is not None:
+            return controller
         if tok.dep_ in SHARED_SUBJECT and tok.head.i != tok.i:
             tok = tok.head
         elif tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
@@ -52,6 +60,22 @@ def subject_of(cue: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def _may_speak(subject: Token, verb: Token) -> bool:
+    """Whether a subject the parse gives a verb can be its speaker: not a time, and in the
+    verb's line and clause (no line break or colon between: "The Latest: Trump urges ...")."""
+    lo, hi = sorted((subject.i, verb.i))
+    return (subject.ent_type_ not in ("DATE", "TIME") and same_line(subject, verb)
+            and not any(t.text == ":" for t in subject.doc[lo:hi]))
+
+
+def _object_controller(tok: Token) -> Token | None:
+    """An infinitive's subject is its head verb's object where that verb has one ("forced
+    Stumpf to admit", "prompted NATO to order"): object control, as opposed to "vowed to"."""
+    if tok.dep_ != "xcomp" or tok.i < tok.head.i:
+        return None
+    return next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
 
 
 def mention_span(head: Token, limit: Token | None = None) -> Span:

@@ -1,0 +1,49 @@
+"""Who is speaking: the speaker head a cue's parse gives, for verbs and for cue nouns."""
+
+from __future__ import annotations
+
+from sitroom.quotes import holder
+from sitroom.speakers import subject_of
+
+
+def _token(doc, word: str):
+    return next(t for t in doc if t.text == word)
+
+
+def _speaker_of(nlp, text: str, cue: str) -> str | None:
+    doc = nlp(text)
+    head = holder(_token(doc, cue))
+    return None if head is None else head.text
+
+
+def test_gerund_after_a_preposition_shares_the_clause_subject(nlp):
+    assert _speaker_of(nlp, "The governor opened the session by saying that taxes would rise.", "saying") == "governor"
+
+
+def test_sentence_opening_gerund_takes_the_main_subject(nlp):
+    assert _speaker_of(nlp, "In defending the budget, Marta Diaz insisted that it was fair.", "defending") == "Diaz"
+
+
+def test_infinitive_after_an_object_is_the_object_speaking(nlp):
+    assert _speaker_of(nlp, "The hearing forced the banker to admit that the fees were illegal.", "admit") == "banker"
+
+
+def test_subject_across_a_colon_is_not_the_speaker(nlp):
+    doc = nlp("Breaking news: the minister says the border is closed.")
+    head = subject_of(_token(doc, "says"))
+    assert head is not None and head.text == "minister"
+
+
+def test_cue_noun_taken_by_a_light_verb_is_held_by_its_subject(nlp):
+    assert _speaker_of(nlp, "Farmers have expressed concern that the drought will ruin the harvest.",
+                       "concern") == "Farmers"
+
+
+def test_cue_noun_from_someone_is_held_by_them(nlp):
+    speaker = _speaker_of(nlp, "The vote went ahead despite warnings from the auditor that the accounts were wrong.",
+                          "warnings")
+    assert speaker == "auditor"
+
+
+def test_cue_noun_with_a_possessor_is_the_possessors(nlp):
+    assert _speaker_of(nlp, "The union's claim that wages had fallen was disputed.", "claim") == "union"
