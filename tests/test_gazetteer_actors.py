@@ -69,9 +69,10 @@ EXEMPT = [("TUR", "head of government", date(2018, 7, 9), date.max),  # abolishe
           ("SDN", "head of government", date.min, date(2017, 3, 2)),  # re-established in 2017
           ("SDN", "head of government", date(2019, 4, 11), date(2019, 8, 21)),  # military council
           ("SDN", "head of government", date(2022, 1, 2), date(2025, 5, 19)),  # caretakers, not listed
-          ("SDN", "foreign minister", date(2018, 4, 19), date.max), ("SDN", "defence minister", date.min, date.max),
-          ("PRK", "defence minister", date.min, date.max), ("PSE", "defence minister", date.min, date.max),
-          ("PSE", "foreign minister", date(2024, 3, 31), date.max), ("ARG", "defence minister", date(2025, 12, 10), date.max)]
+          ("SDN", "foreign minister", date(2018, 4, 19), date.max),
+          ("SDN", "defence minister", date(2019, 4, 11), date(2019, 9, 8)),  # military council
+          ("SDN", "defence minister", date(2020, 3, 25), date.max),
+          ("PRK", "defence minister", date.min, date.max), ("PSE", "defence minister", date.min, date.max)]
 MID_JULYS = [date(year, 7, 15) for year in range(2015, 2027)]
 
 
