@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from sitroom import attribution, quote_filter, quote_tagger, speakers
 from sitroom.cue_content import complement, content_role, lexicon
 from sitroom.marks import MARKS, scan_marks
-from sitroom.quote_tagger import overlaps, pieces, union
+from sitroom.quote_tagger import overlaps, pieces, union, without
 from sitroom.record import ActorRef, Quote, Span
 
 if not Doc.has_extension("quotes"):
@@ -274,7 +274,8 @@ def _clause_end(a: Attribution) -> int:
 
 
 def _only_punct(gap: str) -> bool:
-    return len(gap) <= 6 and all(not ch.isalnum() for ch in gap)
+    """A split's gap: a few marks within the paragraph (a new paragraph's quote is one of its own)."""
+    return len(gap) <= 6 and "\n" not in gap and all(not ch.isalnum() for ch in gap)
 
 
 def _colon_owner(doc: Doc, attrs: list[Attribution], q: list[Span]) -> Attribution | None:
@@ -311,7 +312,7 @@ def drop_nested(attrs: list[Attribution], marks: list[list[Span]]) -> list[Attri
         clause = _clause_of(a)
         for b in kept:
             if b is not a and any(s <= a.cue.idx < e for s, e in b.content):
-                b.content = _cut(speakers.text_of(a.cue.doc), b.content, clause)
+                b.content = without(speakers.text_of(a.cue.doc), b.content, clause)
     return kept
 
 
@@ -325,20 +326,6 @@ def _clause_of(a: Attribution) -> Span:
     """The characters of an attribution's clause: its holder, its cue and its content."""
     starts = [a.cue_span[0], _hull(a.content)[0]] + ([speakers.mention_span(a.subject)[0]] if a.subject else [])
     return min(starts), max(a.cue_span[1], _hull(a.content)[1])
-
-
-def _cut(text: str, content: list[Span], clause: Span) -> list[Span]:
-    """The content without the clause's characters, each piece trimmed of the punctuation left at its edges."""
-    out = []
-    for s, e in content:
-        for ps, pe in ((s, min(e, clause[0])), (max(s, clause[1]), e)):
-            while ps < pe and not text[ps].isalnum() and text[ps] not in MARKS:
-                ps += 1
-            while pe > ps and not text[pe - 1].isalnum() and text[pe - 1] not in MARKS:
-                pe -= 1
-            if any(ch.isalnum() for ch in text[ps:pe]):
-                out.append((ps, pe))
-    return out
 
 
 class QuotesStage:
@@ -445,7 +432,8 @@ def _speaker(doc: Doc, a: Attribution, recent: ActorRef | None) -> ActorRef | No
 
 
 def _unattributed(doc: Doc, q: list[Span], records: list[Quote]) -> list[Quote]:
-    """A quote no cue governs: the next paragraph of the quote before it, the next sentence of
+    """A quote no cue governs: part of the quote just before it in its paragraph, a quote of its own
+    by the same speaker in the next paragraph (news annotation counts a new paragraph's quote apart), the next sentence of
     the last speaker quoted directly (not of an indirect cue between them: "\"X,\" Y said after
     Z was called to testify. \"W.\""), or (if long) a quote with no known speaker; short scare
     quotes are dropped."""
@@ -465,7 +453,8 @@ def _unattributed(doc: Doc, q: list[Span], records: list[Quote]) -> list[Quote]:
     prev = records[-1] if records else None
     if prev is not None and sentence_like:
         gap = text[_hull(prev.content)[1]:start]
-        if not gap.strip(" \n\"”“") or prev.evidence and prev.evidence[1] >= start - 2 and prev.kind != "indirect":
+        if "\n" not in gap and (not gap.strip(" \"”“") or prev.evidence and prev.evidence[1] >= start - 2
+                                 and prev.kind != "indirect"):
             prev.content = prev.content + q
             prev.kind = "direct" if prev.kind == "direct" else "mixed"
             return []
