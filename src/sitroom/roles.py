@@ -41,6 +41,10 @@ MAKER_PREPS = {"by", "from", "of"}  # "charges by clergymen", "a request from Lu
 RECIPIENT_PREPS = {"to", "toward", "towards"}
 GRIEVANCE_PREPS = {"over", "about", "against"}
 AIMED_TYPES = {"ASSAULT", "COERCE", "THREATEN"}  # acts aimed "at" someone, done "with" a weapon
+# Clauses that tell background to a sentence's own event: a participial adjunct (", killing 17 soldiers"),
+# a noun's clause ("a bombing that killed 300"), a clause after a preposition ("after violating ..."),
+# a second conjoined act.
+BACKGROUND_DEPS = {"advcl", "acl", "relcl", "pcomp", "conj"}
 
 
 @lru_cache(maxsize=None)
@@ -127,8 +131,23 @@ def addressee_of(tok: Token) -> Token | None:
     return next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
 
 
+def background(cand: Candidate) -> bool:
+    """Whether an event is told in a subordinate clause, as background to the sentence's own event.
+
+    CAMEO codes a sentence's main event: in "the Taliban attacked an army base, killing 17 soldiers"
+    the base is acted on, the soldiers only tell the attack's toll. A background event keeps its
+    source, so who did it is still on record, but names no party acted on.
+    """
+    return any(t.dep_ in BACKGROUND_DEPS for t in [cand.trigger, *cand.trigger.ancestors])
+
+
 def targets_of(cand: Candidate, mode: str | None) -> list[Token]:
-    """The party acted on: the object, the passive subject, or the partner of a preposition."""
+    """The party acted on: the object, the passive subject, or the partner of a preposition.
+
+    None for an event told as background (:func:`background`).
+    """
+    if background(cand):
+        return []
     if (addressee := addressee_of(cand.anchor)) is not None:
         return [addressee]
     if cand.trigger.dep_ == "aux":  # "said China must drop barriers": the demand is made of the modal's subject
@@ -231,6 +250,8 @@ def named_party_in_scope(cand: Candidate, sources: list[Token]) -> list[Token]:
     and, for an event named by an object, the purpose clause of its verb ("staged a strike to
     demand the resignation of President X").
     """
+    if background(cand):
+        return []
     taken = {t for s in sources for t in s.subtree}
     scope = list(cand.anchor.subtree)
     if cand.anchor.dep_ == "dobj":
