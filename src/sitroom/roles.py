@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from sitroom import speakers
 from sitroom.actors import actor_ref, linked
-from sitroom.cues import Candidate, role_types, word_class
+from sitroom.cues import Candidate, match_cue, role_types, word_class
 from sitroom.knowledge import read_tsv
 from sitroom.record import ActorRef, Span
 
@@ -134,11 +134,25 @@ def addressee_of(tok: Token) -> Token | None:
 def background(cand: Candidate) -> bool:
     """Whether an event is told in a subordinate clause, as background to the sentence's own event.
 
-    CAMEO codes a sentence's main event: in "the Taliban attacked an army base, killing 17 soldiers"
-    the base is acted on, the soldiers only tell the attack's toll. A background event keeps its
-    source, so who did it is still on record, but names no party acted on.
+    CAMEO codes one event a sentence: in "the Taliban attacked an army base, killing 17 soldiers"
+    the attack is coded, the killing only tells its toll. A background event keeps its source, so
+    who did it stays on record, but names no party acted on. (Keeping the target where the main
+    clause names none, "carried out a raid, targeting IS commanders", lost more than it won:
+    5-fold CV target overlap F1 0.751 -> 0.736.)
     """
-    return any(t.dep_ in BACKGROUND_DEPS for t in [cand.trigger, *cand.trigger.ancestors])
+    return any(t.dep_ in BACKGROUND_DEPS and not intended(t) for t in [cand.trigger, *cand.trigger.ancestors])
+
+
+def intended(verb: Token) -> bool:
+    """Whether a noun's infinitive clause is the sentence's own event: "announced plans to speak with Putin".
+
+    Only when the verb above the noun is no event itself: in "praised Trump's decision to recognize
+    Jerusalem" the praise is the event and the decision what it acts on.
+    """
+    if verb.dep_ != "acl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    above = next((a for a in verb.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    return above is None or match_cue(above) is None
 
 
 def targets_of(cand: Candidate, mode: str | None) -> list[Token]:
@@ -146,10 +160,10 @@ def targets_of(cand: Candidate, mode: str | None) -> list[Token]:
 
     None for an event told as background (:func:`background`).
     """
-    if background(cand):
-        return []
     if (addressee := addressee_of(cand.anchor)) is not None:
         return [addressee]
+    if background(cand):
+        return []
     if cand.trigger.dep_ == "aux":  # "said China must drop barriers": the demand is made of the modal's subject
         return [t for t in cand.trigger.head.children if t.dep_ in {"nsubj", "nsubjpass"} and t.ent_type_ not in NOT_ACTORS]
     found = []
