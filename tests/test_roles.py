@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from sitroom import roles
+from sitroom.cues import Candidate
 from sitroom.pipeline import make_doc
 from sitroom.record import Article
 
@@ -281,3 +282,42 @@ def test_a_reported_obligation_is_demanded_of_the_modals_subject(parse):
     doc = parse("The Egyptian president said on Wednesday that the United States must mediate between the two sides.")
     event = next(e for e in doc._.events if e.type == "REQUEST")
     assert [r.country for r in event.target] == ["USA"] and [r.country for r in event.source] == ["EGY"]
+
+
+
+def _targets(doc, word, typ):
+    """What roles.targets_of finds for an event of ``typ`` triggered by ``word``."""
+    tok = _token(doc, word)
+    return [t.text for t in roles.targets_of(Candidate(tok, tok, None, typ, 1.0), None)]
+
+
+def test_a_participial_adjunct_tells_the_toll_and_names_no_target(parse):
+    doc = parse("Rebel fighters attacked Malian troops near Kidal, killing nine soldiers.")
+    assert _targets(doc, "attacked", "ASSAULT") == ["troops"]
+    assert _targets(doc, "killing", "ASSAULT") == []
+
+
+def test_a_relative_clause_event_names_no_target(parse):
+    doc = parse("Turkey condemned the air strike that killed twelve Kurdish villagers.")
+    assert _targets(doc, "killed", "ASSAULT") == []
+    assert _targets(doc, "condemned", "ACCUSE") == ["strike"]
+
+
+def test_a_second_conjoined_act_names_no_target(parse):
+    doc = parse("The Kenyan president called the Somali leader and urged him to release the hostages.")
+    assert _targets(doc, "urged", "REQUEST") == []
+
+
+def test_a_purpose_clause_addressed_to_the_object_keeps_its_addressee(parse):
+    doc = parse("Poland summoned the Belarusian ambassador to complain about border incidents.")
+    assert _targets(doc, "complain", "ACCUSE") == ["ambassador"]
+
+
+def test_a_planned_act_a_noun_announces_is_the_sentences_own_event(parse):
+    doc = parse("The Egyptian president announced plans to expel the Sudanese ambassador.")
+    assert _targets(doc, "expel", "SANCTION") == ["ambassador"]
+
+
+def test_an_intended_act_an_event_verb_acts_on_is_background(parse):
+    doc = parse("Jordan praised the Saudi decision to recognize the Palestinian state.")
+    assert _targets(doc, "recognize", "SUPPORT") == []
