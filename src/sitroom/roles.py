@@ -31,6 +31,7 @@ NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDIN
 PURPOSE_DEPS = {"advcl", "xcomp"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 TRANSFER_TYPES = {"AID", "RETREAT", "COOPERATE", "AGREE", "MOBILIZE"}  # what is given is no target; who receives it is
+MEANS_TYPES = {"MOBILIZE", "AID", "RETREAT"}  # forces moved are the mover's means
 LOCATIVE_PREPS = {"in", "near", "at", "outside", "inside", "around", "across", "throughout"}
 NP_DROP = {"relcl", "acl", "appos", "punct", "cc", "conj", "prep", "advcl", "parataxis"}
 # CONSULT verbs whose object is the partner met, not the topic talked about.
@@ -188,7 +189,7 @@ def targets_of(cand: Candidate, mode: str | None) -> list[Token]:
     if cand.type in TRANSFER_TYPES:
         found += [r for t in found if t.dep_ == "dobj" for r in theme_recipients(t) if r not in found]
     found = [maker_of(t) or t for t in found if (t.ent_type_ not in NOT_ACTORS or members_of(t)) and t != cand.trigger
-             and cand.trigger not in t.subtree and not own_forces(t)]
+             and cand.trigger not in t.subtree and not own_forces(t, cand.type)]
     if cand.type == "ACCUSE" and any(grievance(t) for t in found):
         found = [t for t in found if not recipient(t)]  # "complained to the UN over Israeli raids": the UN only hears it
     if cand.type in TRANSFER_TYPES and any(recipient(t) for t in found):
@@ -248,12 +249,22 @@ def maker_of(tok: Token) -> Token | None:
     return makers[0] if makers else None
 
 
-def own_forces(tok: Token) -> bool:
+def own_forces(tok: Token, typ: str) -> bool:
     """The source's own troops are its means, not its target: "strengthened its forces in Crimea",
-    "withdrawing some of its troops from Syria"."""
+    "withdrawing some of its troops from Syria".
+
+    Forces mobilized, sent or pulled out that the text gives no nationality ("mobilized the army
+    for an assault against X", "sent 200 troops to Syria") are the source's own too: whom the
+    move is against or for is the party acted on.
+    """
     group = members_of(tok) or tok
-    mine = any(c.dep_ == "poss" and c.lower_ in PRONOUNS for c in group.children)
-    return mine and actor_ref(tok.doc, np_span(group)).sector == "MIL"
+    span = np_span(group)
+    if actor_ref(tok.doc, span).sector != "MIL":
+        return False
+    if any(c.dep_ == "poss" and c.lower_ in PRONOUNS for c in group.children):
+        return True
+    words = tok.doc.char_span(*span, alignment_mode="expand") or [group]
+    return typ in MEANS_TYPES and not any(t.ent_type_ in {"NORP", "GPE"} for t in words)
 
 
 def named_party_in_scope(cand: Candidate, sources: list[Token]) -> list[Token]:
