@@ -321,3 +321,9 @@ def test_a_planned_act_a_noun_announces_is_the_sentences_own_event(parse):
 def test_an_intended_act_an_event_verb_acts_on_is_background(parse):
     doc = parse("Jordan praised the Saudi decision to recognize the Palestinian state.")
     assert _targets(doc, "recognize", "SUPPORT") == []
+
+
+def test_a_name_in_a_relative_clause_is_not_the_party_acted_on(parse):
+    doc = parse("Police deported a man who had worked for a militia in Syria.")
+    tok = _token(doc, "deported")
+    assert roles.named_party_in_scope(Candidate(tok, tok, None, "COERCE", 1.0), []) == []

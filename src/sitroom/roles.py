@@ -283,10 +283,22 @@ def named_party_in_scope(cand: Candidate, sources: list[Token]) -> list[Token]:
         scope += [t for c in cand.anchor.head.children if c.dep_ in PURPOSE_DEPS and c.i > cand.anchor.i
                   and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for t in c.subtree]
     for tok in scope:
-        if (tok.i > cand.trigger.i and tok not in taken and tok.ent_type_ in PARTY_ENTS
+        if (tok.i > cand.trigger.i and tok not in taken and tok.ent_type_ in PARTY_ENTS and not described(tok, cand.anchor)
                 and (tok.head == tok or tok.head.ent_iob_ == "O" or tok.head.ent_type_ != tok.ent_type_)):
             return [phrase_head(tok, cand)]
     return []
+
+
+def described(tok: Token, top: Token) -> bool:
+    """Whether a word sits in a relative clause below ``top``: "deported a man who worked at a Nazi
+    camp" acts on the man, not on the camp. (Participial clauses, "air strikes against the enclave
+    of Eastern Ghouta", often hold the party itself: excluding them cost 5-fold CV target F1 0.012.)"""
+    for a in [tok, *tok.ancestors]:
+        if a == top:
+            return False
+        if a.dep_ == "relcl":
+            return True
+    return False
 
 
 def phrase_head(tok: Token, cand: Candidate) -> Token:
