@@ -327,3 +327,8 @@ def test_a_name_in_a_relative_clause_is_not_the_party_acted_on(parse):
     doc = parse("Police deported a man who had worked for a militia in Syria.")
     tok = _token(doc, "deported")
     assert roles.named_party_in_scope(Candidate(tok, tok, None, "COERCE", 1.0), []) == []
+
+
+def test_an_act_named_in_a_prepositional_phrase_is_background(parse):
+    doc = parse("The Security Council imposed sanctions on Iraq in response to its invasion of Kuwait.")
+    assert _targets(doc, "invasion", "ASSAULT") == []

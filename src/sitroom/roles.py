@@ -42,10 +42,11 @@ MAKER_PREPS = {"by", "from", "of"}  # "charges by clergymen", "a request from Lu
 RECIPIENT_PREPS = {"to", "toward", "towards"}
 GRIEVANCE_PREPS = {"over", "about", "against"}
 AIMED_TYPES = {"ASSAULT", "COERCE", "THREATEN"}  # acts aimed "at" someone, done "with" a weapon
-# Clauses that tell background to a sentence's own event: a participial adjunct (", killing 17 soldiers"),
-# a noun's clause ("a bombing that killed 300"), a clause after a preposition ("after violating ..."),
-# a second conjoined act.
-BACKGROUND_DEPS = {"advcl", "acl", "relcl", "pcomp", "conj"}
+# Clauses and phrases that tell background to a sentence's own event: a participial adjunct (", killing
+# 17 soldiers"), a noun's clause ("a bombing that killed 300"), a clause after a preposition ("after
+# violating ..."), a second conjoined act, an act named in a prepositional phrase ("in response to its
+# invasion of Kuwait").
+BACKGROUND_DEPS = {"advcl", "acl", "relcl", "pcomp", "conj", "pobj"}
 
 
 @lru_cache(maxsize=None)
