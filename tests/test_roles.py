@@ -332,3 +332,16 @@ def test_a_name_in_a_relative_clause_is_not_the_party_acted_on(parse):
 def test_an_act_named_in_a_prepositional_phrase_is_background(parse):
     doc = parse("The Security Council imposed sanctions on Iraq in response to its invasion of Kuwait.")
     assert _targets(doc, "invasion", "ASSAULT") == []
+
+
+def test_forces_mobilized_are_the_means_and_whom_they_face_the_target(parse):
+    doc = parse("Israel mobilized the army for a ground assault against Hamas.")
+    tok = _token(doc, "mobilized")
+    cand = Candidate(tok, tok, None, "MOBILIZE", 1.0)
+    assert roles.targets_of(cand, None) == []
+    assert [t.text for t in roles.named_party_in_scope(cand, roles.subject_of(tok))] == ["Hamas"]
+
+
+def test_foreign_troops_released_stay_the_target(parse):
+    doc = parse("The rebels released twenty Indian soldiers on Monday.")
+    assert _targets(doc, "released", "RETREAT") == ["soldiers"]
