@@ -297,6 +297,14 @@ def test_a_participial_adjunct_tells_the_toll_and_names_no_target(parse):
     assert _targets(doc, "killing", "ASSAULT") == []
 
 
+def test_the_sentences_own_event_names_its_target_even_in_a_subordinate_clause(parse):
+    doc = parse("Police opened fire on Monday, killing three protesters.")
+    tok = _token(doc, "killing")
+    own = Candidate(tok, tok, None, "ASSAULT", 1.0, own=True)
+    assert [t.text for t in roles.targets_of(own, None)] == ["protesters"]
+    assert _targets(doc, "killing", "ASSAULT") == []
+
+
 def test_a_relative_clause_event_names_no_target(parse):
     doc = parse("Turkey condemned the air strike that killed twelve Kurdish villagers.")
     assert _targets(doc, "killed", "ASSAULT") == []
