@@ -350,3 +350,13 @@ def test_a_bare_role_after_two_states_stays_uncoded(run):
     ("The UN chief called for a truce.", date(2023, 5, 1), "Antonio Guterres")])
 def test_the_head_of_the_un_or_nato_is_told_apart_by_the_body_named(run, text, published, holder):
     assert holder in [a.name for a in run(text, published=published).actors]
+
+
+@pytest.mark.parametrize("sentence, phrase, sector", [
+    ("The army deported several children to the border.", "several children", "CVL"),
+    ("Police arrested a 40-year-old man in the capital.", "a 40-year-old man", "CVL"),
+    ("Soldiers evacuated the local community overnight.", "the local community", "CVL"),
+    ("Police detained three suspects after the blast.", "three suspects", "CRM"),
+])
+def test_plain_people_nouns_code_as_a_sector(nlp, sentence, phrase, sector):
+    assert _ref(nlp, sentence, phrase).sector == sector

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from sitroom import roles
+from sitroom.cues import Candidate
 from sitroom.pipeline import make_doc
 from sitroom.record import Article
 
@@ -281,3 +282,74 @@ def test_a_reported_obligation_is_demanded_of_the_modals_subject(parse):
     doc = parse("The Egyptian president said on Wednesday that the United States must mediate between the two sides.")
     event = next(e for e in doc._.events if e.type == "REQUEST")
     assert [r.country for r in event.target] == ["USA"] and [r.country for r in event.source] == ["EGY"]
+
+
+
+def _targets(doc, word, typ):
+    """What roles.targets_of finds for an event of ``typ`` triggered by ``word``."""
+    tok = _token(doc, word)
+    return [t.text for t in roles.targets_of(Candidate(tok, tok, None, typ, 1.0), None)]
+
+
+def test_a_participial_adjunct_tells_the_toll_and_names_no_target(parse):
+    doc = parse("Rebel fighters attacked Malian troops near Kidal, killing nine soldiers.")
+    assert _targets(doc, "attacked", "ASSAULT") == ["troops"]
+    assert _targets(doc, "killing", "ASSAULT") == []
+
+
+def test_the_sentences_own_event_names_its_target_even_in_a_subordinate_clause(parse):
+    doc = parse("Police opened fire on Monday, killing three protesters.")
+    tok = _token(doc, "killing")
+    own = Candidate(tok, tok, None, "ASSAULT", 1.0, own=True)
+    assert [t.text for t in roles.targets_of(own, None)] == ["protesters"]
+    assert _targets(doc, "killing", "ASSAULT") == []
+
+
+def test_a_relative_clause_event_names_no_target(parse):
+    doc = parse("Turkey condemned the air strike that killed twelve Kurdish villagers.")
+    assert _targets(doc, "killed", "ASSAULT") == []
+    assert _targets(doc, "condemned", "ACCUSE") == ["strike"]
+
+
+def test_a_second_conjoined_act_names_no_target(parse):
+    doc = parse("The Kenyan president called the Somali leader and urged him to release the hostages.")
+    assert _targets(doc, "urged", "REQUEST") == []
+
+
+def test_a_purpose_clause_addressed_to_the_object_keeps_its_addressee(parse):
+    doc = parse("Poland summoned the Belarusian ambassador to complain about border incidents.")
+    assert _targets(doc, "complain", "ACCUSE") == ["ambassador"]
+
+
+def test_a_planned_act_a_noun_announces_is_the_sentences_own_event(parse):
+    doc = parse("The Egyptian president announced plans to expel the Sudanese ambassador.")
+    assert _targets(doc, "expel", "SANCTION") == ["ambassador"]
+
+
+def test_an_intended_act_an_event_verb_acts_on_is_background(parse):
+    doc = parse("Jordan praised the Saudi decision to recognize the Palestinian state.")
+    assert _targets(doc, "recognize", "SUPPORT") == []
+
+
+def test_a_name_in_a_relative_clause_is_not_the_party_acted_on(parse):
+    doc = parse("Police deported a man who had worked for a militia in Syria.")
+    tok = _token(doc, "deported")
+    assert roles.named_party_in_scope(Candidate(tok, tok, None, "COERCE", 1.0), []) == []
+
+
+def test_an_act_named_in_a_prepositional_phrase_is_background(parse):
+    doc = parse("The Security Council imposed sanctions on Iraq in response to its invasion of Kuwait.")
+    assert _targets(doc, "invasion", "ASSAULT") == []
+
+
+def test_forces_mobilized_are_the_means_and_whom_they_face_the_target(parse):
+    doc = parse("Israel mobilized the army for a ground assault against Hamas.")
+    tok = _token(doc, "mobilized")
+    cand = Candidate(tok, tok, None, "MOBILIZE", 1.0)
+    assert roles.targets_of(cand, None) == []
+    assert [t.text for t in roles.named_party_in_scope(cand, roles.subject_of(tok))] == ["Hamas"]
+
+
+def test_foreign_troops_released_stay_the_target(parse):
+    doc = parse("The rebels released twenty Indian soldiers on Monday.")
+    assert _targets(doc, "released", "RETREAT") == ["soldiers"]

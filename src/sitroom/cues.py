@@ -86,6 +86,7 @@ class Candidate:
     type: str
     weight: float
     neutral: bool = False  # a CAMEO-neutral statement or appeal: coded with quad 0
+    own: bool = False  # the sentence's own event (its surest): it names its target even from a subordinate clause
 
 
 def in_name(tok: Token) -> bool:

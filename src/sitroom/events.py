@@ -332,7 +332,10 @@ class EventsStage:
         events: list[Event] = []
         for sent, cands, reading in zip(sents, found, readings):
             later = len({e.evidence for e in events})  # sentences before this one that gave events
-            for cand, conf in weigh(cands, sent, reading):
+            weighed = weigh(cands, sent, reading)
+            top = max(range(len(weighed)), key=lambda i: weighed[i][1], default=None)
+            for i, (cand, conf) in enumerate(weighed):
+                cand = replace(cand, own=i == top)  # the surest is the sentence's own event (roles.background)
                 event = build_event(doc, sent, cand, conf * (1 - LEDE_DISCOUNT * min(later, 1)))
                 acts_on = targets_of(cand, event.mode)  # "seized weapons" acts, on no party
                 # a bare noun ("the negotiations") names no event of its own
