@@ -40,9 +40,6 @@ TAGGER_OUT = MODELS / "quotes_tagger.crfsuite"
 FILTER_OUT = MODELS / "quotes_filter.json"
 MATCH = 0.3  # a found quote is right where it overlaps a gold content this much (the scorer's threshold)
 FILTER_C = 0.3  # inverse L2 strength of the quote filter
-FILTER_DENSE = True  # the filter also reads the MiniLM embedding of each quote (quote_filter.embeddings)
-DENSE_SCALE = 5.0  # the embedding's columns scaled so that L2 (FILTER_C) weighs them like the sparse features
-EMBED_DIM = 384
 FOLDS = 5  # the filter's threshold is chosen on out-of-fold probabilities over all of train
 CRF_C1 = 2.0  # L1 strength of the tagger: prunes rare features
 CRF_C2 = 0.01
@@ -83,22 +80,14 @@ def examples(doc, article: dict) -> tuple[list[dict[str, int]], list[int]]:
     return xs, ys
 
 
-def fit(xs: list[dict[str, int]], ys: list[int], c: float = C, dense=None):
-    """A logistic regression over sparse string features (and dense columns after them, if given)."""
+def fit(xs: list[dict[str, int]], ys: list[int], c: float = C):
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     vec = DictVectorizer()
     clf = LogisticRegression(C=c, solver="lbfgs", max_iter=3000)
-    clf.fit(design(vec.fit_transform(xs), dense), ys)
+    clf.fit(vec.fit_transform(xs), ys)
     return vec, clf
-
-
-def design(sparse, dense):
-    """The sparse feature matrix with the dense columns (the quote filter's embeddings) after it."""
-    from scipy.sparse import csr_matrix, hstack
-
-    return sparse if dense is None else hstack([sparse, csr_matrix(dense * DENSE_SCALE)]).tocsr()
 
 
 def best_threshold(vec, clf, xs: list[dict[str, int]], ys: list[int]) -> tuple[float, float]:
@@ -190,8 +179,6 @@ def filter_examples(docs, gold: list[dict]) -> list[dict]:
     """Per article: the features and labels of the quotes the filter checks, the gold count, and the
     right and total count of the quotes it keeps as found (all are matched together, as the scorer
     does). The stages before the quotes stage run first, as in the pipeline."""
-    import numpy as np
-
     from sitroom import quote_filter, quotes, speakers
     from sitroom.config import Options
     from sitroom.pipeline import STAGES, build_nlp
@@ -204,9 +191,7 @@ def filter_examples(docs, gold: list[dict]) -> list[dict]:
         found = quotes.found_quotes(doc)
         right = right_quotes(found, article)
         checked = [quote_filter.is_checked(q) for q in found]
-        judged = [q for q, c in zip(found, checked) if c]
-        out.append({"xs": [{f: 1 for f in quote_filter.features(doc, q)} for q in judged],
-                    "emb": quote_filter.embeddings(doc, judged) if judged else np.zeros((0, EMBED_DIM)),
+        out.append({"xs": [{f: 1 for f in quote_filter.features(doc, q)} for q, c in zip(found, checked) if c],
                     "ys": [y for y, c in zip(right, checked) if c], "gold": len(article["quotes"]),
                     "kept_right": sum(y for y, c in zip(right, checked) if not c), "kept": checked.count(False)})
         speakers.forget_ents(doc)
@@ -234,34 +219,29 @@ def train_filter(docs, gold: list[dict], out: Path) -> None:
 
     rows = filter_examples(docs, gold)
     flat = lambda part, key: [v for row in part for v in row[key]]  # noqa: E731
-    stack = lambda part: np.vstack([row["emb"] for row in part]) if FILTER_DENSE else None  # noqa: E731
     probs = []
     for k in range(FOLDS):
         fold = [row for n, row in enumerate(rows) if n % FOLDS == k]
-        rest = [row for n, row in enumerate(rows) if n % FOLDS != k]
-        vec, clf = fit(flat(rest, "xs"), flat(rest, "ys"), FILTER_C, stack(rest))
-        probs.append((fold, clf.predict_proba(design(vec.transform(flat(fold, "xs")), stack(fold)))[:, 1]))
+        vec, clf = fit(flat([row for n, row in enumerate(rows) if n % FOLDS != k], "xs"),
+                       flat([row for n, row in enumerate(rows) if n % FOLDS != k], "ys"), FILTER_C)
+        probs.append((fold, clf.predict_proba(vec.transform(flat(fold, "xs")))[:, 1]))
     ordered = [row for fold, _ in probs for row in fold]
     oof = np.concatenate([p for _, p in probs])
     f1, threshold = filter_threshold(oof, ordered)
     unfiltered = filter_threshold(np.ones_like(oof), ordered)[0]
     print(f"filter: out-of-fold quote F1 {unfiltered:.3f} -> {f1:.3f} at threshold {threshold:.2f}", file=sys.stderr)
-    vec, clf = fit(flat(rows, "xs"), flat(rows, "ys"), FILTER_C, stack(rows))
-    write_weights(out, vec, clf, threshold, f1, "found-quote filter logistic regression", FILTER_DENSE)
+    vec, clf = fit(flat(rows, "xs"), flat(rows, "ys"), FILTER_C)
+    write_weights(out, vec, clf, threshold, f1, "found-quote filter logistic regression")
 
 
-def write_weights(out: Path, vec, clf, threshold: float, f1: float, about: str, dense: bool = False) -> None:
-    """A logistic regression as a JSON table of its weights (those too small to matter dropped),
-    with the weights of its dense columns (scaled back to the raw embedding) where it has them."""
-    n = len(vec.get_feature_names_out())
+def write_weights(out: Path, vec, clf, threshold: float, f1: float, about: str) -> None:
+    """A logistic regression as a JSON table of its weights (those too small to matter dropped)."""
     weights = {name: round(float(w), 3) for name, w in zip(vec.get_feature_names_out(), clf.coef_[0])
                if abs(w) >= MIN_WEIGHT}
-    table = {"about": f"{about}, scripts/train_quotes.py, PolNeAR train",
-             "bias": round(float(clf.intercept_[0]), 4), "threshold": threshold,
-             "held_out_f1": round(f1, 4), "weights": dict(sorted(weights.items()))}
-    if dense:
-        table["dense"] = [round(float(w) * DENSE_SCALE, 4) for w in clf.coef_[0][n:]]
-    out.write_text(json.dumps(table, indent=0) + "\n", encoding="utf-8")
+    out.write_text(json.dumps({"about": f"{about}, scripts/train_quotes.py, PolNeAR train",
+                               "bias": round(float(clf.intercept_[0]), 4), "threshold": threshold,
+                               "held_out_f1": round(f1, 4), "weights": dict(sorted(weights.items()))}, indent=0)
+                   + "\n", encoding="utf-8")
     print(f"{len(weights)} weights -> {out}", file=sys.stderr)
 
 

@@ -7,17 +7,8 @@ from sitroom.quotes import found_quotes
 
 
 def test_model_loads_with_weights_and_a_threshold():
-    bias, weights, threshold, dense = quote_filter.model()
+    bias, weights, threshold = quote_filter.model()
     assert len(weights) > 500 and 0 < threshold < 1 and isinstance(bias, float)
-    assert len(dense) == 384  # one weight per dimension of the MiniLM embedding
-
-
-def test_probability_with_the_batch_embedding_equals_the_one_computed_alone(nlp):
-    doc = nlp("The foreign minister said that the ceasefire had collapsed.")
-    found = [q for q in found_quotes(doc) if quote_filter.is_checked(q)]
-    vectors = quote_filter.embeddings(doc, found)
-    for quote, vector in zip(found, vectors):
-        assert abs(quote_filter.probability(doc, quote, vector) - quote_filter.probability(doc, quote)) < 1e-6
 
 
 def test_a_reported_clause_scores_higher_than_a_plain_object(nlp):

@@ -5,17 +5,14 @@ object ("hired an investment banker", "slashed its forecast"), a manner phrase r
 as content ("spoke against the backdrop"), a content cut where the cue is not one at
 all. Whether a found quote is real depends on several weak signals at once: the
 cue's lemma and class, the rule that found it, the shape of its content (a clause
-with "that", a bare object, a quotation), who holds it and how long it is, and
-what it says: the MiniLM sentence embedding of its cue and words (the frozen
-encoder the events classifier loads, ``eventclf.embed``), which tells a claim from
-a plain object where the lemma does not ("hired an investment banker" against
-"backed the deal"). A logistic regression over those features, trained by ``scripts/train_quotes.py`` on
+with "that", a bare object, a quotation), who holds it and how long it is. A
+logistic regression over those features, trained by ``scripts/train_quotes.py`` on
 the quotes the rules find in PolNeAR train (a quote is right where it matches a gold
 content at overlap 0.3), gives each quote a probability: quotes below the threshold
 chosen on out-of-fold probabilities over train are dropped, and the rest carry the
 probability as their confidence. Quotes bounded by quotation marks or found by the
-tagger are not judged here. It is shipped as a JSON table of feature weights and of the embedding's weights
-(``data/models/quotes_filter.json``), read with the standard library.
+tagger are not judged here. It is shipped as a JSON table of feature weights
+(``data/models/quotes_filter.json``) and read with the standard library only.
 """
 
 from __future__ import annotations
@@ -37,7 +34,6 @@ PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "who"}
 # Rules whose quotes the filter checks: those that read a content off a cue's parse. Quotation
 # marks bound the others (the tagger's quotes pass their own check, quote_tagger.MIN_MARGINAL).
 CHECKED = ("cue:", "phrase:")
-MAX_SAID = 400  # characters of a quote the embedding reads
 
 
 def _bucket(n: int) -> str:
@@ -113,49 +109,29 @@ def is_checked(quote: Quote) -> bool:
 
 
 @lru_cache(maxsize=1)
-def model() -> tuple[float, dict[str, float], float, list[float]]:
-    """The shipped model: bias, feature weights, decision threshold, weights of the embedding."""
+def model() -> tuple[float, dict[str, float], float]:
+    """The shipped model: bias, feature weights, decision threshold."""
     raw = read_json(MODEL_FILE)
-    return (float(raw["bias"]), {k: float(v) for k, v in raw["weights"].items()}, float(raw["threshold"]),
-            [float(w) for w in raw.get("dense", [])])
+    return float(raw["bias"]), {k: float(v) for k, v in raw["weights"].items()}, float(raw["threshold"])
 
 
-def said(doc: Doc, quote: Quote) -> str:
-    """What the embedding reads of a quote: its cue word, then its words."""
-    text = text_of(doc)
-    cue = text[quote.cue[0]:quote.cue[1]] if quote.cue else ""
-    return (cue + ": " + " ".join(text[s:e] for s, e in quote.content))[:MAX_SAID]
-
-
-def embeddings(doc: Doc, quotes: list[Quote]):
-    """The MiniLM sentence embedding (shared with the events classifier) of what each quote says."""
-    from sitroom.eventclf import embed
-
-    return embed([said(doc, q) for q in quotes])
-
-
-def probability(doc: Doc, quote: Quote, embedding=None) -> float:
-    """The model's probability that a found quote is reported speech as annotated in news corpora
-    (``embedding``: the quote's, from :func:`embeddings`, where the model has dense weights)."""
-    bias, weights, _, dense = model()
+def probability(doc: Doc, quote: Quote) -> float:
+    """The model's probability that a found quote is reported speech as annotated in news corpora."""
+    bias, weights, _ = model()
     z = bias + sum(weights.get(f, 0.0) for f in set(features(doc, quote)))
-    if dense:
-        vector = embeddings(doc, [quote])[0] if embedding is None else embedding
-        z += sum(w * float(x) for w, x in zip(dense, vector))
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 def checked(doc: Doc, found: list[Quote]) -> list[Quote]:
     """The quotes the model keeps, each with its probability as confidence."""
-    threshold, dense = model()[2], model()[3]
-    judged = [q for q in found if is_checked(q)]
-    vectors = embeddings(doc, judged) if dense and judged else [None] * len(judged)
-    probs = {id(q): probability(doc, q, v) for q, v in zip(judged, vectors)}
+    threshold = model()[2]
     out = []
     for quote in found:
         if not is_checked(quote):
             out.append(quote)
-        elif probs[id(quote)] >= threshold:
-            quote.confidence = round(probs[id(quote)], 3)
+            continue
+        p = probability(doc, quote)
+        if p >= threshold:
+            quote.confidence = round(p, 3)
             out.append(quote)
     return out
