@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitroom.cue_content import complement
+from sitroom.cue_content import complement, content_role
 
 
 def _content(nlp, text: str, cue: str) -> str:
@@ -54,3 +54,33 @@ def test_manner_of_the_saying_is_not_content(nlp):
 def test_preposition_linking_the_cue_to_its_topic_is_left_out(nlp):
     assert _content(nlp, "The farmers complained about the new tariffs on grain.", "complained") == \
         "the new tariffs on grain"
+
+
+def _parsed(nlp, words: list[str], heads: list[int], deps: list[str], pos: list[str]):
+    """A doc with the parse given (the parser's own errors, written down)."""
+    from spacy.tokens import Doc
+
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+
+
+def test_that_clause_hung_as_a_relative_clause_of_a_cue_noun_is_its_clause(nlp):
+    # "a report that the governor had hidden losses": "that" a complementiser the parser read as relcl
+    doc = _parsed(nlp, ["a", "report", "that", "the", "governor", "had", "hidden", "losses"],
+                  [1, 1, 6, 4, 6, 6, 1, 6], ["det", "ROOT", "mark", "det", "nsubj", "aux", "relcl", "dobj"],
+                  ["DET", "NOUN", "SCONJ", "DET", "NOUN", "AUX", "VERB", "NOUN"])
+    assert content_role(doc[6], doc[1]) == "acl"
+
+
+def test_relative_clause_whose_that_is_its_subject_stays_relative(nlp):
+    doc = _parsed(nlp, ["a", "report", "that", "angered", "voters"], [1, 1, 3, 1, 3],
+                  ["det", "ROOT", "nsubj", "relcl", "dobj"], ["DET", "NOUN", "PRON", "VERB", "NOUN"])
+    assert content_role(doc[3], doc[1]) == "relcl"
+
+
+def test_that_clause_hung_as_an_adverbial_clause_of_a_cue_verb_is_its_complement(nlp):
+    # "The mayor tweeted late that the bridge was unsafe": "that" read as advmod, "was" as advcl
+    doc = _parsed(nlp, ["The", "mayor", "tweeted", "late", "that", "the", "bridge", "was", "unsafe"],
+                  [1, 2, 2, 2, 7, 6, 7, 2, 7], ["det", "nsubj", "ROOT", "advmod", "advmod", "det", "nsubj", "advcl", "acomp"],
+                  ["DET", "NOUN", "VERB", "ADV", "SCONJ", "DET", "NOUN", "AUX", "ADJ"])
+    assert content_role(doc[7], doc[2]) == "ccomp"
+    assert [doc.text[s:e] for s, e in complement(doc[2])] == ["that the bridge was unsafe"]

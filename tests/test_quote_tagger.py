@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sitroom import attribution, quote_tagger
 from sitroom.cue_content import lexicon
+from sitroom.quote_tagger import without
 
 # "poked fun at" is no cue of the lexicon, and the cue model does not call "poked" one either.
 POKED = "We poked fun at the presidential ambitions of three hopefuls."
@@ -47,3 +48,10 @@ def test_runs_split_bio_labels_into_spans(nlp):
 def test_pieces_trim_edge_punctuation_but_keep_quotation_marks(nlp):
     doc = nlp('He said, "we stay."')
     assert quote_tagger.pieces(list(doc)[2:]) == [(9, 19)]
+
+
+def test_without_cuts_a_clause_out_of_a_content_and_trims_what_it_leaves():
+    text = "the envoy, who insisted that talks had failed, left Geneva"
+    clause = (text.index("who"), text.index("failed") + len("failed"))
+    assert [text[s:e] for s, e in without(text, [(0, len(text))], clause)] == ["the envoy", "left Geneva"]
+    assert without(text, [(clause[0], clause[1])], clause) == []

@@ -309,3 +309,18 @@ def test_next_quoted_sentence_continues_the_last_direct_speaker(run):
               '"We expect the bridge to open in June."')
     q = _covering(rec, "We expect the bridge")
     assert q.speaker is not None and q.speaker.name == "Rosa Klein"
+
+
+def test_sure_cue_inside_another_content_stands_alone(run):
+    # news annotation never nests one attribution in another: the experts' claim is theirs
+    rec = run("The company chose to file in Richmond, where experts say judges move large cases quickly.")
+    q = _covering(rec, "judges move")
+    assert q.cue_lemma == "say" and q.speaker.name.lower() == "experts"
+    assert not any(s <= rec.article.text.index("experts say") < e for other in rec.quotes for s, e in other.content)
+
+
+def test_quote_in_the_next_paragraph_is_a_quote_of_its_own_by_the_same_speaker(run):
+    rec = run("“The first part of the plan is ready,” Maria Lopez said.\n“The second part will take several months.”")
+    first, second = _covering(rec, "The first part"), _covering(rec, "The second part")
+    assert first is not second
+    assert second.kind == "direct" and second.speaker.name == "Maria Lopez"

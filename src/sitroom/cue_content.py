@@ -53,7 +53,8 @@ def complement(cue: Token) -> list[Span]:
     subject: "X was criticised"), as character pieces."""
     children = [c for c in cue.children if speakers.same_line(c, cue)]
     clause = "acl" if cue.pos_ == "NOUN" else "ccomp"  # "the warning that ..." is the noun's clause
-    deps = {c.dep_ for c in children}
+    roles = {c.i: content_role(c, cue) for c in children}
+    deps = set(roles.values())
     if clause in deps:
         wanted = {clause}
     elif cue.lemma_.lower() in needs_clause():
@@ -64,15 +65,16 @@ def complement(cue: Token) -> list[Span]:
         wanted = CONTENT_DEPS
     toks: list[Token] = []
     for child in children:
-        if child.dep_ == "nsubjpass" and clause not in deps and lexicon()["VERB"].get(cue.lemma_.lower()) == "speech":
+        dep = roles[child.i]
+        if dep == "nsubjpass" and clause not in deps and lexicon()["VERB"].get(cue.lemma_.lower()) == "speech":
             toks.extend(t for t in child.subtree if speakers.same_line(t, cue))  # "X was criticised": X
-        if child.dep_ not in wanted or child.dep_ != clause and child.i < cue.i:
+        if dep not in wanted or dep != clause and child.i < cue.i:
             continue
-        if child.dep_ == "advmod" and not any(g.dep_ in ("ccomp", "pcomp") for g in child.children):
+        if dep == "advmod" and not any(g.dep_ in ("ccomp", "pcomp") for g in child.children):
             continue
-        if child.dep_ == "prep" and _is_circumstance(child):
+        if dep == "prep" and _is_circumstance(child):
             continue
-        if child.dep_ == "dobj" and cue.lemma_.lower() in speakers.ADDRESSEE_VERBS:
+        if dep == "dobj" and cue.lemma_.lower() in speakers.ADDRESSEE_VERBS:
             continue
         toks.extend(t for t in child.subtree if speakers.same_line(t, cue))
     if not toks and cue.dep_ == "parataxis" and any(c.dep_ == "nsubj" for c in cue.children):
@@ -81,6 +83,18 @@ def complement(cue: Token) -> list[Span]:
     own = {t.i for t in toks} - _conjoined_cues(toks)
     toks = _clip_at_colon(cue, sorted((t for t in toks if t.i in own), key=lambda t: t.i))
     return pieces(_cut_tail(_drop_topic_prep(cue, toks)))
+
+
+def content_role(child: Token, cue: Token) -> str:
+    """The child's dependency as the content reads it: a "that" clause the parser hung as a
+    relative clause of a cue noun ("a report that Trump had a loss", where "that" is a
+    complementiser, not a relative pronoun) is the noun's clause; one it hung as an adverbial
+    clause after a cue verb ("tweeted in the morning that Machado was ...") is the verb's."""
+    if child.dep_ == "relcl" and cue.pos_ == "NOUN" and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children):
+        return "acl"
+    if child.dep_ == "advcl" and cue.pos_ != "NOUN" and child.left_edge.lower_ == "that" and child.left_edge.i > cue.i:
+        return "ccomp"
+    return child.dep_
 
 
 def _drop_topic_prep(cue: Token, toks: list[Token]) -> list[Token]:

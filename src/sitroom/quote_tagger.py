@@ -24,7 +24,7 @@ import pycrfsuite
 from spacy.tokens import Doc, Token
 
 from sitroom import attribution
-from sitroom.marks import DOUBLED, scan_marks
+from sitroom.marks import DOUBLED, MARKS as QUOTE_MARKS, scan_marks
 from sitroom.record import Span
 
 MODEL_FILE = "models/quotes_tagger.crfsuite"
@@ -232,4 +232,19 @@ def pieces(toks: list[Token]) -> list[Span]:
             group.pop(0)
         if any(t.is_alpha or t.like_num for t in group):
             out.append((group[0].idx, group[-1].idx + len(group[-1].text)))
+    return out
+
+
+def without(text: str, content: list[Span], clause: Span) -> list[Span]:
+    """Pieces of a content without a clause's characters, each trimmed of the punctuation left at its
+    edges (quotation marks kept); a piece left with no word is dropped."""
+    out = []
+    for s, e in content:
+        for ps, pe in ((s, min(e, clause[0])), (max(s, clause[1]), e)):
+            while ps < pe and not text[ps].isalnum() and text[ps] not in QUOTE_MARKS:
+                ps += 1
+            while pe > ps and not text[pe - 1].isalnum() and text[pe - 1] not in QUOTE_MARKS:
+                pe -= 1
+            if any(ch.isalnum() for ch in text[ps:pe]):
+                out.append((ps, pe))
     return out

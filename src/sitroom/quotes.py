@@ -23,9 +23,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from sitroom import attribution, quote_filter, quote_tagger, speakers
-from sitroom.cue_content import complement, lexicon
+from sitroom.cue_content import complement, content_role, lexicon
 from sitroom.marks import MARKS, scan_marks
-from sitroom.quote_tagger import overlaps, pieces, union
+from sitroom.quote_tagger import overlaps, pieces, union, without
 from sitroom.record import ActorRef, Quote, Span
 
 if not Doc.has_extension("quotes"):
@@ -38,6 +38,7 @@ CONFIDENCE = {"speech": 0.85, "belief": 0.6, "stance": 0.5, "evidence": 0.5, "qu
 MIN_UNATTRIBUTED_WORDS = 6
 MIN_SENTENCE_WORDS = 4
 MAX_HEADLINE_SOURCE = 5
+NESTED_MIN = 0.85  # cue-model probability a cue inside another cue's content needs to stand alone (chosen on dev)
 TRAILING_WINDOW = 7  # tokens after a quote's closing mark in which its verb may stand ("Obama's former aide said")
 
 
@@ -98,7 +99,7 @@ def cue_lemma(tok: Token) -> str:
 def _has_content(noun: Token) -> bool:
     """A cue noun reports speech with a clause ("the claim that ..."), or with its topic
     when it names whose it is ("Trump's criticism of the deal")."""
-    return any(c.dep_ in ("acl", "ccomp") or c.dep_ == "prep" and c.lower_ in TOPIC_PREPS and _possessor(noun)
+    return any(content_role(c, noun) in ("acl", "ccomp") or c.dep_ == "prep" and c.lower_ in TOPIC_PREPS and _possessor(noun)
                for c in noun.children)
 
 
@@ -273,7 +274,8 @@ def _clause_end(a: Attribution) -> int:
 
 
 def _only_punct(gap: str) -> bool:
-    return len(gap) <= 6 and all(not ch.isalnum() for ch in gap)
+    """A split's gap: a few marks within the paragraph (a new paragraph's quote is one of its own)."""
+    return len(gap) <= 6 and "\n" not in gap and all(not ch.isalnum() for ch in gap)
 
 
 def _colon_owner(doc: Doc, attrs: list[Attribution], q: list[Span]) -> Attribution | None:
@@ -288,16 +290,42 @@ def _colon_owner(doc: Doc, attrs: list[Attribution], q: list[Span]) -> Attributi
 
 
 def drop_nested(attrs: list[Attribution], marks: list[list[Span]]) -> list[Attribution]:
-    """A cue inside quoted words or inside another cue's content is part of that content
-    (not a line's label: a transcript line's mark opens before "NAME:")."""
-    spans = [p for q in marks for p in q] + [p for a in attrs for p in a.content]
-    kept = []
+    """A cue inside quoted words is part of that quote (not a line's label: a transcript line's
+    mark opens before "NAME:"); a cue inside another cue's content is part of that content unless
+    it stands as an attribution of its own (news annotation never nests one attribution in another:
+    "X, who contended that Y, said Z" holds two), and then the outer content gives up its clause."""
+    quoted = [p for q in marks for p in q]
+    kept, inner = [], []
     for a in attrs:
-        own = set(a.content)
-        if a.rule != "headline-colon" and any(s <= a.cue.idx < e for s, e in spans if (s, e) not in own):
+        if a.rule == "headline-colon":
+            kept.append(a)
             continue
+        own = set(a.content)
+        if any(s <= a.cue.idx < e for s, e in quoted if (s, e) not in own):
+            continue
+        if any(s <= a.cue.idx < e for b in attrs if b is not a for s, e in b.content if (s, e) not in own):
+            if not _stands_alone(a):
+                continue
+            inner.append(a)
         kept.append(a)
+    for a in inner:
+        clause = _clause_of(a)
+        for b in kept:
+            if b is not a and any(s <= a.cue.idx < e for s, e in b.content):
+                b.content = without(speakers.text_of(a.cue.doc), b.content, clause)
     return kept
+
+
+def _stands_alone(a: Attribution) -> bool:
+    """A nested cue the cue model is sure of, with a holder and a content of its own."""
+    return bool(a.content) and a.subject is not None and attribution.is_candidate(a.cue) and (
+        attribution.cue_probability(a.cue) >= NESTED_MIN)
+
+
+def _clause_of(a: Attribution) -> Span:
+    """The characters of an attribution's clause: its holder, its cue and its content."""
+    starts = [a.cue_span[0], _hull(a.content)[0]] + ([speakers.mention_span(a.subject)[0]] if a.subject else [])
+    return min(starts), max(a.cue_span[1], _hull(a.content)[1])
 
 
 class QuotesStage:
@@ -404,7 +432,8 @@ def _speaker(doc: Doc, a: Attribution, recent: ActorRef | None) -> ActorRef | No
 
 
 def _unattributed(doc: Doc, q: list[Span], records: list[Quote]) -> list[Quote]:
-    """A quote no cue governs: the next paragraph of the quote before it, the next sentence of
+    """A quote no cue governs: part of the quote just before it in its paragraph, a quote of its own
+    by the same speaker in the next paragraph (news annotation counts a new paragraph's quote apart), the next sentence of
     the last speaker quoted directly (not of an indirect cue between them: "\"X,\" Y said after
     Z was called to testify. \"W.\""), or (if long) a quote with no known speaker; short scare
     quotes are dropped."""
@@ -424,7 +453,8 @@ def _unattributed(doc: Doc, q: list[Span], records: list[Quote]) -> list[Quote]:
     prev = records[-1] if records else None
     if prev is not None and sentence_like:
         gap = text[_hull(prev.content)[1]:start]
-        if not gap.strip(" \n\"”“") or prev.evidence and prev.evidence[1] >= start - 2 and prev.kind != "indirect":
+        if "\n" not in gap and (not gap.strip(" \"”“") or prev.evidence and prev.evidence[1] >= start - 2
+                                 and prev.kind != "indirect"):
             prev.content = prev.content + q
             prev.kind = "direct" if prev.kind == "direct" else "mixed"
             return []
