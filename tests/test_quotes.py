@@ -324,3 +324,10 @@ def test_quote_in_the_next_paragraph_is_a_quote_of_its_own_by_the_same_speaker(r
     first, second = _covering(rec, "The first part"), _covering(rec, "The second part")
     assert first is not second
     assert second.kind == "direct" and second.speaker.name == "Maria Lopez"
+
+
+def test_a_nested_cue_whose_content_another_took_is_dropped_and_the_others_kept(run):
+    rec = run("The rebel group claimed responsibility for the bombing of the ministry, saying it was ordered "
+              "by its leaders for insulting the faith, according to a statement posted online.")
+    assert {q.cue_lemma for q in rec.quotes} >= {"claim", "say"}
+    assert all(q.content for q in rec.quotes)

@@ -309,6 +309,8 @@ def drop_nested(attrs: list[Attribution], marks: list[list[Span]]) -> list[Attri
             inner.append(a)
         kept.append(a)
     for a in inner:
+        if not a.content:  # its content was the clause of another nested cue, given up to it
+            continue
         clause = _clause_of(a)
         for b in kept:
             if b is not a and any(s <= a.cue.idx < e for s, e in b.content):
