@@ -272,7 +272,9 @@ def build_event(doc: Doc, sent: SpacySpan, cand: Candidate, confidence: float) -
     when = event_date(doc, cand)
     fact, fact_why = factuality.judge(cand.trigger, cand.anchor, day_of(when), doc._.published)
     contexts = sorted({context_words()[t.lemma_.lower()] for t in sent if t.lemma_.lower() in context_words()})
-    source, target = refs(doc, subjects), refs(doc, targets_of(cand, mode), parties_only=True)
+    # both sides are parties: "optimism grew", "the remarks suggested" name no one who acts (5-fold CV:
+    # spans source F1 0.866 -> 0.872, the other sets unchanged)
+    source, target = refs(doc, subjects, parties_only=True), refs(doc, targets_of(cand, mode), parties_only=True)
     if cand.type in RECIPROCAL and source and target:
         source, target = source + target, target + source  # "X met Y": each met the other
     elif cand.type in MUTUAL and len(source) > 1 and not target:
