@@ -428,7 +428,8 @@ def beneficiary_of(tok: Token) -> Token | None:
 def refs(doc: Doc, toks: Iterable[Token], parties_only: bool = False) -> list[ActorRef]:
     """The actors of some words; with ``parties_only``, only those that are parties.
 
-    A party is a coded actor or a named one ("a travel ban", "condolences" are what is done, not to whom).
+    A party is a coded actor, a named one or a person's pronoun ("a travel ban", "condolences" are what
+    is done, not to whom).
     """
     out = []
     for tok in with_conjuncts(toks):
@@ -444,7 +445,8 @@ def refs(doc: Doc, toks: Iterable[Token], parties_only: bool = False) -> list[Ac
             ref = replace(inner, span=ref.span, text=ref.text, country=inner.country or ref.country,
                           sector=inner.sector or ref.sector)
         named = any(t.ent_type_ in PARTY_ENTS for t in doc.char_span(*span, alignment_mode="expand") or [tok])
-        if parties_only and not (ref.actor_id or ref.country or ref.sector or named):
+        person = tok.lower_ in speakers.PERSON_PRONOUNS  # "he accused": someone acts, known or not
+        if parties_only and not (ref.actor_id or ref.country or ref.sector or named or person):
             continue
         body = ref.sector or (named and tok.ent_type_ != "PERSON")  # a group or institution, not a person abroad
         if ref.country is None and (where := place_country(doc, tok, span) or (body and home_country(doc, tok))):
