@@ -418,3 +418,45 @@ def test_a_feeling_or_a_remark_is_no_source_of_an_event(run):
               "The remarks suggested that Kyiv would accept the plan.")
     sources = {ref.text for e in rec.events for ref in e.source}
     assert sources and not sources & {"Optimism", "The remarks", "remarks"}
+
+
+def _cameo_reading(quad: int, typ: str, others: str):
+    """A reading sure of one quad and one type, with a rival type holding the rest."""
+    from sitroom.eventclf import TYPES, Reading
+
+    quads = [0.02] * 5
+    quads[quad] = 0.92
+    return Reading(quad=quads, type={t: 0.8 if t == typ else 0.2 if t == others else 0.0 for t in TYPES})
+
+
+def test_a_yield_the_quad_head_reads_as_material_cooperation_stays_a_concession(nlp):
+    from sitroom.cues import find_candidates
+    from sitroom.events import weigh
+
+    sent = next(nlp("The teachers' union called off its strike on Thursday.").sents)
+    weighed = weigh(find_candidates(sent), sent, _cameo_reading(2, "CONCEDE", "RETREAT"))
+    top, _ = max(weighed, key=lambda w: w[1])
+    assert top.type == "CONCEDE" and top.quad == 2  # PLOVER's type, CAMEO's quad ("yield")
+
+
+def test_a_cut_in_relations_the_quad_head_reads_as_verbal_conflict_stays_a_sanction(nlp):
+    from sitroom.cues import find_candidates
+    from sitroom.events import weigh
+
+    sent = next(nlp("Ghana expelled the Nigerian ambassador after the border incident.").sents)
+    weighed = weigh(find_candidates(sent), sent, _cameo_reading(3, "SANCTION", "ACCUSE"))
+    top, _ = max(weighed, key=lambda w: w[1])
+    assert top.type == "SANCTION" and top.quad == 3
+    # read in PLOVER's own quad, it keeps no override
+    weighed = weigh(find_candidates(sent), sent, _cameo_reading(4, "SANCTION", "COERCE"))
+    assert max(weighed, key=lambda w: w[1])[0].quad is None
+
+
+def test_an_event_in_cameos_quad_reports_it_and_says_why(nlp):
+    from sitroom.events import build_event
+    from sitroom.cues import find_candidates
+
+    doc = _staged(nlp, "Ghana expelled the Nigerian ambassador.")
+    cand = replace(next(c for c in find_candidates(next(doc.sents)) if c.type == "SANCTION"), quad=3)
+    event = build_event(doc, next(doc.sents), cand, 0.9)
+    assert event.quad == 3 and event.type == "SANCTION" and "CAMEO" in event.rationale

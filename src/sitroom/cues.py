@@ -87,6 +87,7 @@ class Candidate:
     weight: float
     neutral: bool = False  # a CAMEO-neutral statement or appeal: coded with quad 0
     own: bool = False  # the sentence's own event (its surest): it names its target even from a subordinate clause
+    quad: int | None = None  # the quad it was weighed in where that is CAMEO's, not PLOVER's (record.CAMEO_QUAD)
 
 
 def in_name(tok: Token) -> bool:
