@@ -324,6 +324,18 @@ def test_calling_off_a_strike_concedes_and_joint_exercises_cooperate(nlp):
     assert "REQUEST" in types("The union called for a strike.")
 
 
+def test_a_for_clause_completes_a_call_and_a_time_phrase_does_not(nlp):
+    from sitroom.cues import find_candidates
+
+    def types(text):
+        return [c.type for s in nlp(text).sents for c in find_candidates(s)]
+
+    # the parse marks "for" on the demanded clause's verb, not on "called"
+    assert "REQUEST" in types("The UN called for the rebels to lay down their arms.")
+    # "on Thursday" is no "call on": the strike called off stays a concession
+    assert types("The union called off its strike on Thursday.") == ["CONCEDE"]
+
+
 def test_a_proposed_act_commits_no_one(nlp):
     events = _events(nlp, "Washington proposed a halt in fighting.")
     assert "RETREAT" in [e.type for e in events] and "AGREE" not in [e.type for e in events]
