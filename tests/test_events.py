@@ -276,6 +276,26 @@ def test_being_willing_or_ready_to_act_offers_or_warns(nlp):
     assert "commitment" in _one(warning, "THREATEN").rationale
 
 
+def test_an_act_made_to_hang_on_a_condition_offers_or_warns(nlp):
+    threat = _events(nlp, "Turkey may expel the envoy if the insults continue, the minister said.")
+    assert "conditional" in _one(threat, "THREATEN").rationale
+    offer = _events(nlp, "The rebels said they would meet the envoy if he came alone.")
+    assert "conditional" in _one(offer, "AGREE").rationale
+    # a bare modal with no condition commits no one
+    assert "THREATEN" not in [e.type for e in _events(nlp, "Turkey may expel the envoy.")]
+
+
+def test_a_yield_or_a_sanction_in_cameos_quad_still_promises_or_warns(nlp):
+    from sitroom.events import commitment
+    from sitroom.record import Event
+
+    doc = nlp("Rebels will lift the siege.")
+    planned = Event(type="CONCEDE", source=[], target=[], trigger=(0, 6), evidence=(0, 26), factuality="planned",
+                    quad_override=2)
+    promise = commitment(doc, planned)
+    assert promise.type == "AGREE" and promise.quad == 1
+
+
 def test_a_cue_word_inside_a_name_raises_no_event(nlp):
     from sitroom.cues import find_candidates
 

@@ -116,7 +116,7 @@ def published_date(doc: Doc) -> EventDate | None:
     return EventDate(value=doc._.published.isoformat(), precision="day", span=None, source="published")
 
 
-def commitment(doc: Doc, event: Event, pledged: bool = True) -> Event | None:
+def commitment(doc: Doc, event: Event, pledged: bool = True, conditional: bool = False) -> Event | None:
     """The promise, warning or refusal an announced plan or a denied act makes, as its own event, dated when it is made.
 
     PLOVER codes an actor's stated intent by what it commits to: a planned cooperative act
@@ -125,16 +125,19 @@ def commitment(doc: Doc, event: Event, pledged: bool = True) -> Event | None:
     A cooperative act its actor will not or did not do ("will not accept refugees", "failed to
     reach agreement") is a refusal, REJECT. The planned or negated event itself stays, with its
     own type and date. A plan its actor only proposes to others, or the writer expects, commits
-    no one (``pledged`` False).
+    no one (``pledged`` False). An act its actor makes hang on a condition ("would meet the envoy
+    if ...", "may halt the talks if ...") is an offer or a threat though its modal makes it hypothetical.
     """
     quad = PLOVER_QUAD[event.type]
     if event.quad_override == 0 or quad == 3:
         return None
     if event.factuality == "negated" and quad in {1, 2} and event.source:
         typ, why = "REJECT", f"refusal: a negated {event.type}"
-    elif pledged and event.factuality == "planned" and event.type != "AGREE":
+    elif pledged and (event.factuality == "planned" or conditional and event.factuality == "hypothetical") \
+            and event.type != "AGREE":
         typ = "THREATEN" if quad == 4 else "AGREE"
-        why = f"commitment: announces a planned {event.type} ({'a warning' if quad == 4 else 'a promise'})"
+        how = "makes conditional" if event.factuality == "hypothetical" else "announces"
+        why = f"commitment: {how} a planned {event.type} ({'a warning' if quad == 4 else 'a promise'})"
     else:
         return None
     return replace(event, type=typ, mode=None, factuality="happened", date=published_date(doc), rationale=why,
@@ -370,7 +373,7 @@ class EventsStage:
                 # even one that is no party ("gunfire killed three": 5-fold CV ACLED 0.855 when only parties kept it)
                 if subject_of(cand.anchor) or acts_on or cand.anchor != cand.trigger or cand.trigger in (sent.root, main_verb(sent)):
                     # the promise is listed first: on a tie it is the sentence's top event
-                    promise = commitment(doc, event, factuality.pledged(cand.anchor))
+                    promise = commitment(doc, event, factuality.pledged(cand.anchor), factuality.conditional(cand.anchor))
                     events.extend([promise, event] if promise else [event])
         return events
 
