@@ -196,6 +196,11 @@ def test_seizing_a_town_is_an_assault_and_destroying_mines_disarms(nlp):
     assert "ASSAULT" not in {e.type for e in _events(nlp, "The army destroyed 300 mines.")}
 
 
+def test_evacuating_the_wounded_is_aid_and_evacuating_a_base_a_retreat(nlp):
+    assert "AID" in {e.type for e in _events(nlp, "Red Cross teams evacuated the wounded from Gaza.")}
+    assert "AID" not in {e.type for e in _events(nlp, "The army evacuated its base near Kherson.")}
+
+
 def test_protesters_who_demand_are_protesting(nlp):
     events = _events(nlp, "Protesters demanded the resignation of the president.")
     assert "REQUEST" not in {e.type for e in events} and _one(events, "PROTEST")
