@@ -43,8 +43,9 @@ RULE_WEIGHT_SHARE = 0.5
 # not kept (issue 6): letting the type head's probability of a cue's type stand in for the quad head's when it is
 # at least s. 5-fold CV, GSR type / quad-confli macro-F1 (now 0.776 / 0.862): s 0.5 0.795 / 0.796, 0.75 0.795 /
 # 0.805, 0.9 0.795 / 0.829, 0.95 0.783 / 0.841, 0.98 0.783 / 0.856. quad-confli codes "eased the curfew" and
-# "suspended aid" the CAMEO way, so each GSR sentence won costs 8-15 quad-confli sentences. A type-quad
-# compatibility learned from the typed sets (not measured) would back the same readings the same way.
+# "suspended aid" the CAMEO way, so each GSR sentence won costs 8-15 quad-confli sentences. Kept instead: a
+# CONCEDE or SANCTION may be weighed in CAMEO's quad and keep it (belief, record.CAMEO_QUAD), so the type head
+# names the type without moving the quad (GSR 0.776 -> 0.801, quad-confli 0.862 -> 0.863).
 # The share itself is flat: 0.3 / 0.7 give GSR 0.776 / 0.776, quad-confli 0.862 / 0.860, ACLED 0.860 / 0.863.
 RELATIVE_DISCOUNT = 0.3  # belief lost by an event in a relative clause (5-fold CV: quad-confli 0.8526 -> 0.8550)
 MODEL_ONLY_WEIGHT = 0.5  # the rule weight a classifier-only reading stands in with
