@@ -196,6 +196,11 @@ def test_seizing_a_town_is_an_assault_and_destroying_mines_disarms(nlp):
     assert "ASSAULT" not in {e.type for e in _events(nlp, "The army destroyed 300 mines.")}
 
 
+def test_evacuating_the_wounded_is_aid_and_evacuating_a_base_a_retreat(nlp):
+    assert "AID" in {e.type for e in _events(nlp, "Red Cross teams evacuated the wounded from Gaza.")}
+    assert "AID" not in {e.type for e in _events(nlp, "The army evacuated its base near Kherson.")}
+
+
 def test_protesters_who_demand_are_protesting(nlp):
     events = _events(nlp, "Protesters demanded the resignation of the president.")
     assert "REQUEST" not in {e.type for e in events} and _one(events, "PROTEST")
@@ -276,6 +281,26 @@ def test_being_willing_or_ready_to_act_offers_or_warns(nlp):
     assert "commitment" in _one(warning, "THREATEN").rationale
 
 
+def test_an_act_made_to_hang_on_a_condition_offers_or_warns(nlp):
+    threat = _events(nlp, "Turkey may expel the envoy if the insults continue, the minister said.")
+    assert "conditional" in _one(threat, "THREATEN").rationale
+    offer = _events(nlp, "The rebels said they would meet the envoy if he came alone.")
+    assert "conditional" in _one(offer, "AGREE").rationale
+    # a bare modal with no condition commits no one
+    assert "THREATEN" not in [e.type for e in _events(nlp, "Turkey may expel the envoy.")]
+
+
+def test_a_yield_or_a_sanction_in_cameos_quad_still_promises_or_warns(nlp):
+    from sitroom.events import commitment
+    from sitroom.record import Event
+
+    doc = nlp("Rebels will lift the siege.")
+    planned = Event(type="CONCEDE", source=[], target=[], trigger=(0, 6), evidence=(0, 26), factuality="planned",
+                    quad_override=2)
+    promise = commitment(doc, planned)
+    assert promise.type == "AGREE" and promise.quad == 1
+
+
 def test_a_cue_word_inside_a_name_raises_no_event(nlp):
     from sitroom.cues import find_candidates
 
@@ -322,6 +347,18 @@ def test_calling_off_a_strike_concedes_and_joint_exercises_cooperate(nlp):
     assert types("The union called off the strike.") == ["CONCEDE"]
     assert "COOPERATE" in types("The two navies held joint exercises in the Gulf.")
     assert "REQUEST" in types("The union called for a strike.")
+
+
+def test_a_for_clause_completes_a_call_and_a_time_phrase_does_not(nlp):
+    from sitroom.cues import find_candidates
+
+    def types(text):
+        return [c.type for s in nlp(text).sents for c in find_candidates(s)]
+
+    # the parse marks "for" on the demanded clause's verb, not on "called"
+    assert "REQUEST" in types("The UN called for the rebels to lay down their arms.")
+    # "on Thursday" is no "call on": the strike called off stays a concession
+    assert types("The union called off its strike on Thursday.") == ["CONCEDE"]
 
 
 def test_a_proposed_act_commits_no_one(nlp):
@@ -418,3 +455,45 @@ def test_a_feeling_or_a_remark_is_no_source_of_an_event(run):
               "The remarks suggested that Kyiv would accept the plan.")
     sources = {ref.text for e in rec.events for ref in e.source}
     assert sources and not sources & {"Optimism", "The remarks", "remarks"}
+
+
+def _cameo_reading(quad: int, typ: str, others: str):
+    """A reading sure of one quad and one type, with a rival type holding the rest."""
+    from sitroom.eventclf import TYPES, Reading
+
+    quads = [0.02] * 5
+    quads[quad] = 0.92
+    return Reading(quad=quads, type={t: 0.8 if t == typ else 0.2 if t == others else 0.0 for t in TYPES})
+
+
+def test_a_yield_the_quad_head_reads_as_material_cooperation_stays_a_concession(nlp):
+    from sitroom.cues import find_candidates
+    from sitroom.events import weigh
+
+    sent = next(nlp("The teachers' union called off its strike on Thursday.").sents)
+    weighed = weigh(find_candidates(sent), sent, _cameo_reading(2, "CONCEDE", "RETREAT"))
+    top, _ = max(weighed, key=lambda w: w[1])
+    assert top.type == "CONCEDE" and top.quad == 2  # PLOVER's type, CAMEO's quad ("yield")
+
+
+def test_a_cut_in_relations_the_quad_head_reads_as_verbal_conflict_stays_a_sanction(nlp):
+    from sitroom.cues import find_candidates
+    from sitroom.events import weigh
+
+    sent = next(nlp("Ghana expelled the Nigerian ambassador after the border incident.").sents)
+    weighed = weigh(find_candidates(sent), sent, _cameo_reading(3, "SANCTION", "ACCUSE"))
+    top, _ = max(weighed, key=lambda w: w[1])
+    assert top.type == "SANCTION" and top.quad == 3
+    # read in PLOVER's own quad, it keeps no override
+    weighed = weigh(find_candidates(sent), sent, _cameo_reading(4, "SANCTION", "COERCE"))
+    assert max(weighed, key=lambda w: w[1])[0].quad is None
+
+
+def test_an_event_in_cameos_quad_reports_it_and_says_why(nlp):
+    from sitroom.events import build_event
+    from sitroom.cues import find_candidates
+
+    doc = _staged(nlp, "Ghana expelled the Nigerian ambassador.")
+    cand = replace(next(c for c in find_candidates(next(doc.sents)) if c.type == "SANCTION"), quad=3)
+    event = build_event(doc, next(doc.sents), cand, 0.9)
+    assert event.quad == 3 and event.type == "SANCTION" and "CAMEO" in event.rationale

@@ -71,9 +71,28 @@ def match_cue(tok: Token) -> Cue | None:
     """The best cue of a word, a cue needing a particle ("call for") or modifier ("hunger strike") only with it."""
     pos = word_class(tok)
     options = cues().get((tok.lemma_.lower(), pos), ()) if pos else ()
-    preps = {c.lemma_.lower() for c in tok.children if c.dep_ in {"prep", "prt", "agent", "advmod", "compound", "amod"}}
+    preps = particles(tok)
     fitting = [c for c in options if c.prep is None or c.prep in preps]
     return max(fitting, key=lambda c: (c.prep is not None, c.weight), default=None)
+
+
+TIME_ENTS = frozenset({"DATE", "TIME"})
+
+
+def particles(tok: Token) -> set[str]:
+    """The particles, prepositions and modifiers a cue may need ("call for", "hunger strike").
+
+    A preposition of time is none ("called off the strike on Thursday" is no "call on"); the "for"
+    that opens a clause is one ("called for the rebels to disarm", parsed as the clause's mark).
+    """
+    out = set()
+    for c in tok.children:
+        if c.dep_ in {"prep", "prt", "agent", "advmod", "compound", "amod"}:
+            if not (c.dep_ == "prep" and any(o.ent_type_ in TIME_ENTS for o in c.children if o.dep_ == "pobj")):
+                out.add(c.lemma_.lower())
+        elif c.dep_ in {"advcl", "ccomp"} and c.i > tok.i:
+            out |= {m.lemma_.lower() for m in c.children if m.dep_ == "mark" and m.i < c.i}
+    return out
 
 
 @dataclass
@@ -87,6 +106,7 @@ class Candidate:
     weight: float
     neutral: bool = False  # a CAMEO-neutral statement or appeal: coded with quad 0
     own: bool = False  # the sentence's own event (its surest): it names its target even from a subordinate clause
+    quad: int | None = None  # the quad it was weighed in where that is CAMEO's, not PLOVER's (record.CAMEO_QUAD)
 
 
 def in_name(tok: Token) -> bool:

@@ -22,6 +22,10 @@ PLOVER_QUAD: dict[str, int] = {
     "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3,
     "PROTEST": 4, "SANCTION": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4,
 }
+# The quad CAMEO gives a PLOVER type where it differs from PLOVER's: yielding (CONCEDE: "lifted the curfew",
+# "called off the strike") is CAMEO's material cooperation ("yield"), reducing relations (SANCTION: "suspended
+# aid", "expelled the inspectors") its verbal conflict. An event coded in CAMEO's quad carries it as its quad.
+CAMEO_QUAD: dict[str, int] = {"CONCEDE": 2, "SANCTION": 3}
 FACTUALITIES = ("happened", "planned", "hypothetical", "negated", "historical")
 
 
@@ -163,7 +167,7 @@ class Event:
     quantities: list[Quantity] = field(default_factory=list)
     confidence: float = 1.0
     rationale: str = ""
-    quad_override: int | None = None  # CAMEO's neutral class (0) for a plain statement or appeal
+    quad_override: int | None = None  # CAMEO's neutral class (0) for a plain statement or appeal, or CAMEO_QUAD
 
     @property
     def quad(self) -> int:
