@@ -103,12 +103,12 @@ def _has_content(noun: Token) -> bool:
                for c in noun.children)
 
 
-def holder(cue: Token) -> Token | None:
-    """Whose words a cue reports: a verb's subject; a noun's possessor ("Trump's claim") or
-    agent ("a warning from X"), the subject of the light verb or copula that takes it
-    ("Republicans have expressed concern that ...", "she is a critic of ..."),
-    or the name compounded before a noun heading its sentence, a verb the tagger took for a
-    noun ("Trump charges that ...")."""
+def holder(cue: Token, widely: bool = True) -> Token | None:
+    """Whose words a cue reports: a verb's subject; a noun's possessor ("Trump's claim") or agent
+    ("a warning from X"), the subject of the verb taking it as object, attribute or in its phrase
+    ("expressed concern that", "is a critic of", "said in a statement that": news credits that
+    subject; not ``widely``, for the tagger's nouns, only a light verb's), or the name compounded
+    before a noun heading its sentence, a verb the tagger took for a noun ("Trump charges that")."""
     if cue.pos_ != "NOUN":
         return speakers.subject_of(_predicate(cue))
     owner = _possessor(cue)
@@ -118,8 +118,10 @@ def holder(cue: Token) -> Token | None:
                for g in c.children if g.dep_ == "pobj"), None)
     if by is not None:  # "warnings from his attorney", "the decision by the FBI"
         return by
-    if cue.dep_ == "dobj" and cue.head.lemma_.lower() in lexicon()["LIGHT"] or cue.dep_ == "attr":
-        return speakers.subject_of(cue.head)  # "... is a staunch supporter of ..."
+    if cue.dep_ == "attr" or cue.dep_ == "dobj" and (widely or cue.head.lemma_.lower() in lexicon()["LIGHT"]):
+        return speakers.subject_of(cue.head)  # "voiced concern that", "is a supporter of", "showed no sign that"
+    if widely and cue.dep_ == "pobj" and cue.head.head.pos_ in ("VERB", "AUX"):
+        return speakers.subject_of(cue.head.head)  # "said in a statement that", "stirred controversy with an assertion"
     if cue.dep_ == "ROOT":
         return next((c for c in cue.children if c.dep_ == "compound" and c.i == cue.i - 1), None)
     return None
@@ -381,7 +383,7 @@ def _tagged(doc: Doc, records: list[Quote]) -> list[Quote]:
         if not content or cue is None or sure < quote_tagger.MIN_MARGINAL or any(
                 overlaps(p, t) for p in content for t in taken) or (cue.idx, cue.idx + len(cue.text)) in cues:
             continue
-        subject = holder(cue)
+        subject = holder(cue, widely=False)
         if subject is None:
             continue
         a = Attribution(cue, (cue.idx, cue.idx + len(cue.text)), cue_lemma(cue), "speech", subject, content,
