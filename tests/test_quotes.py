@@ -344,3 +344,8 @@ def test_speaker_after_the_cue_when_the_parse_gives_none(run):
                  'said the farmer, who like others in the valley did not give his name.')
     quote = _covering(record, "One neighbour")
     assert quote.speaker is not None and quote.speaker.text == "the farmer"
+
+
+def test_a_short_quoted_title_before_a_verb_is_no_quote(run):
+    rec = run("Speaking on the program “This Week,” Carlos Mendez admitted that he had erred.")
+    assert not any("This Week" in _text(rec, q) for q in rec.quotes)

@@ -223,10 +223,13 @@ def attach_quotes(doc: Doc, attrs: list[Attribution], marks: list[list[Span]]) -
 
 def _trailing_verb(doc: Doc, q: list[Span]) -> Attribution | None:
     """`"Go back," Trump barked`: any verb with a subject right after the closing mark
-    introduces the quote, speech verb or not (barked, went on, smirked)."""
+    introduces the quote, speech verb or not (barked, went on, smirked). A quote of a few
+    words is a title or a name ("on ABC's “This Week,” Carson admitted"), not one spoken."""
     start, end = q[-1]
     quoted = doc.char_span(start, end, alignment_mode="expand")
-    if quoted is None or speakers.text_of(doc)[start:end].rstrip(MARKS)[-1:] not in tuple(",?!—-"):
+    text = speakers.text_of(doc)
+    if (quoted is None or text[start:end].rstrip(MARKS)[-1:] not in tuple(",?!—-")
+            or sum(len(text[s:e].split()) for s, e in q) < MIN_SENTENCE_WORDS):
         return None
     for tok in doc[quoted.end: quoted.end + TRAILING_WINDOW]:
         if "\n" in tok.text or tok.text in (".", ";"):
