@@ -349,3 +349,8 @@ def test_speaker_after_the_cue_when_the_parse_gives_none(run):
 def test_a_short_quoted_title_before_a_verb_is_no_quote(run):
     rec = run("Speaking on the program “This Week,” Carlos Mendez admitted that he had erred.")
     assert not any("This Week" in _text(rec, q) for q in rec.quotes)
+
+
+def test_a_name_and_a_colon_before_a_few_words_labels_a_section(run):
+    rec = run("Here is what each candidate needs.\n\nRuiz: Keep it\n\nShe leads by ten points.")
+    assert not [q for q in rec.quotes if q.rule == "headline-colon"]

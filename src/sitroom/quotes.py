@@ -167,7 +167,7 @@ def _opens_phrase(tok: Token) -> bool:
 
 
 def headline_attributions(doc: Doc) -> list[Attribution]:
-    """"Graham: Trump's rhetoric destroying GOP's chances": a short name, a colon, its claim."""
+    """"Graham: Trump's rhetoric destroying GOP's chances": a short name, a colon, its claim (no mere label)."""
     out = []
     for line_start in [0] + [t.i + 1 for t in doc if "\n" in t.text and t.i + 1 < len(doc)]:
         while line_start < len(doc) - 1 and doc[line_start].text in MARKS:
@@ -178,9 +178,10 @@ def headline_attributions(doc: Doc) -> list[Attribution]:
             continue
         source = doc[line_start: colon.i]
         named = [t for t in source if t.ent_type_ in speakers.NAMED] or _label(source)
-        if not named or any(t.pos_ in ("VERB", "AUX") for t in source) or '"' in source.text or "“" in source.text:
-            continue
         rest = [t for t in doc[colon.i + 1:] if speakers.same_line(t, colon)]
+        if (not named or any(t.pos_ in ("VERB", "AUX") for t in source) or '"' in source.text or "“" in source.text
+                or sum(not t.is_punct for t in rest) < MIN_SENTENCE_WORDS):  # "Clinton: Keep it" labels a section
+            continue
         out.append(Attribution(colon, (colon.idx, colon.idx + 1), ":", "speech", named[-1], pieces(rest),
                                None, "headline-colon"))
     return out
