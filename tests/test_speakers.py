@@ -63,3 +63,13 @@ def test_participle_on_an_issued_object_is_the_issuers(nlp):
 
 def test_a_thing_used_is_no_infinitives_controller(nlp):
     assert _speaker_of(nlp, "The rebels used a website to claim the attack.", "claim") == "rebels"
+
+
+def test_participle_on_where_the_subject_spoke_is_the_subjects(nlp):
+    assert _speaker_of(nlp, "The mayor spoke at a news conference announcing that the plant would close.",
+                       "announcing") == "mayor"
+
+
+def test_participle_on_people_in_the_object_is_theirs(nlp):
+    assert _speaker_of(nlp, "The emails included staff members suggesting that he should resign.",
+                       "suggesting") == "members"

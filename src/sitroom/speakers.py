@@ -58,8 +58,8 @@ def subject_of(cue: Token) -> Token | None:
             return controller
         if tok.dep_ in SHARED_SUBJECT and tok.head.i != tok.i:
             tok = tok.head
-        elif _issued_with(tok):
-            tok = tok.head.head
+        elif (issuer := _issuer(tok)) is not None:
+            tok = issuer
         elif tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
             return tok.head
         else:
@@ -84,14 +84,24 @@ def _object_controller(tok: Token) -> Token | None:
     return next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i and (animate(c) or _agentive(c))), None)
 
 
-def _issued_with(tok: Token) -> bool:
-    """A participle on a thing a verb's subject issued: the subject's words, issued through that
-    thing ("she released a statement saying ...", "the group placed ads calling ..."); news
-    attribution credits whoever issued it. People in the object speak for themselves
-    ("the emails included staff members suggesting ...")."""
-    noun = tok.head
-    return (tok.dep_ == "acl" and tok.tag_ == "VBG" and noun.dep_ == "dobj" and noun.i < tok.i and not animate(noun)
-            and noun.head.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in noun.head.children))
+def _issuer(tok: Token) -> Token | None:
+    """The verb whose subject speaks a participle hung on a thing in that verb's objects: what
+    a subject issues or speaks at speaks for it ("she released a statement saying ...", "said at
+    a news conference announcing ...", "is questioning the integrity of the system, encouraging
+    ..."). People in the object speak for themselves ("included staff members suggesting"), as
+    does a thing after "with" ("with a poll giving ...") or in a phrase before the verb ("In a
+    statement announcing the pick, the union ...": the statement is the source)."""
+    if tok.dep_ != "acl" or tok.tag_ != "VBG" or tok.head.i > tok.i or animate(tok.head):
+        return None
+    node = tok.head
+    for _ in range(MAX_SUBJECT_CLIMB):
+        if node.dep_ not in ("dobj", "pobj", "prep") or node.head.i == node.i or node.lower_ == "with":
+            return None
+        if node.head.pos_ == "VERB":
+            verb = node.head
+            return verb if node.i > verb.i and any(c.dep_ == "nsubj" for c in verb.children) else None
+        node = node.head
+    return None
 
 
 def animate(tok: Token) -> bool:
