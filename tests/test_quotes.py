@@ -331,3 +331,26 @@ def test_a_nested_cue_whose_content_another_took_is_dropped_and_the_others_kept(
               "by its leaders for insulting the faith, according to a statement posted online.")
     assert {q.cue_lemma for q in rec.quotes} >= {"claim", "say"}
     assert all(q.content for q in rec.quotes)
+
+
+def test_possessive_pronoun_resolves_to_the_person(run):
+    record = run("Carlos Mendez spoke in Lima on Monday. His claim that the talks would fail was disputed.")
+    quote = _covering(record, "the talks would fail")
+    assert quote.speaker is not None and quote.speaker.name == "Carlos Mendez"
+
+
+def test_speaker_after_the_cue_when_the_parse_gives_none(run):
+    record = run('"One neighbour came by and said maybe we should sell the farm if prices keep falling," '
+                 'said the farmer, who like others in the valley did not give his name.')
+    quote = _covering(record, "One neighbour")
+    assert quote.speaker is not None and quote.speaker.text == "the farmer"
+
+
+def test_a_short_quoted_title_before_a_verb_is_no_quote(run):
+    rec = run("Speaking on the program “This Week,” Carlos Mendez admitted that he had erred.")
+    assert not any("This Week" in _text(rec, q) for q in rec.quotes)
+
+
+def test_a_name_and_a_colon_before_a_few_words_labels_a_section(run):
+    rec = run("Here is what each candidate needs.\n\nRuiz: Keep it\n\nShe leads by ten points.")
+    assert not [q for q in rec.quotes if q.rule == "headline-colon"]

@@ -47,3 +47,29 @@ def test_cue_noun_from_someone_is_held_by_them(nlp):
 
 def test_cue_noun_with_a_possessor_is_the_possessors(nlp):
     assert _speaker_of(nlp, "The union's claim that wages had fallen was disputed.", "claim") == "union"
+
+
+def test_cue_noun_object_of_any_verb_is_held_by_its_subject(nlp):
+    assert _speaker_of(nlp, "The mayor showed no sign that she would resign.", "sign") == "mayor"
+
+
+def test_cue_noun_in_a_verbs_phrase_is_held_by_its_subject(nlp):
+    assert _speaker_of(nlp, "Ana Ruiz said in a statement that the vote was fair.", "statement") == "Ruiz"
+
+
+def test_participle_on_an_issued_object_is_the_issuers(nlp):
+    assert _speaker_of(nlp, "The senator released a statement saying the bill was dead.", "saying") == "senator"
+
+
+def test_a_thing_used_is_no_infinitives_controller(nlp):
+    assert _speaker_of(nlp, "The rebels used a website to claim the attack.", "claim") == "rebels"
+
+
+def test_participle_on_where_the_subject_spoke_is_the_subjects(nlp):
+    assert _speaker_of(nlp, "The mayor spoke at a news conference announcing that the plant would close.",
+                       "announcing") == "mayor"
+
+
+def test_participle_on_people_in_the_object_is_theirs(nlp):
+    assert _speaker_of(nlp, "The emails included staff members suggesting that he should resign.",
+                       "suggesting") == "members"

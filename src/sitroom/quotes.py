@@ -103,12 +103,12 @@ def _has_content(noun: Token) -> bool:
                for c in noun.children)
 
 
-def holder(cue: Token) -> Token | None:
-    """Whose words a cue reports: a verb's subject; a noun's possessor ("Trump's claim") or
-    agent ("a warning from X"), the subject of the light verb or copula that takes it
-    ("Republicans have expressed concern that ...", "she is a critic of ..."),
-    or the name compounded before a noun heading its sentence, a verb the tagger took for a
-    noun ("Trump charges that ...")."""
+def holder(cue: Token, widely: bool = True) -> Token | None:
+    """Whose words a cue reports: a verb's subject; a noun's possessor ("Trump's claim") or agent
+    ("a warning from X"), the subject of the verb taking it as object, attribute or in its phrase
+    ("expressed concern that", "is a critic of", "said in a statement that": news credits that
+    subject; not ``widely``, for the tagger's nouns, only a light verb's), or the name compounded
+    before a noun heading its sentence, a verb the tagger took for a noun ("Trump charges that")."""
     if cue.pos_ != "NOUN":
         return speakers.subject_of(_predicate(cue))
     owner = _possessor(cue)
@@ -118,8 +118,10 @@ def holder(cue: Token) -> Token | None:
                for g in c.children if g.dep_ == "pobj"), None)
     if by is not None:  # "warnings from his attorney", "the decision by the FBI"
         return by
-    if cue.dep_ == "dobj" and cue.head.lemma_.lower() in lexicon()["LIGHT"] or cue.dep_ == "attr":
-        return speakers.subject_of(cue.head)  # "... is a staunch supporter of ..."
+    if cue.dep_ == "attr" or cue.dep_ == "dobj" and (widely or cue.head.lemma_.lower() in lexicon()["LIGHT"]):
+        return speakers.subject_of(cue.head)  # "voiced concern that", "is a supporter of", "showed no sign that"
+    if widely and cue.dep_ == "pobj" and cue.head.head.pos_ in ("VERB", "AUX"):
+        return speakers.subject_of(cue.head.head)  # "said in a statement that", "stirred controversy with an assertion"
     if cue.dep_ == "ROOT":
         return next((c for c in cue.children if c.dep_ == "compound" and c.i == cue.i - 1), None)
     return None
@@ -165,7 +167,7 @@ def _opens_phrase(tok: Token) -> bool:
 
 
 def headline_attributions(doc: Doc) -> list[Attribution]:
-    """"Graham: Trump's rhetoric destroying GOP's chances": a short name, a colon, its claim."""
+    """"Graham: Trump's rhetoric destroying GOP's chances": a short name, a colon, its claim (no mere label)."""
     out = []
     for line_start in [0] + [t.i + 1 for t in doc if "\n" in t.text and t.i + 1 < len(doc)]:
         while line_start < len(doc) - 1 and doc[line_start].text in MARKS:
@@ -176,9 +178,10 @@ def headline_attributions(doc: Doc) -> list[Attribution]:
             continue
         source = doc[line_start: colon.i]
         named = [t for t in source if t.ent_type_ in speakers.NAMED] or _label(source)
-        if not named or any(t.pos_ in ("VERB", "AUX") for t in source) or '"' in source.text or "“" in source.text:
-            continue
         rest = [t for t in doc[colon.i + 1:] if speakers.same_line(t, colon)]
+        if (not named or any(t.pos_ in ("VERB", "AUX") for t in source) or '"' in source.text or "“" in source.text
+                or sum(not t.is_punct for t in rest) < MIN_SENTENCE_WORDS):  # "Clinton: Keep it" labels a section
+            continue
         out.append(Attribution(colon, (colon.idx, colon.idx + 1), ":", "speech", named[-1], pieces(rest),
                                None, "headline-colon"))
     return out
@@ -221,10 +224,13 @@ def attach_quotes(doc: Doc, attrs: list[Attribution], marks: list[list[Span]]) -
 
 def _trailing_verb(doc: Doc, q: list[Span]) -> Attribution | None:
     """`"Go back," Trump barked`: any verb with a subject right after the closing mark
-    introduces the quote, speech verb or not (barked, went on, smirked)."""
+    introduces the quote, speech verb or not (barked, went on, smirked). A quote of a few
+    words is a title or a name ("on ABC's “This Week,” Carson admitted"), not one spoken."""
     start, end = q[-1]
     quoted = doc.char_span(start, end, alignment_mode="expand")
-    if quoted is None or speakers.text_of(doc)[start:end].rstrip(MARKS)[-1:] not in tuple(",?!—-"):
+    text = speakers.text_of(doc)
+    if (quoted is None or text[start:end].rstrip(MARKS)[-1:] not in tuple(",?!—-")
+            or sum(len(text[s:e].split()) for s, e in q) < MIN_SENTENCE_WORDS):
         return None
     for tok in doc[quoted.end: quoted.end + TRAILING_WINDOW]:
         if "\n" in tok.text or tok.text in (".", ";"):
@@ -381,7 +387,7 @@ def _tagged(doc: Doc, records: list[Quote]) -> list[Quote]:
         if not content or cue is None or sure < quote_tagger.MIN_MARGINAL or any(
                 overlaps(p, t) for p in content for t in taken) or (cue.idx, cue.idx + len(cue.text)) in cues:
             continue
-        subject = holder(cue)
+        subject = holder(cue, widely=False)
         if subject is None:
             continue
         a = Attribution(cue, (cue.idx, cue.idx + len(cue.text)), cue_lemma(cue), "speech", subject, content,

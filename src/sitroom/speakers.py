@@ -16,10 +16,13 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from sitroom.actors import actor_named, actor_ref, linked, text_of
-from sitroom.knowledge import read_tsv
+from sitroom.knowledge import data_text, read_tsv
 from sitroom.record import ActorRef, Span
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
+PERSON_POSSESSIVES = {"his"}  # "his claim": a person's, resolved like "he" ("her" is above)
+AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant")
+THING_PRONOUNS = {"it", "this", "that", "which", "what", "itself", "something", "anything", "everything", "nothing"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 NAMED = ("PERSON", "ORG", "GPE", "NORP")
 TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sen", "sen.", "rep", "rep."}
@@ -55,6 +58,8 @@ def subject_of(cue: Token) -> Token | None:
             return controller
         if tok.dep_ in SHARED_SUBJECT and tok.head.i != tok.i:
             tok = tok.head
+        elif (issuer := _issuer(tok)) is not None:
+            tok = issuer
         elif tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
             return tok.head
         else:
@@ -71,11 +76,55 @@ def _may_speak(subject: Token, verb: Token) -> bool:
 
 
 def _object_controller(tok: Token) -> Token | None:
-    """An infinitive's subject is its head verb's object where that verb has one ("forced
-    Stumpf to admit", "prompted NATO to order"): object control, as opposed to "vowed to"."""
+    """An infinitive's subject is its head verb's object where that object can act ("forced
+    Stumpf to admit", "prompted NATO to order"): object control, as opposed to "vowed to"; a
+    thing the subject uses or spends is no controller ("used technology to claim credit")."""
     if tok.dep_ != "xcomp" or tok.i < tok.head.i:
         return None
-    return next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+    return next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i and (animate(c) or _agentive(c))), None)
+
+
+def _issuer(tok: Token) -> Token | None:
+    """The verb whose subject speaks a participle hung on a thing in that verb's objects: what
+    a subject issues or speaks at speaks for it ("she released a statement saying ...", "said at
+    a news conference announcing ...", "is questioning the integrity of the system, encouraging
+    ..."). People in the object speak for themselves ("included staff members suggesting"), as
+    does a thing after "with" ("with a poll giving ...") or in a phrase before the verb ("In a
+    statement announcing the pick, the union ...": the statement is the source)."""
+    if tok.dep_ != "acl" or tok.tag_ != "VBG" or tok.head.i > tok.i or animate(tok.head):
+        return None
+    node = tok.head
+    for _ in range(MAX_SUBJECT_CLIMB):
+        if node.dep_ not in ("dobj", "pobj", "prep") or node.head.i == node.i or node.lower_ == "with":
+            return None
+        if node.head.pos_ == "VERB":
+            verb = node.head
+            return verb if node.i > verb.i and any(c.dep_ == "nsubj" for c in verb.children) else None
+        node = node.head
+    return None
+
+
+def animate(tok: Token) -> bool:
+    """Whether a noun phrase's head can speak or act: a pronoun for people ("them", "some"), a
+    named person, body or people, or a noun for people listed in the data files."""
+    if tok.pos_ == "PRON":
+        return tok.lower_ not in THING_PRONOUNS
+    return tok.ent_type_ in NAMED or tok.lemma_.lower() in animate_nouns()
+
+
+def _agentive(tok: Token) -> bool:
+    """A common noun with an agent suffix ("banker", "investor", "economist", "politician"): a
+    person, though not listed; good enough where an object may control an infinitive."""
+    return tok.pos_ == "NOUN" and tok.lemma_.lower().endswith(AGENT_SUFFIXES)
+
+
+@lru_cache(maxsize=1)
+def animate_nouns() -> frozenset[str]:
+    """One-word offices, institutions and groups of people: the speech roles, the actor patterns
+    of ``institutions.tsv`` ("president", "ministry", "protester") and ``speaker_nouns.txt``."""
+    patterns = {r["pattern"] for r in read_tsv("institutions.tsv") if r["kind"] in ("role", "body", "group")}
+    listed = {w for w in data_text("speaker_nouns.txt").split("\n") if w and not w.startswith("#")}
+    return frozenset(w for w in patterns | set(roles()) | listed if " " not in w)
 
 
 def mention_span(head: Token, limit: Token | None = None) -> Span:
@@ -145,7 +194,7 @@ def _phrase(doc: Doc, head: Token) -> str:
 def speaker_ref(head: Token, span: Span, recent: str | None) -> ActorRef:
     """The speaker coded through the actors stage where it knows the span; named from the text."""
     ref = actor_ref(head.doc, span)
-    if ref.actor_id is None or head.lower_ in PERSON_PRONOUNS:
+    if ref.actor_id is None or head.lower_ in PERSON_PRONOUNS | PERSON_POSSESSIVES:
         ref = linked(head.doc, ref, resolve(head, recent))  # "he": the actor meant, when known
     elif _role_of(head) and not _named_in(head) and actor_named(head.doc, name := resolve(head, recent)):
         ref = linked(head.doc, ref, name)  # "the ministry": the body the article named before
@@ -160,7 +209,7 @@ def resolve(head: Token, recent: str | None = None) -> str:
     low = head.lower_
     if low in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
         return resolve(head.head.head, recent)
-    if low in PERSON_PRONOUNS:
+    if low in PERSON_PRONOUNS | PERSON_POSSESSIVES:
         return _person_antecedent(head, recent) or head.text
     if low == "it":
         return _body_antecedent(head) or head.text
@@ -307,7 +356,8 @@ def beside_cue(cue: Token, quoted: list[Span]) -> Token | None:
 
 
 def named_left(cue: Token, said: list[Span]) -> Token | None:
-    """No subject on the parse: the nearest noun, name or pronoun before the cue in its sentence."""
+    """No subject on the parse: the nearest noun, name or pronoun before the cue in its sentence,
+    or after a cue right after its words ("\"...,\" said the woman, who ...")."""
     start = max(cue.sent.start, cue.i - MAX_SUBJECT_DISTANCE)
     nearest = None
     for tok in reversed(cue.doc[start: cue.i]):
@@ -319,6 +369,8 @@ def named_left(cue: Token, said: list[Span]) -> Token | None:
             return tok  # a clause's named or pronoun subject outranks a nearer object
         if nearest is None and tok.pos_ in ("PROPN", "NOUN", "PRON", "NUM"):
             nearest = tok
+    if nearest is None and any(0 <= cue.idx - e <= 3 for _, e in said):
+        return beside_cue(cue, said)
     return nearest
 
 
