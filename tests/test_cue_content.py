@@ -84,3 +84,25 @@ def test_that_clause_hung_as_an_adverbial_clause_of_a_cue_verb_is_its_complement
                   ["DET", "NOUN", "VERB", "ADV", "SCONJ", "DET", "NOUN", "AUX", "ADJ"])
     assert content_role(doc[7], doc[2]) == "ccomp"
     assert [doc.text[s:e] for s, e in complement(doc[2])] == ["that the bridge was unsafe"]
+
+
+def test_relative_clause_reached_through_a_clause_is_left_out(nlp):
+    said = _content(nlp, "I urged the judge to give me a fair sentence, which I said was not a prison sentence.",
+                    "urged")
+    assert said == "the judge to give me a fair sentence"
+
+
+def test_relative_clause_opened_by_a_preposition_is_left_out(nlp):
+    said = _content(nlp, "He attacked Donald Trump, with whom he clashed at the debate.", "attacked")
+    assert said == "Donald Trump"
+
+
+def test_participle_after_a_quoted_comma_is_left_out_but_the_quote_kept(nlp):
+    said = _content(nlp, "He insisted that he has “expanded the party,” claiming that he is responsible for turnout.",
+                    "insisted")
+    assert said == "that he has “expanded the party,”"
+
+
+def test_contrasting_clause_set_apart_by_a_comma_is_left_out(nlp):
+    said = _content(nlp, "The mayor said the curfew would stay, although the council wants it lifted.", "said")
+    assert said == "the curfew would stay"

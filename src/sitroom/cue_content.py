@@ -29,6 +29,9 @@ SETTING_PREPS = {"during", "after", "before", "since", "amid", "following", "des
 TOPIC_PREPS = {"about", "for", "of", "on", "against", "in", "over"}
 SET_APART = {"relcl", "advcl", "acl"}  # clauses a comma may set apart from the content
 RELATIVES = {"which", "who", "whose", "whom"}
+# Conjunctions of contrast whose clause, set apart by a comma at the end of a content, is
+# another claim ("..., while Y suggests ...", "..., although he refused"), not what was said.
+TAIL_CONJUNCTIONS = {"while", "whereas", "though", "although"}
 BREAKS = {";", "--", "—"}
 
 
@@ -138,16 +141,38 @@ def _clip_at_colon(cue: Token, toks: list[Token]) -> list[Token]:
 
 def _cut_tail(toks: list[Token]) -> list[Token]:
     """What a semicolon or a dash begins, or a comma sets apart at the end (", which ...",
-    ", citing ..."), is the writer's addition, not the content."""
+    ", citing ...", ", while Y suggests ...") is the writer's addition (or another
+    attribution), not the content."""
     for n, tok in enumerate(toks[1:-1], start=1):
-        if tok.text in BREAKS or tok.text == "," and _set_apart(toks[n + 1], toks[-1]):
+        if tok.text in BREAKS:
+            return toks[:n]
+        after = _past_marks(toks, n + 1)
+        if tok.text == "," and _set_apart(toks[after], toks[-1]):
+            return toks[:after if after > n + 1 else n]  # a comma inside the quote is the quote's
+        if tok.text == "," and _tail_clause(toks[n + 1], toks[-1]):
             return toks[:n]
     return toks
 
 
-def _set_apart(first: Token, last: Token) -> bool:
-    """Whether a clause opens at ``first`` (a relative pronoun or a participle) and runs to ``last``."""
-    clause = first.head if first.lower_ in RELATIVES else first
-    return clause.dep_ in SET_APART and clause.right_edge.i >= last.i and (
-        first.lower_ in RELATIVES or first.tag_ == "VBG")
+def _past_marks(toks: list[Token], n: int) -> int:
+    """The position of the first word at or after n, past closing quotation marks (",” citing")."""
+    while n < len(toks) - 1 and toks[n].is_quote:
+        n += 1
+    return n
 
+
+def _set_apart(first: Token, last: Token) -> bool:
+    """Whether a clause opens at ``first`` (a relative word, "with whom", or a participle) and runs to ``last``."""
+    if not (first.lower_ in RELATIVES or first.tag_ == "VBG"
+            or first.dep_ == "prep" and any(c.lower_ in RELATIVES for c in first.children)):
+        return False
+    clause = first
+    while clause.dep_ not in SET_APART and clause.head.i != clause.i:
+        clause = clause.head
+    return clause.dep_ in SET_APART and clause.left_edge.i == first.i and clause.right_edge.i >= last.i
+
+
+def _tail_clause(tok: Token, last: Token) -> bool:
+    """Whether ``tok`` is a conjunction of contrast opening a clause that runs to ``last``."""
+    return (tok.lower_ in TAIL_CONJUNCTIONS and tok.dep_ == "mark" and tok.head.dep_ == "advcl"
+            and tok.head.right_edge.i >= last.i)
