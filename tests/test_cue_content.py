@@ -84,3 +84,49 @@ def test_that_clause_hung_as_an_adverbial_clause_of_a_cue_verb_is_its_complement
                   ["DET", "NOUN", "VERB", "ADV", "SCONJ", "DET", "NOUN", "AUX", "ADJ"])
     assert content_role(doc[7], doc[2]) == "ccomp"
     assert [doc.text[s:e] for s, e in complement(doc[2])] == ["that the bridge was unsafe"]
+
+
+def test_relative_clause_reached_through_a_clause_is_left_out(nlp):
+    said = _content(nlp, "I urged the judge to give me a fair sentence, which I said was not a prison sentence.",
+                    "urged")
+    assert said == "the judge to give me a fair sentence"
+
+
+def test_relative_clause_opened_by_a_preposition_is_left_out(nlp):
+    said = _content(nlp, "He attacked Donald Trump, with whom he clashed at the debate.", "attacked")
+    assert said == "Donald Trump"
+
+
+def test_participle_after_a_quoted_comma_is_left_out_but_the_quote_kept(nlp):
+    said = _content(nlp, "He insisted that he has “expanded the party,” claiming that he is responsible for turnout.",
+                    "insisted")
+    assert said == "that he has “expanded the party,”"
+
+
+def test_contrasting_clause_set_apart_by_a_comma_is_left_out(nlp):
+    said = _content(nlp, "The mayor said the curfew would stay, although the council wants it lifted.", "said")
+    assert said == "the curfew would stay"
+
+
+def test_clause_of_another_cue_joined_by_comma_and_ends_the_content(nlp):
+    said = _content(nlp, "He said the talks failed, and she added that the army would stay.", "said")
+    assert said == "the talks failed"
+
+
+def test_clause_of_a_cue_opened_by_a_conjunction_of_time_ends_the_content(nlp):
+    said = _content(nlp, "The prosecutor says the manager will not be charged after prosecutors determined there "
+                         "was no evidence.", "says")
+    assert said == "the manager will not be charged"
+    assert _content(nlp, "Police charged the manager after determining that a video showed him grabbing her.",
+                    "charged") == "the manager"
+
+
+def test_clause_joined_without_a_comma_or_by_that_or_quoted_or_without_a_cue_stays(nlp):
+    assert _content(nlp, "She said the plan is complex and he feels he can win.", "said") == (
+        "the plan is complex and he feels he can win")
+    assert _content(nlp, "He said the talks failed, and that the army would stay.", "said") == (
+        "the talks failed, and that the army would stay")
+    assert _content(nlp, "She said the plan is complex, and “I think he can win.”", "said") == (
+        "the plan is complex, and “I think he can win.”")
+    assert _content(nlp, "The envoy said the talks failed after the rebels walked out.", "said") == (
+        "the talks failed after the rebels walked out")

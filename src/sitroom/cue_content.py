@@ -29,7 +29,14 @@ SETTING_PREPS = {"during", "after", "before", "since", "amid", "following", "des
 TOPIC_PREPS = {"about", "for", "of", "on", "against", "in", "over"}
 SET_APART = {"relcl", "advcl", "acl"}  # clauses a comma may set apart from the content
 RELATIVES = {"which", "who", "whose", "whom"}
+# Conjunctions of contrast whose clause, set apart by a comma at the end of a content, is
+# another claim ("..., while Y suggests ...", "..., although he refused"), not what was said.
+TAIL_CONJUNCTIONS = {"while", "whereas", "though", "although"}
 BREAKS = {";", "--", "—"}
+# Conjunctions and prepositions of time or contrast opening a clause that ends a content
+# ("... after X determined", "... before floating the idea").
+CIRCUMSTANCE_LINKS = {"after", "before", "when", "though", "although", "despite"}
+LOOSE_ENDS = {",", "and", "but", "or", "–", "—", "-"}
 
 
 @lru_cache(maxsize=1)
@@ -40,6 +47,15 @@ def lexicon() -> dict[str, dict[str, str]]:
     for row in read_tsv("speech_cues.tsv"):
         out[row["pos"]][row["cue"]] = row["class"]
     return out
+
+
+def cue_lemma(tok: Token) -> str:
+    """The token's lemma, repaired where the tagger drops a silent "e" ("hoping" -> "hop"):
+    a verb form in -ing/-ed whose lemma plus "e" is a cue is that cue."""
+    lemma = tok.lemma_.lower()
+    if lemma not in lexicon()["VERB"] and tok.lower_.endswith(("ing", "ed")) and lemma + "e" in lexicon()["VERB"]:
+        return lemma + "e"
+    return lemma
 
 
 @lru_cache(maxsize=1)
@@ -82,7 +98,7 @@ def complement(cue: Token) -> list[Span]:
         toks = [t for t in cue.head.subtree if t.i not in inside and speakers.same_line(t, cue)]
     own = {t.i for t in toks} - _conjoined_cues(toks)
     toks = _clip_at_colon(cue, sorted((t for t in toks if t.i in own), key=lambda t: t.i))
-    return pieces(_cut_tail(_drop_topic_prep(cue, toks)))
+    return pieces(_cut_inner_cue(_cut_tail(_drop_topic_prep(cue, toks))))
 
 
 def content_role(child: Token, cue: Token) -> str:
@@ -138,16 +154,73 @@ def _clip_at_colon(cue: Token, toks: list[Token]) -> list[Token]:
 
 def _cut_tail(toks: list[Token]) -> list[Token]:
     """What a semicolon or a dash begins, or a comma sets apart at the end (", which ...",
-    ", citing ..."), is the writer's addition, not the content."""
+    ", citing ...", ", while Y suggests ...") is the writer's addition (or another
+    attribution), not the content."""
     for n, tok in enumerate(toks[1:-1], start=1):
-        if tok.text in BREAKS or tok.text == "," and _set_apart(toks[n + 1], toks[-1]):
+        if tok.text in BREAKS:
+            return toks[:n]
+        after = _past_marks(toks, n + 1)
+        if tok.text == "," and _set_apart(toks[after], toks[-1]):
+            return toks[:after if after > n + 1 else n]  # a comma inside the quote is the quote's
+        if tok.text == "," and _tail_clause(toks[n + 1], toks[-1]):
             return toks[:n]
     return toks
 
 
-def _set_apart(first: Token, last: Token) -> bool:
-    """Whether a clause opens at ``first`` (a relative pronoun or a participle) and runs to ``last``."""
-    clause = first.head if first.lower_ in RELATIVES else first
-    return clause.dep_ in SET_APART and clause.right_edge.i >= last.i and (
-        first.lower_ in RELATIVES or first.tag_ == "VBG")
+def _past_marks(toks: list[Token], n: int) -> int:
+    """The position of the first word at or after n, past closing quotation marks (",” citing")."""
+    while n < len(toks) - 1 and toks[n].is_quote:
+        n += 1
+    return n
 
+
+def _set_apart(first: Token, last: Token) -> bool:
+    """Whether a clause opens at ``first`` (a relative word, "with whom", or a participle) and runs to ``last``."""
+    if not (first.lower_ in RELATIVES or first.tag_ == "VBG"
+            or first.dep_ == "prep" and any(c.lower_ in RELATIVES for c in first.children)):
+        return False
+    clause = first
+    while clause.dep_ not in SET_APART and clause.head.i != clause.i:
+        clause = clause.head
+    return clause.dep_ in SET_APART and clause.left_edge.i == first.i and clause.right_edge.i >= last.i
+
+
+def _tail_clause(tok: Token, last: Token) -> bool:
+    """Whether ``tok`` is a conjunction of contrast opening a clause that runs to ``last``."""
+    return (tok.lower_ in TAIL_CONJUNCTIONS and tok.dep_ == "mark" and tok.head.dep_ == "advcl"
+            and tok.head.right_edge.i >= last.i)
+
+
+def _cut_inner_cue(toks: list[Token]) -> list[Token]:
+    """A clause ending the content whose verb is a cue with a subject of its own, joined by
+    ", and" ("the talks failed, and she added that ...") or opened by a conjunction of time or
+    contrast ("... after prosecutors determined ...", "... after determining that ..."), is
+    another attribution: news annotation never nests one in another, so the content ends
+    before it (and its joining comma or "and")."""
+    for tok in toks[1:]:
+        if not (tok.pos_ == "VERB" and tok.right_edge.i >= toks[-1].i and cue_lemma(tok) in lexicon()["VERB"]):
+            continue
+        opening = (tok.head if tok.dep_ == "pcomp" else tok).left_edge  # "after determining": from "after"
+        cut = next(m for m, t in enumerate(toks) if t.i >= opening.i)
+        joined = cut > 2 and toks[cut - 1].lower_ in ("and", "but") and toks[cut - 2].text == ","
+        if toks[cut].is_quote or not (joined and _own_clause(tok) or _circumstance(tok)):
+            continue  # a quoted clause is the speaker's own words
+        while cut > 1 and toks[cut - 1].lower_ in LOOSE_ENDS:
+            cut -= 1
+        if cut > 0:
+            return toks[:cut]
+    return toks
+
+
+def _own_clause(verb: Token) -> bool:
+    """A clause with its own subject and no "that" of a second content ("and that ...")."""
+    return (verb.dep_ in ("conj", "ccomp") and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+            and not any(c.dep_ == "mark" for c in verb.children))
+
+
+def _circumstance(verb: Token) -> bool:
+    """A clause of time or contrast: "after X said", "even though he found", "before floating"."""
+    if verb.dep_ == "pcomp":
+        return verb.head.lower_ in CIRCUMSTANCE_LINKS
+    return (verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_LINKS for c in verb.children)
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))

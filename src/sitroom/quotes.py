@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from sitroom import attribution, quote_filter, quote_tagger, speakers
-from sitroom.cue_content import complement, content_role, lexicon
+from sitroom.cue_content import complement, content_role, cue_lemma, lexicon
 from sitroom.marks import MARKS, scan_marks
 from sitroom.quote_tagger import overlaps, pieces, union, without
 from sitroom.record import ActorRef, Quote, Span
@@ -85,15 +85,6 @@ def verb_attributions(doc: Doc) -> list[Attribution]:
 def _predicate(tok: Token) -> Token:
     """The verb whose subject holds an adjective's view ("she is critical of" -> "is")."""
     return tok.head if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd") else tok
-
-
-def cue_lemma(tok: Token) -> str:
-    """The token's lemma, repaired where the tagger drops a silent "e" ("hoping" -> "hop"):
-    a verb form in -ing/-ed whose lemma plus "e" is a cue is that cue."""
-    lemma = tok.lemma_.lower()
-    if lemma not in lexicon()["VERB"] and tok.lower_.endswith(("ing", "ed")) and lemma + "e" in lexicon()["VERB"]:
-        return lemma + "e"
-    return lemma
 
 
 def _has_content(noun: Token) -> bool:
