@@ -49,8 +49,10 @@ gate: setup
 	@for b in $(BENCHES); do $(BIN)/python scripts/bench_$$(echo $$b | tr - _).py --gate || exit 1; done
 
 # Reproducible training of the shipped event-classifier weights (see scripts/train_events.py)
-# and of the attribution-cue model of the quotes stage (scripts/train_quotes.py, PolNeAR train).
+# and of the quotes stage's cue encoder and cue, tagger and filter models (scripts/train_cue_encoder.py,
+# about 35 minutes on two cores, then scripts/train_quotes.py; PolNeAR train).
 train: setup
 	$(BIN)/pip install -q -e '.[train]'
 	$(BIN)/python scripts/train_events.py
+	$(BIN)/python scripts/train_cue_encoder.py
 	$(BIN)/python scripts/train_quotes.py

