@@ -53,6 +53,13 @@ HELD_OUT = 0.1
 # probabilities bucketed into the CRF's features (out-of-fold on train). PolNeAR dev: content F1@0.3 0.794 -> 0.799,
 # e2e 0.737 -> 0.741, for a quotes stage 4x slower (an encoder pass per article). The tagger only adds quotes
 # that overlap none of the rules' quotes, so better tagging barely reaches the score.
+# Measured and not kept (issue 3): a learned extractor to replace or join the rules. A BiLSTM cue tagger and a
+# cue-conditioned BiLSTM content/source tagger (spaCy tok2vec, parse and cue-model features, a window of 40 tokens
+# before and 80 after the cue), trained on PolNeAR train: given the gold cues it reads contents at F1@0.3 0.931
+# (e2e 0.866), with its own cues 0.787 (the rules 0.796); with the fine-tuned cue encoder's cues 0.797. Joined with
+# the rules (its quotes whose cue no rule quote has, or its content for theirs) it never passed 0.800: its cue
+# errors are the rules' (the gold cues both miss are one-off phrasings), so the cue encoder only vetoes
+# (sitroom.cue_encoder, scripts/train_cue_encoder.py).
 
 
 def parsed_docs(gold: list[dict], cache: Path | None):

@@ -35,15 +35,27 @@ def test_quotes_below_the_threshold_are_dropped(nlp):
         not quote_filter.is_checked(q) or quote_filter.probability(doc, q) >= threshold))
 
 
+BELIEF = "Officials believe that the ceasefire will collapse within days."
+
+
 def test_a_quote_whose_cue_the_encoder_doubts_is_dropped(nlp, monkeypatch):
-    doc = nlp("The minister said that the ceasefire had collapsed.")
+    doc = nlp(BELIEF)
     found = found_quotes(doc)
     monkeypatch.setattr(cue_encoder, "token_probabilities", lambda d: [0.0] * len(d))
-    assert found and quote_filter.checked(doc, found) == []
+    assert [q.cue_lemma for q in found] == ["believe"] and quote_filter.checked(doc, found) == []
+
+
+def test_a_reporting_verb_or_a_colon_is_never_vetoed(nlp, monkeypatch):
+    monkeypatch.setattr(cue_encoder, "token_probabilities", lambda d: [0.0] * len(d))
+    said = nlp("The minister said that the ceasefire had collapsed.")
+    label = nlp('The interview went on.\n\n"HOLT: Will the ceasefire hold through the winter months ahead?\n')
+    for doc in (said, label):
+        found = found_quotes(doc)
+        assert found and not any(quote_filter.encoder_doubts(doc, q) for q in found)
 
 
 def test_without_the_encoder_weights_no_quote_is_vetoed(nlp, monkeypatch):
-    doc = nlp("The minister said that the ceasefire had collapsed.")
+    doc = nlp(BELIEF)
     found = found_quotes(doc)
     monkeypatch.setattr(cue_encoder, "shipped", lambda: None)
     monkeypatch.setattr(cue_encoder, "token_probabilities", lambda d: [0.0] * len(d))

@@ -127,12 +127,17 @@ def probability(doc: Doc, quote: Quote) -> float:
 
 def encoder_doubts(doc: Doc, quote: Quote) -> bool:
     """Whether the cue encoder reads no word of the quote's cue as a cue (never without its weights):
-    the cue rules' words with a content are right about as often as not when it does."""
-    if quote.cue is None or cue_encoder.shipped() is None:
+    the cue rules' belief, stance and evidence words and the cue model's are right about as often as
+    not when it does. A reporting verb ("said", "claimed") is a cue wherever it has a content (the
+    encoder, taught by one corpus, doubts one whose sentence ends "according to ..."), and a cue
+    with no word (a transcript's "HOLT:", a headline's colon) is the layout's to judge."""
+    if quote.cue is None or cue_encoder.shipped() is None or attribution.cue_classes().get(quote.cue_lemma or "") == "speech":
+        return False
+    span = doc.char_span(quote.cue[0], quote.cue[1], alignment_mode="expand")
+    if span is None or not any(t.is_alpha for t in span):
         return False
     probs = cue_encoder.token_probabilities(doc)
-    span = doc.char_span(quote.cue[0], quote.cue[1], alignment_mode="expand")
-    return span is not None and max(probs[t.i] for t in span) < ENCODER_VETO
+    return max(probs[t.i] for t in span) < ENCODER_VETO
 
 
 def checked(doc: Doc, found: list[Quote]) -> list[Quote]:
