@@ -23,28 +23,30 @@ def test_windows_cover_each_paragraph_without_crossing_a_line_break(tokenizer):
     assert len(wins) >= 5  # the 300-word paragraph is cut into several windows
 
 
+def _word(doc, word: str) -> float:
+    tok = next(t for t in doc if t.text == word)
+    return cue_encoder.span_probability(doc, tok.idx, tok.idx + len(tok.text))
+
+
 def test_a_speech_verb_reads_as_a_cue_and_a_date_does_not(nlp):
     doc = nlp("The minister said on Tuesday that the talks had failed.")
-    probs = cue_encoder.token_probabilities(doc)
-    said = next(t.i for t in doc if t.text == "said")
-    tuesday = next(t.i for t in doc if t.text == "Tuesday")
-    assert probs[said] > 0.5 > probs[tuesday]
+    assert _word(doc, "said") > 0.5 > _word(doc, "Tuesday")
 
 
 def test_a_belief_phrase_no_lexicon_lists_reads_as_a_cue(nlp):
     doc = nlp("Officials voiced growing concerns that the ceasefire would not hold.")
-    probs = cue_encoder.token_probabilities(doc)
-    assert max(probs[t.i] for t in doc if t.text in ("voiced", "concerns")) > 0.5
+    assert max(_word(doc, "voiced"), _word(doc, "concerns")) > 0.5
 
 
-def test_without_the_weights_every_token_reads_zero(nlp, monkeypatch):
+def test_without_the_weights_every_span_reads_zero(nlp, monkeypatch):
     monkeypatch.setattr(cue_encoder, "shipped", lambda: None)
     doc = nlp("The minister said the talks failed.")
-    assert cue_encoder.token_probabilities(doc) == [0.0] * len(doc)
+    assert _word(doc, "said") == 0.0
 
 
-def test_probabilities_are_computed_once_per_doc(nlp, monkeypatch):
-    doc = nlp("The minister said the talks failed.")
-    first = cue_encoder.token_probabilities(doc)
-    monkeypatch.setattr(cue_encoder, "shipped", lambda: pytest.fail("read twice"))
-    assert cue_encoder.token_probabilities(doc) is first
+def test_only_the_paragraph_holding_the_span_is_encoded_and_only_once(nlp, monkeypatch):
+    doc = nlp("The minister said the talks failed.\n\nShelling resumed overnight.\nShe added more.")
+    first = _word(doc, "said")
+    assert list(doc.user_data[cue_encoder.CACHE_KEY]) == [0]
+    monkeypatch.setattr(cue_encoder.CueEncoder, "char_probabilities", lambda self, text: pytest.fail("read twice"))
+    assert _word(doc, "said") == first and _word(doc, "talks") < 0.5

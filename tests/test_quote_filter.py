@@ -41,12 +41,12 @@ BELIEF = "Officials believe that the ceasefire will collapse within days."
 def test_a_quote_whose_cue_the_encoder_doubts_is_dropped(nlp, monkeypatch):
     doc = nlp(BELIEF)
     found = found_quotes(doc)
-    monkeypatch.setattr(cue_encoder, "token_probabilities", lambda d: [0.0] * len(d))
+    monkeypatch.setattr(cue_encoder, "span_probability", lambda doc, start, end: 0.0)
     assert [q.cue_lemma for q in found] == ["believe"] and quote_filter.checked(doc, found) == []
 
 
 def test_a_reporting_verb_or_a_colon_is_never_vetoed(nlp, monkeypatch):
-    monkeypatch.setattr(cue_encoder, "token_probabilities", lambda d: [0.0] * len(d))
+    monkeypatch.setattr(cue_encoder, "span_probability", lambda doc, start, end: 0.0)
     said = nlp("The minister said that the ceasefire had collapsed.")
     label = nlp('The interview went on.\n\n"HOLT: Will the ceasefire hold through the winter months ahead?\n')
     for doc in (said, label):
@@ -58,5 +58,5 @@ def test_without_the_encoder_weights_no_quote_is_vetoed(nlp, monkeypatch):
     doc = nlp(BELIEF)
     found = found_quotes(doc)
     monkeypatch.setattr(cue_encoder, "shipped", lambda: None)
-    monkeypatch.setattr(cue_encoder, "token_probabilities", lambda d: [0.0] * len(d))
+    monkeypatch.setattr(cue_encoder, "span_probability", lambda doc, start, end: 0.0)
     assert len(quote_filter.checked(doc, found)) == 1

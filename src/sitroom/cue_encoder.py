@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 MODEL_FILE = Path(__file__).resolve().parent / "data" / "models" / "quotes_cue_encoder.safetensors"
 MAX_PIECES = 96  # wordpieces per window, special tokens included
 BATCH = 32
-CACHE_KEY = "sitroom.cue_encoder"  # doc.user_data: per-token cue probabilities
+CACHE_KEY = "sitroom.cue_encoder"  # doc.user_data: paragraph start -> per-character cue probabilities
 
 
 def base_model():
@@ -100,16 +100,19 @@ def shipped() -> CueEncoder | None:
     return CueEncoder() if MODEL_FILE.exists() else None
 
 
-def token_probabilities(doc: Doc) -> list[float]:
-    """Every token's cue probability (its characters' highest), computed once per doc (kept as plain
-    floats so a serialised doc keeps them); zeros without the model."""
-    known = doc.user_data.get(CACHE_KEY)
-    if known is None:
-        enc = shipped()
-        if enc is None:
-            known = [0.0] * len(doc)
-        else:
-            chars = enc.char_probabilities(doc.text)
-            known = [float(chars[t.idx:t.idx + len(t.text)].max()) if t.text.strip() else 0.0 for t in doc]
-        doc.user_data[CACHE_KEY] = known
-    return known
+def span_probability(doc: Doc, start: int, end: int) -> float:
+    """The highest cue probability of the characters in [start, end). Only the paragraph holding
+    them is encoded (once per doc; the rest of the article is never read), and without the
+    weights every span reads 0."""
+    enc = shipped()
+    if enc is None:
+        return 0.0
+    text = doc.text
+    para_start = text.rfind("\n", 0, start) + 1
+    para_end = text.find("\n", start)
+    para_end = len(text) if para_end < 0 else para_end
+    known = doc.user_data.setdefault(CACHE_KEY, {})
+    if para_start not in known:  # plain floats, so a serialised doc keeps them
+        known[para_start] = enc.char_probabilities(text[para_start:para_end])[:-1].tolist()
+    probs = known[para_start]
+    return max(probs[start - para_start:min(end, para_end) - para_start], default=0.0)

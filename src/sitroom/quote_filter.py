@@ -136,8 +136,7 @@ def encoder_doubts(doc: Doc, quote: Quote) -> bool:
     span = doc.char_span(quote.cue[0], quote.cue[1], alignment_mode="expand")
     if span is None or not any(t.is_alpha for t in span):
         return False
-    probs = cue_encoder.token_probabilities(doc)
-    return max(probs[t.i] for t in span) < ENCODER_VETO
+    return cue_encoder.span_probability(doc, span.start_char, span.end_char) < ENCODER_VETO
 
 
 def checked(doc: Doc, found: list[Quote]) -> list[Quote]:
