@@ -46,7 +46,8 @@ def windows(tokenizer, text: str) -> list[tuple[list[tuple[int, int]], list[int]
         start, pos = pos, pos + len(para) + 1
         if not para.strip():
             continue
-        enc = tokenizer(para, add_special_tokens=False, return_offsets_mapping=True)
+        # verbose=False: a paragraph over 512 wordpieces is windowed below, not truncated
+        enc = tokenizer(para, add_special_tokens=False, return_offsets_mapping=True, verbose=False)
         ids, offs = enc["input_ids"], [(a + start, b + start) for a, b in enc["offset_mapping"]]
         for k in range(0, len(ids), step):
             out.append((offs[k:k + step], [tokenizer.cls_token_id, *ids[k:k + step], tokenizer.sep_token_id]))
