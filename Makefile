@@ -50,7 +50,7 @@ gate: setup
 
 # Reproducible training of the shipped event-classifier weights (see scripts/train_events.py)
 # and of the quotes stage's cue encoder and cue, tagger and filter models (scripts/train_cue_encoder.py,
-# about 35 minutes on two cores, then scripts/train_quotes.py; PolNeAR train).
+# about 45 minutes on two cores, then scripts/train_quotes.py; PolNeAR train).
 train: setup
 	$(BIN)/pip install -q -e '.[train]'
 	$(BIN)/python scripts/train_events.py
