@@ -49,7 +49,7 @@ gate: setup
 	@for b in $(BENCHES); do $(BIN)/python scripts/bench_$$(echo $$b | tr - _).py --gate || exit 1; done
 
 # Reproducible training of the shipped event-classifier weights (see scripts/train_events.py)
-# and of the quotes stage's cue encoder and cue, tagger and filter models (scripts/train_cue_encoder.py,
+# and of the quotes stage's cue encoder and cue and filter models (scripts/train_cue_encoder.py,
 # about 45 minutes on two cores, then scripts/train_quotes.py; PolNeAR train).
 train: setup
 	$(BIN)/pip install -q -e '.[train]'

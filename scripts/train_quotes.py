@@ -1,6 +1,6 @@
-"""Train the quotes stage's three models: the attribution-cue model (``quotes_cues.json``),
-the content-span tagger (``quotes_tagger.crfsuite``) and the found-quote filter
-(``quotes_filter.json``), all under ``src/sitroom/data/models/``.
+"""Train the quotes stage's two rule models: the attribution-cue model (``quotes_cues.json``)
+and the found-quote filter (``quotes_filter.json``), both under ``src/sitroom/data/models/``.
+The cue encoder has its own script (``train_cue_encoder.py``).
 
 Reads PolNeAR train only (``shared/eval/dev/quotes-polnear-train.jsonl``): every
 candidate token of the spaCy parse (see ``sitroom.attribution.is_candidate``) is an
@@ -8,18 +8,14 @@ example, labelled a cue when it falls inside a gold cue span. A logistic regress
 (scikit-learn, the ``train`` extra) is fitted on the first 90% of the articles; the
 decision threshold is the one that maximises cue F1 on the last 10%; the model is
 then refitted on all of train and written as a JSON table of feature weights
-(weights too small to change a decision are dropped). The tagger, a linear-chain CRF
-(python-crfsuite) over each paragraph's tokens with BIO labels for the gold contents,
-cues and sources (a cue or source label wins over the content around it), is then
-trained on all of train with the new cue model's scores among its features; L1
-regularisation (``CRF_C1``) prunes its features to keep the file small.
-Last, the quotes stage runs on every train article with those two models, and the filter
+(weights too small to change a decision are dropped).
+Then the quote rules run on every train article with that model, and the filter
 (``sitroom.quote_filter``), a logistic regression over features of each quote the cue rules
 find, learns which are right (matched to a gold content at overlap 0.3); its threshold is the
 one that maximises quote F1 on out-of-fold probabilities (``FOLDS`` folds over train).
 Deterministic: fixed article order, lbfgs solvers.
 
-    python scripts/train_quotes.py [--cache FILE.spacy] [--tagger-only | --filter-only]
+    python scripts/train_quotes.py [--cache FILE.spacy] [--filter-only]
 
 ``--cache`` keeps the parsed articles in a DocBin so a second run skips the parse.
 """
@@ -36,18 +32,18 @@ import benchlib
 TRAIN = benchlib.DEV / "quotes-polnear-train.jsonl"
 MODELS = benchlib.ROOT / "src" / "sitroom" / "data" / "models"
 OUT = MODELS / "quotes_cues.json"
-TAGGER_OUT = MODELS / "quotes_tagger.crfsuite"
 FILTER_OUT = MODELS / "quotes_filter.json"
 MATCH = 0.3  # a found quote is right where it overlaps a gold content this much (the scorer's threshold)
 FILTER_C = 0.3  # inverse L2 strength of the quote filter
 FOLDS = 5  # the filter's threshold is chosen on out-of-fold probabilities over all of train
-CRF_C1 = 2.0  # L1 strength of the tagger: prunes rare features
-CRF_C2 = 0.01
-CRF_ITERATIONS = 150
 C = 0.3  # inverse L2 strength: chosen on the held-out tenth of train
 MIN_WEIGHT = 0.1  # weights smaller than this are dropped from the shipped table
 HELD_OUT = 0.1
-# Measured and not kept (issue 3): contextual token features for the tagger. Frozen MiniLM token states
+# Removed (issue 3): a content-span tagger, a linear-chain CRF (python-crfsuite) over each paragraph's tokens with
+# BIO labels for contents, cues and sources from parse and cue-model features, whose sure contents that no rule
+# quote overlapped became quotes. Once the cue encoder's attributions joined the rules' quotes (quote_join.py) it
+# cost PolNeAR dev 0.002 content F1@0.3 and 0.003 e2e F1 (0.829 / 0.772 without it).
+# Measured and not kept (issue 3): contextual token features for that CRF tagger. Frozen MiniLM token states
 # (wordpieces averaged per spaCy token, sentence windows of one paragraph), a one-hidden-layer head (128 units,
 # token + neighbours) predicting outside/content/cue/source (out-of-fold token accuracy 0.71-0.74), its
 # probabilities bucketed into the CRF's features (out-of-fold on train). PolNeAR dev: content F1@0.3 0.794 -> 0.799,
@@ -117,54 +113,18 @@ def best_threshold(vec, clf, xs: list[dict[str, int]], ys: list[int]) -> tuple[f
     return best
 
 
-def tag_sequences(doc, article: dict) -> list[tuple[list[list[str]], list[str]]]:
-    """Each paragraph's token features with BIO labels of the gold contents, cues and sources."""
-    from sitroom.quote_tagger import doc_features
-
-    spans = [(kind, n, s, e) for n, q in enumerate(article["quotes"])
-             for kind, key in (("CON", "content"), ("SRC", "source"), ("CUE", "cue")) for s, e in q.get(key) or []]
-    out = []
-    for para, feats in doc_features(doc):
-        labels, prev = [], None
-        for tok in para:
-            hits = [(kind, n, s) for kind, n, s, e in spans if s <= tok.idx < e]
-            hit = max(hits, key=lambda h: ("CON", "SRC", "CUE").index(h[0]), default=None)
-            labels.append("O" if hit is None else ("I-" if hit == prev else "B-") + hit[0])
-            prev = hit
-        out.append((feats, labels))
-    return out
-
-
-def train_tagger(docs, gold: list[dict], out: Path) -> None:
-    """Fit the CRF on every paragraph of train and write the crfsuite binary."""
-    import pycrfsuite
-
-    trainer = pycrfsuite.Trainer(verbose=False)
-    for doc, article in zip(docs, gold):
-        for feats, labels in tag_sequences(doc, article):
-            trainer.append(feats, labels)
-    trainer.set_params({"c1": CRF_C1, "c2": CRF_C2, "max_iterations": CRF_ITERATIONS,
-                        "feature.possible_transitions": True})
-    trainer.train(str(out))
-    print(f"tagger -> {out} ({out.stat().st_size // 1024} kB)", file=sys.stderr)
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--cache", type=Path, help="DocBin of the parsed train articles (made if missing)")
     ap.add_argument("--out", type=Path, default=OUT)
-    ap.add_argument("--tagger-out", type=Path, default=TAGGER_OUT)
     ap.add_argument("--filter-out", type=Path, default=FILTER_OUT)
-    ap.add_argument("--tagger-only", action="store_true", help="keep the cue model, train the tagger and filter")
-    ap.add_argument("--filter-only", action="store_true", help="keep the cue model and tagger, train the filter")
+    ap.add_argument("--filter-only", action="store_true", help="keep the cue model, train the filter")
     ap.add_argument("--limit", type=int, help="train on the first N articles only (a quick check)")
     args = ap.parse_args()
     gold = benchlib.read_gold(TRAIN)[: args.limit]
     docs = parsed_docs(gold, args.cache)
     if not args.filter_only:
-        if not args.tagger_only:
-            train_cue_model(docs, gold, args.out)
-        train_tagger(docs, gold, args.tagger_out)
+        train_cue_model(docs, gold, args.out)
     train_filter(docs, gold, args.filter_out)
 
 

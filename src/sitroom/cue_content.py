@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from sitroom import speakers
 from sitroom.knowledge import read_tsv
-from sitroom.quote_tagger import pieces
+from sitroom.quote_spans import pieces
 from sitroom.record import Span
 
 # Complements of a cue that hold what was said (the rest are manner, time, addressee).

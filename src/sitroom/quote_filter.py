@@ -34,7 +34,7 @@ MODEL_FILE = "models/quotes_filter.json"
 WORD_BUCKETS = (1, 2, 4, 8, 16, 32)  # content length classes, in words
 PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "who"}
 # Rules whose quotes the filter checks: those that read a content off a cue's parse. Quotation
-# marks bound the others (the tagger's quotes pass their own check, quote_tagger.MIN_MARGINAL).
+# marks bound the others.
 CHECKED = ("cue:", "phrase:")
 ENCODER_VETO = 0.2  # under this cue-encoder probability for every word of its cue a quote is dropped (chosen on dev)
 

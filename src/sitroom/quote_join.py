@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from sitroom import cue_encoder, quote_filter, speakers
 from sitroom.cue_content import cue_lemma
 from sitroom.marks import scan_marks
-from sitroom.quote_tagger import overlaps
+from sitroom.quote_spans import overlaps
 from sitroom.quotes import Attribution, evidence_of, found_quotes, holder, quote_of, speaker_of
 from sitroom.record import ActorRef, Quote, Span
 

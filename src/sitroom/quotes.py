@@ -22,10 +22,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from sitroom import attribution, quote_tagger, speakers
+from sitroom import attribution, speakers
 from sitroom.cue_content import complement, content_role, cue_lemma, lexicon
 from sitroom.marks import MARKS, scan_marks
-from sitroom.quote_tagger import overlaps, pieces, union, without
+from sitroom.quote_spans import overlaps, pieces, union, without
 from sitroom.record import ActorRef, Quote, Span
 
 if not Doc.has_extension("quotes"):
@@ -328,7 +328,7 @@ def _clause_of(a: Attribution) -> Span:
 
 
 def found_quotes(doc: Doc) -> list[Quote]:
-    """Every quote the rules and the tagger find, before the learned check."""
+    """Every quote the rules find, before the learned check."""
     marks = scan_marks(speakers.text_of(doc))
     attrs = drop_nested(verb_attributions(doc) + phrase_attributions(doc) + headline_attributions(doc), marks)
     bare = [a for a in attrs if not a.content and a.subject is not None]
@@ -344,31 +344,7 @@ def found_quotes(doc: Doc) -> list[Quote]:
             records.extend(_from_attribution(doc, item, recent))
         else:
             records.extend(_unattributed(doc, item, records))
-    records += _tagged(doc, records)
     return sorted(records, key=lambda q: q.content[0][0])
-
-
-def _tagged(doc: Doc, records: list[Quote]) -> list[Quote]:
-    """The tagger's contents that overlap no quote of the rules and that it is sure of: each a
-    new quote of the cue the tagger puts nearest it, kept where that cue has a subject (a
-    speaker-less addition costs more in speaker accuracy than it gives in recall) and where the
-    rules gave that cue no quote (a second content of one cue is mostly its addressee or its setting)."""
-    taken = [p for r in records for p in r.content]
-    cues = {r.cue for r in records}
-    out = []
-    for toks, cue, sure in quote_tagger.contents(doc):
-        content = pieces(toks)
-        if not content or cue is None or sure < quote_tagger.MIN_MARGINAL or any(
-                overlaps(p, t) for p in content for t in taken) or (cue.idx, cue.idx + len(cue.text)) in cues:
-            continue
-        subject = holder(cue, widely=False)
-        if subject is None:
-            continue
-        a = Attribution(cue, (cue.idx, cue.idx + len(cue.text)), cue_lemma(cue), "speech", subject, content,
-                        speakers.medium_of(cue), "tagger")
-        recent = next((r.speaker for r in reversed(records) if r.speaker is not None), None)
-        out.append(quote_of(doc, a, content, "indirect", speaker_of(doc, a, recent), round(sure, 3)))
-    return out
 
 
 def _from_attribution(doc: Doc, a: Attribution, recent: ActorRef | None) -> list[Quote]:
