@@ -7,12 +7,11 @@ fine-tuned as a token classifier on PolNeAR train, reads each word in its paragr
 gives it one of PolNeAR's univocal labels: none, cue, source or content. Learning where
 contents and sources lie teaches it cues better than cue labels alone (cue F1 on dev at
 its best threshold 0.802 -> 0.811), and it reads contents itself: :func:`tagged` turns
-the labels into attributions, which the quotes stage joins with its rules' quotes. The rules find many quotes whose
-"cue" is no cue at all ("hired an investment banker", "made a pitch"); the quote filter
-(:mod:`sitroom.quote_filter`) drops a quote none of whose cue words the encoder reads as
-a cue, unless the cue is a reporting verb. On PolNeAR dev that raised content precision
-at overlap 0.3 from 0.814 to 0.833 for a recall of 0.779 -> 0.766, speaker accuracy from
-0.932 to 0.937 and end-to-end F1 from 0.744 to 0.749.
+the labels into attributions, which the quotes stage joins with its rules' quotes
+(``quote_join.py``; PolNeAR dev content F1@0.3 0.798 -> 0.832, end-to-end 0.749 -> 0.777).
+The rules also find quotes whose "cue" is no cue at all ("hired an investment banker",
+"made a pitch"); the quote filter (:mod:`sitroom.quote_filter`) drops a quote none of
+whose cue words the encoder reads as a cue, unless the cue is a reporting verb.
 
 The tuned weights ship as ``data/models/quotes_cue_encoder.safetensors`` (fp16, every
 weight of the encoder and the head; the architecture and the tokenizer load offline from
@@ -35,8 +34,8 @@ CACHE_KEY = "sitroom.cue_encoder"  # doc.user_data: paragraph start -> per-chara
 LABELS = ("none", "cue", "source", "content")  # the head's classes, in order
 CUE, SOURCE, CONTENT = 1, 2, 3
 CUE_MIN = 0.5  # a word is a cue at this probability (chosen on dev)
-MIN_CONTENT_WORDS = 2  # a shorter content run is noise
-MAX_DISTANCE = 60  # words between a content or source and the cue it is given to
+MIN_CONTENT_WORDS = 3  # a shorter content run is mostly noise (chosen on dev)
+MAX_DISTANCE = 30  # words between a content or source and the cue it is given to (chosen on dev)
 
 
 def base_model():

@@ -3,8 +3,8 @@
 The rules of ``quotes.py`` find a quote where a cue they know governs a content in the
 parse; the fine-tuned encoder of ``cue_encoder.py`` labels every word of a paragraph as
 an attribution's cue, source or content, and so finds cues no list holds and contents
-the parse cuts wrongly. On PolNeAR dev its contents score F1 0.824 at overlap 0.3
-against the rules' 0.799, while the rules resolve speakers better (pronouns, roles,
+the parse cuts wrongly. On PolNeAR dev its contents alone score about 0.82 F1 at
+overlap 0.3 against the rules' 0.80, while the rules resolve speakers better (pronouns, roles,
 a quote's split cue). So each attribution the encoder reads keeps its content and
 cue and takes the speaker and medium of the rules' quote sharing its cue or, failing
 that, most of its content; with no such quote, its speaker is resolved from the
