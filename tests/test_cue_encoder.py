@@ -45,12 +45,22 @@ def test_without_the_weights_every_span_reads_zero(nlp, monkeypatch):
     assert _word(doc, "said") == 0.0
 
 
-def test_only_the_paragraph_holding_the_span_is_encoded_and_only_once(nlp, monkeypatch):
+def test_the_article_is_encoded_once_and_kept_on_the_doc(nlp, monkeypatch):
     doc = nlp.make_doc("The minister said the talks failed.\n\nShelling resumed overnight.\nShe added more.")
     first = _word(doc, "said")
-    assert list(doc.user_data[cue_encoder.CACHE_KEY]) == [0]
+    assert doc.user_data[cue_encoder.CACHE_KEY].shape == (len(doc.text) + 1, len(cue_encoder.LABELS))
     monkeypatch.setattr(cue_encoder.CueEncoder, "char_probabilities", lambda self, text: pytest.fail("read twice"))
     assert _word(doc, "said") == first and _word(doc, "talks") < 0.5
+    assert _word(doc, "added") > 0.5  # the third paragraph was read in the same pass
+
+
+def test_encoding_paragraphs_together_reads_each_as_alone(nlp):
+    enc = cue_encoder.shipped()
+    text = "The minister said the talks failed.\nShelling resumed overnight, the army said."
+    together = enc.char_probabilities(text)
+    second = text.index("Shelling")
+    alone = enc.char_probabilities(text[second:])
+    assert np.abs(together[second:-1] - alone[:-1]).max() < 1e-3
 
 
 def test_the_head_gives_each_word_one_of_the_four_attribution_labels(nlp):

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Token
 MODEL_FILE = Path(__file__).resolve().parent / "data" / "models" / "quotes_cue_encoder.safetensors"
 MAX_PIECES = 96  # wordpieces per window, special tokens included
 BATCH = 32
-CACHE_KEY = "sitroom.cue_encoder"  # doc.user_data: paragraph start -> per-character label probabilities
+CACHE_KEY = "sitroom.cue_encoder"  # doc.user_data: per-character label probabilities (fp16)
 LABELS = ("none", "cue", "source", "content")  # the head's classes, in order
 CUE, SOURCE, CONTENT = 1, 2, 3
 CUE_MIN = 0.5  # a word is a cue at this probability (chosen on dev)
@@ -110,32 +110,20 @@ def shipped() -> CueEncoder | None:
     return CueEncoder() if MODEL_FILE.exists() else None
 
 
-def _paragraph(doc: Doc, pos: int) -> tuple[int, int]:
-    """The character bounds of the paragraph (line) holding position ``pos``."""
-    text = doc.text
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return start, len(text) if end < 0 else end
-
-
-def _probabilities(enc: CueEncoder, doc: Doc, start: int, end: int) -> list[list[float]]:
-    """The label probabilities of each character of the paragraph [start, end), encoded once per
-    doc and kept as plain floats, so a serialised doc keeps them."""
-    known = doc.user_data.setdefault(CACHE_KEY, {})
-    if start not in known:
-        known[start] = enc.char_probabilities(doc.text[start:end])[:-1].tolist()
-    return known[start]
+def _probabilities(enc: CueEncoder, doc: Doc) -> np.ndarray:
+    """The label probabilities of every character of the article, all its paragraphs encoded in
+    one batched pass and kept on the doc (fp16, which a serialised doc keeps too)."""
+    if CACHE_KEY not in doc.user_data:
+        doc.user_data[CACHE_KEY] = enc.char_probabilities(doc.text).astype(np.float16)
+    return doc.user_data[CACHE_KEY]
 
 
 def span_probability(doc: Doc, start: int, end: int) -> float:
-    """The highest cue probability of the characters in [start, end). Only the paragraph holding
-    them is encoded (the rest of the article is never read), and without the weights every span reads 0."""
+    """The highest cue probability of the characters in [start, end); without the weights every span reads 0."""
     enc = shipped()
     if enc is None:
         return 0.0
-    para_start, para_end = _paragraph(doc, start)
-    probs = _probabilities(enc, doc, para_start, para_end)
-    return max((row[CUE] for row in probs[start - para_start:min(end, para_end) - para_start]), default=0.0)
+    return float(_probabilities(enc, doc)[start:end, CUE].max(initial=0.0))
 
 
 @dataclass
@@ -201,13 +189,14 @@ def tagged(doc: Doc) -> list[Tagged]:
     enc = shipped()
     if enc is None:
         return []
-    out: list[Tagged] = []
+    probs = _probabilities(enc, doc).astype(np.float32)
+    text = doc.text  # built anew on each access: read it once
     by_paragraph: dict[int, list[Token]] = {}
     for tok in doc:
-        if not tok.is_space:
-            by_paragraph.setdefault(_paragraph(doc, tok.idx)[0], []).append(tok)
-    for start, words in by_paragraph.items():
-        probs = np.asarray(_probabilities(enc, doc, *_paragraph(doc, start)), dtype=np.float32)
-        rows = np.stack([probs[w.idx - start:w.idx - start + len(w.text)].max(0) for w in words])
+        if not tok.is_space:  # a paragraph is a line, as the encoder's windows are
+            by_paragraph.setdefault(text.rfind("\n", 0, tok.idx), []).append(tok)
+    out: list[Tagged] = []
+    for words in by_paragraph.values():
+        rows = np.stack([probs[w.idx:w.idx + len(w.text)].max(0) for w in words])
         out.extend(paragraph_tags(words, rows))
     return out
