@@ -111,14 +111,15 @@ class PlacesStage:
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = self.find(doc)
+        text = doc.text  # built anew on each access: read it once
         for m in mentions:
-            after = re.match(r"\W*(\w+)", doc.text[m.end:m.end + 24])
+            after = re.match(r"\W*(\w+)", text[m.end:m.end + 24])
             m.says_region = m.text.split()[-1].lower() in REGION_WORDS or bool(after and after[1].lower() in REGION_WORDS)
-        link_qualifiers(mentions, doc.text)
+        link_qualifiers(mentions, text)
         resolve(mentions)  # names inside street names ("Lamar Avenue") still lend their context
-        streets = [m.span() for m in street_pattern().finditer(doc.text)]
+        streets = [m.span() for m in street_pattern().finditer(text)]
         mentions = [m for m in mentions if not any(overlaps((m.start, m.end), s) for s in streets)]
-        places = [to_place(m) for m in mentions] + place_streets(doc.text, streets, home_town(mentions))
+        places = [to_place(m) for m in mentions] + place_streets(text, streets, home_town(mentions))
         doc._.places = sorted(places, key=lambda p: p.span)
         return doc
 

@@ -125,7 +125,7 @@ def looks_ahead(text: str, start: int) -> bool:
 NAME_TYPES = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "FAC", "GPE", "NORP", "LAW"}
 
 
-def misread(doc: Doc, cand: Candidate) -> bool:
+def misread(doc: Doc, text: str, cand: Candidate) -> bool:
     """Words of a pattern that are no temporal expression here.
 
     A name the parser recognizes ("Jan Kavan", the "March of the Mothers") is no
@@ -140,9 +140,9 @@ def misread(doc: Doc, cand: Candidate) -> bool:
     if cand.rule.norm != "duration" or not cand.groups.get("unit"):
         return False
     unit = cand.groups["unit"].lower()
-    if re.match(r"\s+old\b", doc.text[cand.end:cand.end + 5]):
+    if re.match(r"\s+old\b", text[cand.end:cand.end + 5]):
         return True  # an age: "52 years old"
-    if unit.startswith("quarter") and re.match(r"\s+of\s+(?!fiscal\b|\d)", doc.text[cand.end:cand.end + 16]):
+    if unit.startswith("quarter") and re.match(r"\s+of\s+(?!fiscal\b|\d)", text[cand.end:cand.end + 16]):
         return True
     tok = next((t for t in reversed(span) if t.lower_ == unit), None) if parsed else None
     if tok is None:
@@ -165,12 +165,13 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
     so another rule's reading of the same words can win.
     """
     neutral = Context(anchor=anchor)
-    usable = [c for c in candidates(doc.text)
-              if NORMALIZERS[c.rule.norm](c.groups, neutral) is not None and not misread(doc, c)]
+    text = doc.text  # built anew on each access: read it once
+    usable = [c for c in candidates(text)
+              if NORMALIZERS[c.rule.norm](c.groups, neutral) is not None and not misread(doc, text, c)]
     ctx = Context(anchor=anchor)
     out = []
     for cand in select(usable):
-        ahead = looks_ahead(doc.text, cand.start)
+        ahead = looks_ahead(text, cand.start)
         ctx.tense = "future" if ahead else tense_of(governing_verb(doc, cand.start, cand.end))
         norm = NORMALIZERS[cand.rule.norm](cand.groups, ctx)
         if norm is None:
