@@ -56,6 +56,16 @@ def test_an_attribution_the_rules_miss_gets_the_tagged_source_as_speaker(nlp, mo
     assert doc.text[q.cue[0]:q.cue[1]] == "has faced ridicule online over"
 
 
+def test_a_tagged_source_of_punctuation_alone_gives_way_to_the_cues_subject(nlp, monkeypatch):
+    doc = nlp("Omar Haddad, in particular, has faced ridicule online over the proposal to cede the valley.")
+    comma = next(t for t in doc if t.text == "," and t.i > 2)
+    tag = _tag(doc, "has faced ridicule online over", "the proposal to cede the valley")
+    tag.source = [comma]
+    monkeypatch.setattr(cue_encoder, "tagged", lambda d: [tag])
+    (q,) = quote_join.joined(doc, [])
+    assert q.speaker.name == "Omar Haddad"
+
+
 def test_an_addition_with_no_speaker_is_dropped(nlp, monkeypatch):
     doc = nlp("The so-called peace plan was published on Monday.")
     monkeypatch.setattr(cue_encoder, "tagged", lambda d: [_tag(doc, "published", "peace plan")])

@@ -105,7 +105,8 @@ def from_tag(doc: Doc, tag: cue_encoder.Tagged, twin: Quote | None, recent: Acto
         return replace(twin, content=content, kind=_kind(doc, content),
                        evidence=evidence_of(doc, content + ([twin.cue] if twin.cue else [])))
     cue = doc[tag.cue[0].i:tag.cue[-1].i + 1].root
-    subject = doc[tag.source[0].i:tag.source[-1].i + 1].root if tag.source else holder(cue, widely=False)
+    source = [w for w in tag.source if not w.is_punct]  # a stray comma tagged as source names no one
+    subject = doc[source[0].i:source[-1].i + 1].root if source else holder(cue, widely=False)
     a = Attribution(cue, _cue_span(tag), cue_lemma(cue), "speech", subject, list(tag.content),
                     speakers.medium_of(cue), "encoder")
     return quote_of(doc, a, a.content, _kind(doc, a.content), speaker_of(doc, a, recent), round(tag.probability, 3))
