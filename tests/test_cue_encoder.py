@@ -78,6 +78,19 @@ def test_the_encoder_reads_cue_content_and_source_of_a_reported_clause(nlp):
     assert "minister" in [w.text for w in tag.source]
 
 
+def test_content_probability_is_high_over_a_reported_clause_and_low_over_a_manner_phrase(nlp):
+    doc = nlp("The minister said that the talks had failed.\n\nCruz was booed off the stage at the convention.")
+    clause, phrase = doc.text.index("that the talks"), doc.text.index("off the stage")
+    assert cue_encoder.content_probability(doc, [(clause, clause + len("that the talks had failed"))]) > 0.9
+    assert cue_encoder.content_probability(doc, [(phrase, phrase + len("off the stage at the convention"))]) < 0.15
+
+
+def test_without_the_weights_no_content_is_doubted(nlp, monkeypatch):
+    monkeypatch.setattr(cue_encoder, "shipped", lambda: None)
+    doc = nlp("Cruz was booed off the stage at the convention.")
+    assert cue_encoder.content_probability(doc, [(8, 47)]) == 1.0
+
+
 def _probs(rows: dict[int, int], n: int):
     """One row per word: the given label certain at the given words, none elsewhere."""
     p = np.zeros((n, len(cue_encoder.LABELS)), dtype=np.float32)

@@ -60,3 +60,18 @@ def test_without_the_encoder_weights_no_quote_is_vetoed(nlp, monkeypatch):
     monkeypatch.setattr(cue_encoder, "shipped", lambda: None)
     monkeypatch.setattr(cue_encoder, "span_probability", lambda doc, start, end: 0.0)
     assert len(quote_filter.checked(doc, found)) == 1
+
+
+def test_an_indirect_quote_the_encoder_reads_no_content_in_is_dropped(nlp):
+    doc = nlp("The minister said that the talks had failed.\n\nCruz was booed off the stage at the convention.")
+    found = {q.cue_lemma: q for q in found_quotes(doc)}
+    assert quote_filter.encoder_reads_no_content(doc, found["boo"])
+    assert not quote_filter.encoder_reads_no_content(doc, found["say"])
+    assert [q.cue_lemma for q in quote_filter.checked(doc, list(found.values()))] == ["say"]
+
+
+def test_quotation_marks_keep_a_quote_whatever_the_encoder_reads_of_its_content(nlp, monkeypatch):
+    monkeypatch.setattr(cue_encoder, "content_probability", lambda doc, pieces: 0.0)
+    doc = nlp('"The talks have failed," the minister said. Officials believe that the ceasefire will collapse.')
+    kinds = {q.kind: quote_filter.encoder_reads_no_content(doc, q) for q in found_quotes(doc)}
+    assert kinds == {"direct": False, "indirect": True}

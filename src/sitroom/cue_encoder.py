@@ -126,6 +126,21 @@ def span_probability(doc: Doc, start: int, end: int) -> float:
     return float(_probabilities(enc, doc)[start:end, CUE].max(initial=0.0))
 
 
+def _word_rows(probs: np.ndarray, words: list[Token]) -> np.ndarray:
+    """One row of label probabilities per word: those of its likeliest wordpiece."""
+    return np.stack([probs[w.idx:w.idx + len(w.text)].max(0) for w in words])
+
+
+def content_probability(doc: Doc, pieces: list[tuple[int, int]]) -> float:
+    """The mean content probability of the words in ``pieces``; 1 without the weights (or
+    without words), so nothing is doubted then."""
+    enc = shipped()
+    words = [w for a, b in pieces for w in doc.char_span(a, b, alignment_mode="expand") or [] if not w.is_space]
+    if enc is None or not words:
+        return 1.0
+    return float(_word_rows(_probabilities(enc, doc), words)[:, CONTENT].astype(np.float32).mean())
+
+
 @dataclass
 class Tagged:
     """An attribution the encoder reads: its cue words, its content runs as character pieces, its
@@ -197,6 +212,5 @@ def tagged(doc: Doc) -> list[Tagged]:
             by_paragraph.setdefault(text.rfind("\n", 0, tok.idx), []).append(tok)
     out: list[Tagged] = []
     for words in by_paragraph.values():
-        rows = np.stack([probs[w.idx:w.idx + len(w.text)].max(0) for w in words])
-        out.extend(paragraph_tags(words, rows))
+        out.extend(paragraph_tags(words, _word_rows(probs, words)))
     return out

@@ -14,7 +14,8 @@ probability as their confidence. Quotes bounded by quotation marks or found by t
 tagger are not judged here. It is shipped as a JSON table of feature weights
 (``data/models/quotes_filter.json``) and read with the standard library only.
 Before it, any quote with a cue (quoted or not) whose words the fine-tuned cue encoder
-(:mod:`sitroom.cue_encoder`) all reads as no cue is dropped.
+(:mod:`sitroom.cue_encoder`) all reads as no cue is dropped, and so is an indirect quote
+whose words it reads as no attribution's content.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "who"}
 # marks bound the others.
 CHECKED = ("cue:", "phrase:")
 ENCODER_VETO = 0.2  # under this cue-encoder probability for every word of its cue a quote is dropped (chosen on dev)
+CONTENT_VETO = 0.15  # under this mean encoder content probability over its words an indirect quote is dropped (chosen on dev)
 
 
 def _bucket(n: int) -> str:
@@ -139,13 +141,22 @@ def encoder_doubts(doc: Doc, quote: Quote) -> bool:
     return cue_encoder.span_probability(doc, span.start_char, span.end_char) < ENCODER_VETO
 
 
+def encoder_reads_no_content(doc: Doc, quote: Quote) -> bool:
+    """Whether the cue encoder, which read the whole paragraph, reads (almost) none of an indirect
+    quote's words as an attribution's content. Such quotes are mostly a parse's object taken for
+    reported speech ("booed off the stage", "devoted attention"). On PolNeAR dev, dropping them
+    took content precision from 0.839 to 0.854 for 0.004 of recall (F1@0.3 0.832 -> 0.838).
+    Quotation marks bound a direct or mixed quote whatever the encoder reads."""
+    return quote.kind == "indirect" and cue_encoder.content_probability(doc, quote.content) < CONTENT_VETO
+
+
 def checked(doc: Doc, found: list[Quote]) -> list[Quote]:
     """The quotes the model keeps, each with its probability as confidence, less those whose cue
-    the cue encoder doubts."""
+    or content the cue encoder doubts."""
     threshold = model()[2]
     out = []
     for quote in found:
-        if encoder_doubts(doc, quote):
+        if encoder_doubts(doc, quote) or encoder_reads_no_content(doc, quote):
             continue
         if not is_checked(quote):
             out.append(quote)
