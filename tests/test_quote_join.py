@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sitroom import cue_encoder, quote_filter, quote_join
 from sitroom.quotes import found_quotes
 
@@ -77,3 +79,33 @@ def test_the_stage_reads_a_reported_clause_with_the_real_encoder(run):
     (q,) = rec.quotes
     assert "the prisoner exchange would go ahead" in rec.article.text[q.content[0][0]:q.content[-1][1]]
     assert q.speaker.name == "Nina Petrova" and q.cue_lemma == "say"
+
+
+def test_a_quote_split_by_its_cue_is_one_quote_whichever_rules_read_its_pieces(run):
+    text = '"By locking in China," Nina Petrova said, "we can now go to India and say the deal is done."'
+    (q,) = run(text).quotes
+    assert [text[a:b] for a, b in q.content] == ['"By locking in China,"', '"we can now go to India and say the deal is done."']
+    assert q.kind == "direct" and q.speaker.name == "Nina Petrova"
+
+
+def test_a_clause_and_the_quote_after_its_colon_are_one_mixed_quote(run):
+    text = 'Petrova said the envoy has the one quality the talks need: "Patience, and then more patience."'
+    (q,) = run(text).quotes
+    assert [text[a:b] for a, b in q.content] == ["the envoy has the one quality the talks need",
+                                                 '"Patience, and then more patience."']
+    assert q.kind == "mixed" and q.evidence == (0, len(text))
+
+
+def test_quotes_sharing_a_cue_become_one_and_quotes_of_other_cues_stay_apart(nlp):
+    doc = nlp("Ana said the plan failed. Ben said the army left.")
+    ana, ben = sorted(_rules(doc), key=lambda q: q.content[0][0])
+    half = replace(ana, content=[(ben.content[0][0], ben.content[0][0] + 3)])
+    joined = quote_join.one_per_cue(doc, [ana, half, ben])
+    assert len(joined) == 2 and joined[1] == ben
+    assert joined[0].content == [ana.content[0], half.content[0]] and joined[0].speaker == ana.speaker
+
+
+def test_a_quote_in_the_next_paragraph_stays_apart_from_its_cues_clause(run):
+    text = 'Petrova told reporters that the talks would go on:\n"Patience, and then more patience, is what we need."'
+    quotes = run(text).quotes
+    assert [q.kind for q in quotes] == ["indirect", "direct"] and quotes[0].cue == quotes[1].cue

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from sitroom import cue_encoder, quote_filter, speakers
 from sitroom.cue_content import cue_lemma
 from sitroom.marks import scan_marks
-from sitroom.quote_spans import overlaps
+from sitroom.quote_spans import overlaps, union
 from sitroom.quotes import Attribution, evidence_of, found_quotes, holder, quote_of, speaker_of
 from sitroom.record import ActorRef, Quote, Span
 
@@ -72,7 +72,27 @@ def joined(doc: Doc, records: list[Quote]) -> list[Quote]:
     taken = [p for q in out for p in q.content]
     kept = [q for q in records if all(q is not t for t in twins)
             and not any(overlaps(p, t) for p in q.content for t in taken)]
-    return sorted(out + kept, key=_start)
+    return one_per_cue(doc, sorted(out + kept, key=_start))
+
+
+def one_per_cue(doc: Doc, quotes: list[Quote]) -> list[Quote]:
+    """The quotes in text order, those sharing a cue in one paragraph made one: a cue introduces
+    one attribution, whatever pieces it has ('"X," Obama said, "Y."' where two rules each read one
+    piece; "said she has the quality: \"Steadiness\""). PolNeAR never gives two attributions one
+    cue (none of 2,192 on dev); joining them there took end-to-end F1@0.3 from 0.782 to 0.785. A
+    quote in the next paragraph stays apart, as news annotation counts it."""
+    out: list[Quote] = []
+    text = speakers.text_of(doc)
+    for quote in quotes:
+        first = next((i for i, q in enumerate(out) if quote.cue is not None and q.cue == quote.cue
+                      and "\n" not in text[q.content[-1][1]:quote.content[0][0]]), None)
+        if first is None:
+            out.append(quote)
+            continue
+        content = union(out[first].content + quote.content)
+        out[first] = replace(out[first], content=content, kind=_kind(doc, content),
+                             evidence=evidence_of(doc, content + [quote.cue]))
+    return out
 
 
 def _start(quote: Quote) -> int:
