@@ -112,6 +112,16 @@ def test_each_content_and_source_run_goes_to_the_nearest_cue(nlp):
     assert [doc.text[a:b] for a, b in ben.content] == ["the army stayed"] and [w.text for w in ben.source] == ["Ben"]
 
 
+def test_a_run_goes_to_no_cue_of_another_sentence(nlp):
+    doc = nlp("Ana said the plan failed. The army then stayed home all day.")
+    words = list(doc)
+    C, S, Q = cue_encoder.CONTENT, cue_encoder.SOURCE, cue_encoder.CUE
+    rows = {0: S, 1: Q, 2: C, 3: C, 4: C, 6: C, 7: C, 8: C, 9: C, 10: S}
+    (ana,) = cue_encoder.paragraph_tags(words, _probs(rows, len(words)))
+    assert [doc.text[a:b] for a, b in ana.content] == ["the plan failed"]
+    assert [w.text for w in ana.source] == ["Ana"]
+
+
 def test_a_cue_without_content_and_a_one_word_content_are_no_attribution(nlp):
     doc = nlp.make_doc("Ana said yes and Ben argued nothing")
     words = list(doc)

@@ -164,29 +164,40 @@ def _runs(mask: list[bool]) -> list[tuple[int, int]]:
     return out
 
 
-def _nearest(run: tuple[int, int], cues: list[tuple[int, int]]) -> int | None:
-    """The index of the cue run closest to ``run`` in words, within ``MAX_DISTANCE``."""
+def _nearest(run: tuple[int, int], cues: list[tuple[int, int]], words: list[Token]) -> int | None:
+    """The index of the cue run closest to ``run`` in words, within ``MAX_DISTANCE`` and in a
+    sentence the run covers: an attribution's cue, source and content share a sentence, and a run
+    given to a cue of the next sentence is mostly a neighbouring attribution's (PolNeAR dev
+    end-to-end F1@0.3 0.785 -> 0.787, F1@0.8 0.670 -> 0.679)."""
     def gap(cue: tuple[int, int]) -> int:
         return max(cue[0] - run[1], run[0] - cue[1], 0)
-    best = min(range(len(cues)), key=lambda k: gap(cues[k]), default=None)
+    sentences = {_sentence(words[i]) for i in range(*run)}
+    near = [k for k, cue in enumerate(cues) if _sentence(words[cue[0]]) in sentences]
+    best = min(near, key=lambda k: gap(cues[k]), default=None)
     return best if best is not None and gap(cues[best]) <= MAX_DISTANCE else None
+
+
+def _sentence(word: Token) -> int:
+    """Where the word's sentence starts; 0 for every word of a doc with no sentence boundaries."""
+    return word.sent.start if word.doc.has_annotation("SENT_START") else 0
 
 
 def paragraph_tags(words: list[Token], probs: np.ndarray) -> list[Tagged]:
     """One paragraph's attributions from its words' label probabilities (one row per word): a cue
     is a run of words at ``CUE_MIN`` or more; every content run (words whose likeliest label is
-    content) and source run goes to the cue nearest it; a cue with no content is none."""
+    content) and source run goes to the cue nearest it in its sentence; a cue with no content is
+    none."""
     is_cue = list(probs[:, CUE] >= CUE_MIN)
     label = probs.argmax(-1)
     cues = _runs(is_cue)
     found = [Tagged(words[a:b], [], [], float(probs[a:b, CUE].mean())) for a, b in cues]
     for a, b in _runs([lab == CONTENT and not c for lab, c in zip(label, is_cue)]):
-        k = _nearest((a, b), cues)
+        k = _nearest((a, b), cues, words)
         if b - a >= MIN_CONTENT_WORDS and k is not None:
             found[k].content.append((words[a].idx, words[b - 1].idx + len(words[b - 1].text)))
     sources: dict[int, tuple[int, int]] = {}
     for a, b in _runs([lab == SOURCE and not c for lab, c in zip(label, is_cue)]):
-        k = _nearest((a, b), cues)
+        k = _nearest((a, b), cues, words)
         if k is not None and (k not in sources or _closer((a, b), sources[k], cues[k])):
             sources[k] = (a, b)
     for k, (a, b) in sources.items():
