@@ -66,7 +66,7 @@ def test_encoding_paragraphs_together_reads_each_as_alone(nlp):
 def test_the_head_gives_each_word_one_of_the_four_attribution_labels(nlp):
     enc = cue_encoder.shipped()
     probs = enc.char_probabilities("The minister said the talks failed.")
-    assert probs.shape[1] == len(cue_encoder.LABELS) == enc.head.out_features
+    assert probs.shape[1] == len(cue_encoder.LABELS) == enc.labels
     assert abs(float(probs[4:12].sum(-1).mean()) - 1.0) < 1e-3  # "minister": one distribution
 
 
@@ -132,3 +132,28 @@ def test_a_cue_without_content_and_a_one_word_content_are_no_attribution(nlp):
 def test_without_the_weights_the_encoder_reads_no_attribution(nlp, monkeypatch):
     monkeypatch.setattr(cue_encoder, "shipped", lambda: None)
     assert cue_encoder.tagged(nlp.make_doc("The minister said that the talks had failed.")) == []
+
+
+def test_quantized_weights_read_back_within_half_a_step_of_each_row():
+    import torch
+
+    torch.manual_seed(0)
+    weights = {"layer.weight": torch.randn(8, 16), "layer.bias": torch.randn(8)}
+    packed = cue_encoder.quantized(weights)
+    assert packed["layer.weight"].dtype == torch.int8 and packed["layer.bias"].dtype == torch.float16
+    back = cue_encoder.dequantized(packed)
+    assert set(back) == set(weights)
+    step = weights["layer.weight"].abs().amax(1, keepdim=True) / 127
+    assert ((back["layer.weight"] - weights["layer.weight"]).abs() <= step / 2 + 1e-3).all()
+    assert torch.allclose(back["layer.bias"], weights["layer.bias"], atol=1e-2)
+
+
+def test_the_members_probabilities_are_averaged(nlp, monkeypatch):
+    enc = cue_encoder.shipped()
+    text = "The minister said the talks failed."
+    alone = cue_encoder.CueEncoder(cue_encoder.MODEL_FILES[:1]).char_probabilities(text)
+    every = enc.char_probabilities(text)
+    assert len(enc.members) == len(cue_encoder.MODEL_FILES)
+    twice = cue_encoder.CueEncoder(cue_encoder.MODEL_FILES[:1] * 2).char_probabilities(text)
+    assert np.abs(twice - alone).max() < 1e-5  # a member read twice changes nothing
+    assert len(enc.members) > 1 and np.abs(every - alone).max() > 1e-3  # the other member moves the average

@@ -109,3 +109,43 @@ def test_a_quote_in_the_next_paragraph_stays_apart_from_its_cues_clause(run):
     text = 'Petrova told reporters that the talks would go on:\n"Patience, and then more patience, is what we need."'
     quotes = run(text).quotes
     assert [q.kind for q in quotes] == ["indirect", "direct"] and quotes[0].cue == quotes[1].cue
+
+
+def test_a_sure_encoder_source_takes_over_a_speaker_the_parse_got_wrong(run):
+    text = ("Putin wrote overnight that the talks were “a farce” and urged Western leaders to “stop the lies” "
+            "about the war.")
+    urged = next(q for q in run(text).quotes if q.cue_lemma == "urge")
+    assert urged.speaker.text == "Putin"  # the parse reads "the talks" as the subject of "urged"
+
+
+def _said(nlp):
+    doc = nlp("Ana Silva said that the talks had failed.")
+    (quote,) = _rules(doc)
+    return doc, quote
+
+
+def test_an_unsure_or_agreeing_encoder_source_leaves_the_speaker(nlp, monkeypatch):
+    doc, quote = _said(nlp)
+    talks = [t for t in doc if t.text == "talks"]
+    monkeypatch.setattr(cue_encoder, "nearest_source", lambda d, cue: (talks, quote_join.SOURCE_SURE - 0.01))
+    assert quote_join.with_sure_sources(doc, [quote]) == [quote]
+    ana = [t for t in doc if t.text in ("Ana", "Silva")]
+    monkeypatch.setattr(cue_encoder, "nearest_source", lambda d, cue: (ana, 0.99))
+    assert quote_join.with_sure_sources(doc, [quote]) == [quote]
+
+
+def test_a_sure_source_replaces_a_read_speaker_but_not_one_a_layout_rule_gives(nlp, monkeypatch):
+    doc, quote = _said(nlp)
+    talks = [t for t in doc if t.text == "talks"]
+    monkeypatch.setattr(cue_encoder, "nearest_source", lambda d, cue: (talks, 0.99))
+    (moved,) = quote_join.with_sure_sources(doc, [quote])
+    assert moved.speaker.text == "the talks" and moved.content == quote.content and moved.cue == quote.cue
+    signed = replace(quote, rule="signed")
+    assert quote_join.with_sure_sources(doc, [signed]) == [signed]
+
+
+def test_the_encoder_reads_the_source_nearest_a_cue_in_its_sentence(nlp):
+    doc = nlp("The talks failed. Ana Silva said that the army would stay.")
+    said = doc.text.index("said")
+    words, probability = cue_encoder.nearest_source(doc, (said, said + 4))
+    assert "Silva" in [w.text for w in words] and probability > quote_join.SOURCE_SURE
