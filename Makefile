@@ -50,10 +50,9 @@ gate: setup
 
 # Reproducible training of the shipped event-classifier weights (see scripts/train_events.py)
 # and of the quotes stage's cue encoder and cue and filter models (scripts/train_cue_encoder.py,
-# one member per seed, about 45 minutes each on two cores, then scripts/train_quotes.py; PolNeAR train).
+# about 45 minutes on two cores, then scripts/train_quotes.py; PolNeAR train).
 train: setup
 	$(BIN)/pip install -q -e '.[train]'
 	$(BIN)/python scripts/train_events.py
-	$(BIN)/python scripts/train_cue_encoder.py --seed 0
-	$(BIN)/python scripts/train_cue_encoder.py --seed 1
+	$(BIN)/python scripts/train_cue_encoder.py
 	$(BIN)/python scripts/train_quotes.py
