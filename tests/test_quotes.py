@@ -306,11 +306,13 @@ def test_according_to_is_read_once_as_a_phrase_not_also_as_a_verb(run):
     assert [q.cue_lemma for q in rec.quotes] == ["according to"]
 
 
-def test_next_quoted_sentence_continues_the_last_direct_speaker(run):
+def test_next_quoted_sentence_in_the_paragraph_is_a_piece_of_the_last_direct_quote(run):
+    # '"X," she said after ... "Y."' is one attribution with two pieces, as news annotation counts it
     rec = run('"The delay is unacceptable," Rosa Klein said after the mayor warned that the river would flood. '
               '"We expect the bridge to open in June."')
     q = _covering(rec, "We expect the bridge")
-    assert q.speaker is not None and q.speaker.name == "Rosa Klein"
+    assert q is _covering(rec, "The delay is unacceptable")
+    assert q.speaker is not None and q.speaker.name == "Rosa Klein" and len(q.content) == 2
 
 
 def test_sure_cue_inside_another_content_stands_alone(run):
