@@ -31,11 +31,34 @@ def test_without_encoder_attributions_the_rules_quotes_stand(nlp, monkeypatch):
 def test_the_encoder_content_replaces_its_twins_and_keeps_its_speaker_and_cue(nlp, monkeypatch):
     doc = nlp("Nina Petrova, the envoy, said that the talks had stalled over the border.")
     rules = _rules(doc)
+    monkeypatch.setattr(cue_encoder, "content_probability", lambda d, pieces: 0.3)  # it doubts the rest
     twin = next(q for q in rules if q.cue_lemma == "say")
     monkeypatch.setattr(cue_encoder, "tagged", lambda d: [_tag(doc, "said", "that the talks had stalled")])
     (q,) = [q for q in quote_join.joined(doc, rules) if q.cue == twin.cue]
     assert doc.text[q.content[0][0]:q.content[0][1]] == "that the talks had stalled"
     assert q.speaker == twin.speaker and q.cue_lemma == "say" and q.kind == "indirect"
+
+
+def test_a_parsed_content_the_encoder_reads_as_content_outlasts_its_shorter_run(nlp, monkeypatch):
+    # the encoder's run stops at the first word it doubts; the parse's clause ends where the clause does
+    doc = nlp("Nina Petrova, the envoy, said that the talks had stalled over the border.")
+    rules = _rules(doc)
+    twin = next(q for q in rules if q.cue_lemma == "say")
+    monkeypatch.setattr(cue_encoder, "content_probability", lambda d, pieces: 0.9)
+    monkeypatch.setattr(cue_encoder, "tagged", lambda d: [_tag(doc, "said", "that the talks had stalled")])
+    (q,) = [q for q in quote_join.joined(doc, rules) if q.cue == twin.cue]
+    assert q.content == twin.content and doc.text[q.content[0][0]:q.content[-1][1]].endswith("over the border")
+
+
+def test_an_encoder_content_reaching_past_the_parsed_one_replaces_it(nlp, monkeypatch):
+    doc = nlp("Nina Petrova said the talks had stalled, blaming the weather.")
+    rules = _rules(doc)
+    twin = next(q for q in rules if q.cue_lemma == "say")
+    monkeypatch.setattr(cue_encoder, "content_probability", lambda d, pieces: 0.9)
+    monkeypatch.setattr(cue_encoder, "tagged", lambda d: [
+        _tag(doc, "said", "the talks had stalled, blaming the weather")])
+    (q,) = [q for q in quote_join.joined(doc, rules) if q.cue == twin.cue]
+    assert doc.text[q.content[0][0]:q.content[-1][1]] == "the talks had stalled, blaming the weather"
 
 
 def test_a_direct_quote_stays_whole_and_no_encoder_content_reaches_into_it(nlp, monkeypatch):
