@@ -73,3 +73,23 @@ def test_participle_on_where_the_subject_spoke_is_the_subjects(nlp):
 def test_participle_on_people_in_the_object_is_theirs(nlp):
     assert _speaker_of(nlp, "The emails included staff members suggesting that he should resign.",
                        "suggesting") == "members"
+
+
+PARAGRAPH = ("{who} said the talks had stalled after the strike on the port. Several rounds followed. Nothing "
+             "moved. The port stayed shut.\n\n\"We will not give up,\" she said.")
+
+
+def _she(nlp, who: str) -> str:
+    """The name the last quote's "she" resolves to, its sentences naming no one."""
+    return nlp(PARAGRAPH.format(who=who))._.quotes[-1].speaker.name
+
+
+def test_she_stands_for_no_thing_or_other_pronoun_that_spoke_last(nlp):
+    assert _she(nlp, "The report") == "she"
+    assert _she(nlp, "Nobody") == "she"
+    assert _she(nlp, "They") == "she"
+
+
+def test_she_stands_for_the_last_speaker_named_or_a_word_for_people(nlp):
+    assert _she(nlp, "The ministry spokesperson") == "ministry spokesperson"
+    assert _she(nlp, "Lynch") == "Lynch"

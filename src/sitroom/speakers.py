@@ -20,6 +20,7 @@ from sitroom.knowledge import data_text, read_tsv
 from sitroom.record import ActorRef, Span
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
+OTHER_PRONOUNS = {"i", "we", "you", "they", "them", "us", "me", "nobody", "someone", "somebody", "everyone", "everybody", "anyone"}  # no antecedent of "he" or "she"
 PERSON_POSSESSIVES = {"his"}  # "his claim": a person's, resolved like "he" ("her" is above)
 AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant")
 THING_PRONOUNS = {"it", "this", "that", "which", "what", "itself", "something", "anything", "everything", "nothing"}
@@ -279,7 +280,7 @@ def _strip_the(text: str) -> str:
 
 
 def _person_antecedent(head: Token, recent: str | None) -> str | None:
-    """The person a pronoun refers to: the nearest sentence's subject person (or the last speaker if named there)."""
+    """The person a pronoun refers to: the nearest sentence's subject person, else the last speaker where "he" or "she" may mean them."""
     doc = head.doc
     sent = head.sent
     for _ in range(4):
@@ -293,7 +294,17 @@ def _person_antecedent(head: Token, recent: str | None) -> str | None:
         if sent.start == 0:
             break
         sent = doc[sent.start - 1].sent
-    return recent
+    return recent if recent and _may_be_person(recent) else None
+
+
+def _may_be_person(name: str) -> bool:
+    """Whether "he" or "she" can stand for the last speaker's name: a name (capitalised) or a word
+    for people ("the doctor"), never another pronoun ("they", "That") or a thing a misread cue made
+    a speaker ("a box labeled ...", "injections intended to calm her")."""
+    words = name.split()
+    if not words or name.lower() in OTHER_PRONOUNS | THING_PRONOUNS:
+        return False
+    return words[-1][0].isupper() or words[-1].lower() in animate_nouns()
 
 
 def _body_antecedent(head: Token) -> str | None:
