@@ -137,9 +137,12 @@ def test_sigint_ends_a_running_watch_with_status_zero(tmp_path):
     code = ("import logging, sys; from pathlib import Path; from sitroom.watch import watch; "
             "logging.basicConfig(level=logging.INFO, stream=sys.stderr); "
             "r = watch(Path(sys.argv[1]), 3600, print); print('rounds', r.rounds)")
+    # Ctrl-C as in a terminal: a job started in the background (nohup, "&") ignores SIGINT, and a
+    # child inheriting that would never see the signal this test sends.
     proc = subprocess.Popen([sys.executable, "-c", code, str(feeds_file(tmp_path, str(feed)))],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env=dict(os.environ, PYTHONUNBUFFERED="1"))
+                            env=dict(os.environ, PYTHONUNBUFFERED="1"),
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         deadline = time.monotonic() + 60
         line = ""
