@@ -91,10 +91,33 @@ def test_a_tagged_source_of_punctuation_alone_gives_way_to_the_cues_subject(nlp,
     assert q.speaker.name == "Omar Haddad"
 
 
-def test_an_addition_with_no_speaker_is_dropped(nlp, monkeypatch):
-    doc = nlp("The so-called peace plan was published on Monday.")
-    monkeypatch.setattr(cue_encoder, "tagged", lambda d: [_tag(doc, "published", "peace plan")])
-    assert quote_join.joined(doc, []) == []
+def test_an_addition_whose_cue_noun_has_no_owner_is_credited_to_the_verb_it_hangs_from(nlp, monkeypatch):
+    doc = nlp("Moscow has invested years in the narrative that the West started the war.")
+    monkeypatch.setattr(cue_encoder, "tagged", lambda d: [_tag(doc, "narrative", "that the West started the war")])
+    (q,) = quote_join.joined(doc, [])
+    assert q.speaker.text == "Moscow" and q.rule == "encoder"
+
+
+def test_an_addition_with_no_subject_near_its_cue_takes_its_sentences_subject(nlp, monkeypatch):
+    doc = nlp("Anna Berg rejected the plan, with open contempt for the claim that the border was safe.")
+    monkeypatch.setattr(cue_encoder, "tagged", lambda d: [_tag(doc, "claim", "that the border was safe")])
+    (q,) = quote_join.joined(doc, [])
+    assert q.speaker.name == "Anna Berg"
+
+
+def test_an_addition_with_no_subject_in_its_sentence_takes_the_last_speaker(nlp, monkeypatch):
+    doc = nlp("Nina Petrova said the talks had stalled. Mixed messages on the border plan.")
+    rules = _rules(doc)
+    monkeypatch.setattr(cue_encoder, "tagged", lambda d: [_tag(doc, "messages on", "the border plan")])
+    added = [q for q in quote_join.joined(doc, rules) if q.rule == "encoder"]
+    assert [q.speaker.name for q in added] == ["Nina Petrova"]
+
+
+def test_an_addition_with_no_speaker_anywhere_is_kept_without_one(nlp, monkeypatch):
+    doc = nlp("Mixed messages on the border plan.")
+    monkeypatch.setattr(cue_encoder, "tagged", lambda d: [_tag(doc, "messages on", "the border plan")])
+    (q,) = quote_join.joined(doc, [])
+    assert q.speaker is None and doc.text[q.content[0][0]:q.content[0][1]] == "the border plan"
 
 
 def test_the_stage_reads_a_reported_clause_with_the_real_encoder(run):
