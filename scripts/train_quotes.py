@@ -3,14 +3,14 @@ and the found-quote filter (``quotes_filter.json``), both under ``src/sitroom/da
 The cue encoder has its own script (``train_cue_encoder.py``).
 
 Reads PolNeAR train only (``shared/eval/dev/quotes-polnear-train.jsonl``): every
-candidate token of the spaCy parse (see ``sitroom.attribution.is_candidate``) is an
+candidate token of the spaCy parse (see ``sitroom.stages.quotes.cue_model.is_candidate``) is an
 example, labelled a cue when it falls inside a gold cue span. A logistic regression
 (scikit-learn, the ``train`` extra) is fitted on the first 90% of the articles; the
 decision threshold is the one that maximises cue F1 on the last 10%; the model is
 then refitted on all of train and written as a JSON table of feature weights
 (weights too small to change a decision are dropped).
 Then the quote rules run on every train article with that model, and the filter
-(``sitroom.quote_filter``), a logistic regression over features of each quote the cue rules
+(``sitroom.stages.quotes.filter``), a logistic regression over features of each quote the cue rules
 find, learns which are right (matched to a gold content at overlap 0.3); its threshold is the
 one that maximises quote F1 on out-of-fold probabilities (``FOLDS`` folds over train).
 Deterministic: fixed article order, lbfgs solvers.
@@ -30,9 +30,9 @@ from pathlib import Path
 import benchlib
 
 TRAIN = benchlib.DEV / "quotes-polnear-train.jsonl"
-MODELS = benchlib.ROOT / "src" / "sitroom" / "data" / "models"
-OUT = MODELS / "quotes_cues.json"
-FILTER_OUT = MODELS / "quotes_filter.json"
+MODELS = benchlib.ROOT / "src" / "sitroom" / "knowledge" / "data" / "models" / "quotes"
+OUT = MODELS / "cue_model.json"
+FILTER_OUT = MODELS / "filter.json"
 MATCH = 0.3  # a found quote is right where it overlaps a gold content this much (the scorer's threshold)
 FILTER_C = 0.3  # inverse L2 strength of the quote filter
 FOLDS = 5  # the filter's threshold is chosen on out-of-fold probabilities over all of train
@@ -41,7 +41,7 @@ MIN_WEIGHT = 0.1  # weights smaller than this are dropped from the shipped table
 HELD_OUT = 0.1
 # Removed (issue 3): a content-span tagger, a linear-chain CRF (python-crfsuite) over each paragraph's tokens with
 # BIO labels for contents, cues and sources from parse and cue-model features, whose sure contents that no rule
-# quote overlapped became quotes. Once the cue encoder's attributions joined the rules' quotes (quote_join.py) it
+# quote overlapped became quotes. Once the cue encoder's attributions joined the rules' quotes (quote_stage.py) it
 # cost PolNeAR dev 0.002 content F1@0.3 and 0.003 e2e F1 (0.829 / 0.772 without it).
 # Measured and not kept (issue 3): contextual token features for that CRF tagger. Frozen MiniLM token states
 # (wordpieces averaged per spaCy token, sentence windows of one paragraph), a one-hidden-layer head (128 units,
@@ -55,7 +55,7 @@ HELD_OUT = 0.1
 # (e2e 0.866), with its own cues 0.787 (the rules 0.796); with the fine-tuned cue encoder's cues 0.797. Joined with
 # the rules (its quotes whose cue no rule quote has, or its content for theirs) it never passed 0.800: its cue
 # errors are the rules' (the gold cues both miss are one-off phrasings), so the cue encoder only vetoes
-# (sitroom.cue_encoder, scripts/train_cue_encoder.py).
+# (sitroom.stages.quotes.encoder, scripts/train_cue_encoder.py).
 # Measured and not kept (issue 3): the filter moved after the join, judging the encoder's quotes too, with the
 # encoder's reading of each quote as features (mean content probability, cue probability, nearest source's
 # probability, in tenths, alone and by rule and kind). Learned out of sample: an encoder trained on the odd-numbered
@@ -85,7 +85,7 @@ def parsed_docs(gold: list[dict], cache: Path | None):
 
 def examples(doc, article: dict) -> tuple[list[dict[str, int]], list[int]]:
     """Feature dicts and labels of the article's candidate tokens (a cue: inside a gold cue span)."""
-    from sitroom.attribution import features, is_candidate
+    from sitroom.stages.quotes.cue_model import features, is_candidate
 
     cues = [(s, e) for q in article["quotes"] for s, e in q.get("cue") or []]
     xs, ys = [], []
@@ -160,7 +160,9 @@ def filter_examples(docs, gold: list[dict]) -> list[dict]:
     """Per article: the features and labels of the quotes the filter checks, the gold count, and the
     right and total count of the quotes it keeps as found (all are matched together, as the scorer
     does). The stages before the quotes stage run first, as in the pipeline."""
-    from sitroom import quote_filter, quotes, speakers
+    from sitroom.stages.quotes import filter as quote_filter
+    from sitroom.stages.quotes import rules as quotes
+    from sitroom.stages.actors import references
     from sitroom.config import Options
     from sitroom.pipeline import STAGES, build_nlp
 
@@ -175,7 +177,7 @@ def filter_examples(docs, gold: list[dict]) -> list[dict]:
         out.append({"xs": [{f: 1 for f in quote_filter.features(doc, q)} for q, c in zip(found, checked) if c],
                     "ys": [y for y, c in zip(right, checked) if c], "gold": len(article["quotes"]),
                     "kept_right": sum(y for y, c in zip(right, checked) if not c), "kept": checked.count(False)})
-        speakers.forget_ents(doc)
+        references.forget_ents(doc)
     return out
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from sitroom.actors import actor_ref
+from sitroom.stages.actors.stage import actor_ref
 from sitroom.config import Options
 from sitroom.errors import SitroomError
 from sitroom.pipeline import build_nlp, extract, make_doc

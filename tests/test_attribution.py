@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from sitroom import attribution
-from sitroom.cue_content import lexicon
-from sitroom.quotes import found_quotes
+from sitroom.stages.quotes import cue_model
+from sitroom.knowledge.english import speech_cues
+from sitroom.stages.quotes.rules import found_quotes
 from sitroom.record import Quote, Record
 
 
@@ -13,15 +13,16 @@ def _said(record: Record, quote: Quote) -> str:
 
 
 def test_model_loads_with_weights_and_a_threshold():
-    bias, weights, threshold = attribution.model()
+    m = cue_model.model()
+    bias, weights, threshold = m.bias, m.weights, m.threshold
     assert len(weights) > 1000 and 0 < threshold < 1 and isinstance(bias, float)
 
 
 def test_model_finds_a_cue_the_lexicon_lacks(nlp):
     doc = nlp("Most voters tended to support Clinton.")
     tended = doc[2]
-    assert tended.lemma_ not in lexicon()["VERB"]
-    assert attribution.is_cue(tended)
+    assert tended.lemma_ not in speech_cues()["VERB"]
+    assert cue_model.is_cue(tended)
     q = found_quotes(doc)[0]  # found; whether it is kept is the quote filter's call
     assert q.cue_lemma == "tend" and "support Clinton" in doc.text[q.content[0][0]:q.content[0][1]]
     assert q.speaker is not None and "voters" in q.speaker.name
@@ -29,7 +30,7 @@ def test_model_finds_a_cue_the_lexicon_lacks(nlp):
 
 def test_model_rejects_a_plain_event_verb(nlp, run):
     doc = nlp("The truck drove to the border at night.")
-    assert not any(attribution.is_cue(t) for t in doc)
+    assert not any(cue_model.is_cue(t) for t in doc)
     assert run("The truck drove to the border at night.").quotes == []
 
 

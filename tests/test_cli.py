@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -100,7 +99,7 @@ def test_a_bad_filter_is_one_line_naming_it(db):
 
 
 def test_every_command_is_documented_in_the_readme():
-    from sitroom.cli import app
+    from sitroom.cli.app import app
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     names = [c.name or c.callback.__name__ for c in app.registered_commands]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitroom.cue_content import complement, content_role
+from sitroom.stages.quotes.content import complement, content_role
 
 
 def _content(nlp, text: str, cue: str) -> str:

@@ -5,18 +5,19 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from sitroom import cue_encoder
+from sitroom.stages import ENCODER_KEY, learned
+from sitroom.stages.quotes import encoder
 
 
 @pytest.fixture(scope="module")
 def tokenizer():
-    return cue_encoder.base_model()[1]
+    return learned.base_encoder()[1]
 
 
-@pytest.mark.parametrize("size", [cue_encoder.MAX_PIECES, cue_encoder.TRAIN_PIECES])
+@pytest.mark.parametrize("size", [encoder.MAX_PIECES, encoder.TRAIN_PIECES])
 def test_windows_cover_each_paragraph_without_crossing_a_line_break(tokenizer, size):
     text = "The minister said the talks failed.\n\n" + " ".join(["word"] * 500) + "\nShe added more."
-    wins = cue_encoder.windows(tokenizer, text, size)
+    wins = encoder.windows(tokenizer, text, size)
     covered = {i for offs, _ in wins for a, b in offs for i in range(a, b)}
     assert all(i in covered for i, ch in enumerate(text) if not ch.isspace())
     for offs, ids in wins:
@@ -27,7 +28,7 @@ def test_windows_cover_each_paragraph_without_crossing_a_line_break(tokenizer, s
 
 def _word(doc, word: str) -> float:
     tok = next(t for t in doc if t.text == word)
-    return cue_encoder.span_probability(doc, tok.idx, tok.idx + len(tok.text))
+    return encoder.span_probability(doc, tok.idx, tok.idx + len(tok.text))
 
 
 def test_a_speech_verb_reads_as_a_cue_and_a_date_does_not(nlp):
@@ -41,7 +42,7 @@ def test_a_belief_phrase_no_lexicon_lists_reads_as_a_cue(nlp):
 
 
 def test_without_the_weights_every_span_reads_zero(nlp, monkeypatch):
-    monkeypatch.setattr(cue_encoder, "shipped", lambda: None)
+    monkeypatch.setattr(encoder, "shipped", lambda: None)
     doc = nlp("The minister said the talks failed.")
     assert _word(doc, "said") == 0.0
 
@@ -49,14 +50,14 @@ def test_without_the_weights_every_span_reads_zero(nlp, monkeypatch):
 def test_the_article_is_encoded_once_and_kept_on_the_doc(nlp, monkeypatch):
     doc = nlp.make_doc("The minister said the talks failed.\n\nShelling resumed overnight.\nShe added more.")
     first = _word(doc, "said")
-    assert doc.user_data[cue_encoder.CACHE_KEY].shape == (len(doc.text) + 1, len(cue_encoder.LABELS))
-    monkeypatch.setattr(cue_encoder.CueEncoder, "char_probabilities", lambda self, text: pytest.fail("read twice"))
+    assert doc.user_data[ENCODER_KEY].shape == (len(doc.text) + 1, len(encoder.LABELS))
+    monkeypatch.setattr(encoder.CueEncoder, "char_probabilities", lambda self, text: pytest.fail("read twice"))
     assert _word(doc, "said") == first and _word(doc, "talks") < 0.5
     assert _word(doc, "added") > 0.5  # the third paragraph was read in the same pass
 
 
 def test_encoding_paragraphs_together_reads_each_as_alone(nlp):
-    enc = cue_encoder.shipped()
+    enc = encoder.shipped()
     text = "The minister said the talks failed.\nShelling resumed overnight, the army said."
     together = enc.char_probabilities(text)
     second = text.index("Shelling")
@@ -65,15 +66,15 @@ def test_encoding_paragraphs_together_reads_each_as_alone(nlp):
 
 
 def test_the_head_gives_each_word_one_of_the_four_attribution_labels(nlp):
-    enc = cue_encoder.shipped()
+    enc = encoder.shipped()
     probs = enc.char_probabilities("The minister said the talks failed.")
-    assert probs.shape[1] == len(cue_encoder.LABELS) == enc.head.out_features
+    assert probs.shape[1] == len(encoder.LABELS) == enc.head.out_features
     assert abs(float(probs[4:12].sum(-1).mean()) - 1.0) < 1e-3  # "minister": one distribution
 
 
 def test_the_encoder_reads_cue_content_and_source_of_a_reported_clause(nlp):
     doc = nlp("The minister said that the talks had failed.")
-    (tag,) = cue_encoder.tagged(doc)
+    (tag,) = encoder.tagged(doc)
     assert [w.text for w in tag.cue] == ["said"]
     assert [doc.text[a:b] for a, b in tag.content] == ["that the talks had failed"]
     assert "minister" in [w.text for w in tag.source]
@@ -82,19 +83,19 @@ def test_the_encoder_reads_cue_content_and_source_of_a_reported_clause(nlp):
 def test_content_probability_is_high_over_a_reported_clause_and_low_over_a_manner_phrase(nlp):
     doc = nlp("The minister said that the talks had failed.\n\nCruz was booed off the stage at the convention.")
     clause, phrase = doc.text.index("that the talks"), doc.text.index("off the stage")
-    assert cue_encoder.content_probability(doc, [(clause, clause + len("that the talks had failed"))]) > 0.9
-    assert cue_encoder.content_probability(doc, [(phrase, phrase + len("off the stage at the convention"))]) < 0.15
+    assert encoder.content_probability(doc, [(clause, clause + len("that the talks had failed"))]) > 0.9
+    assert encoder.content_probability(doc, [(phrase, phrase + len("off the stage at the convention"))]) < 0.15
 
 
 def test_without_the_weights_no_content_is_doubted(nlp, monkeypatch):
-    monkeypatch.setattr(cue_encoder, "shipped", lambda: None)
+    monkeypatch.setattr(encoder, "shipped", lambda: None)
     doc = nlp("Cruz was booed off the stage at the convention.")
-    assert cue_encoder.content_probability(doc, [(8, 47)]) == 1.0
+    assert encoder.content_probability(doc, [(8, 47)]) == 1.0
 
 
 def _probs(rows: dict[int, int], n: int):
     """One row per word: the given label certain at the given words, none elsewhere."""
-    p = np.zeros((n, len(cue_encoder.LABELS)), dtype=np.float32)
+    p = np.zeros((n, len(encoder.LABELS)), dtype=np.float32)
     p[:, 0] = 1.0
     for i, label in rows.items():
         p[i] = 0.0
@@ -105,9 +106,9 @@ def _probs(rows: dict[int, int], n: int):
 def test_each_content_and_source_run_goes_to_the_nearest_cue(nlp):
     doc = nlp.make_doc("Ana said the plan failed and Ben argued the army stayed home today")
     words = list(doc)
-    C, S, Q = cue_encoder.CONTENT, cue_encoder.SOURCE, cue_encoder.CUE
+    C, S, Q = encoder.CONTENT, encoder.SOURCE, encoder.CUE
     rows = {0: S, 1: Q, 2: C, 3: C, 4: C, 6: S, 7: Q, 8: C, 9: C, 10: C}
-    ana, ben = cue_encoder.paragraph_tags(words, _probs(rows, len(words)))
+    ana, ben = encoder.paragraph_tags(words, _probs(rows, len(words)))
     assert [w.text for w in ana.cue] == ["said"] and [w.text for w in ana.source] == ["Ana"]
     assert [doc.text[a:b] for a, b in ana.content] == ["the plan failed"]
     assert [doc.text[a:b] for a, b in ben.content] == ["the army stayed"] and [w.text for w in ben.source] == ["Ben"]
@@ -116,9 +117,9 @@ def test_each_content_and_source_run_goes_to_the_nearest_cue(nlp):
 def test_a_run_goes_to_no_cue_of_another_sentence(nlp):
     doc = nlp("Ana said the plan failed. The army then stayed home all day.")
     words = list(doc)
-    C, S, Q = cue_encoder.CONTENT, cue_encoder.SOURCE, cue_encoder.CUE
+    C, S, Q = encoder.CONTENT, encoder.SOURCE, encoder.CUE
     rows = {0: S, 1: Q, 2: C, 3: C, 4: C, 6: C, 7: C, 8: C, 9: C, 10: S}
-    (ana,) = cue_encoder.paragraph_tags(words, _probs(rows, len(words)))
+    (ana,) = encoder.paragraph_tags(words, _probs(rows, len(words)))
     assert [doc.text[a:b] for a, b in ana.content] == ["the plan failed"]
     assert [w.text for w in ana.source] == ["Ana"]
 
@@ -126,13 +127,13 @@ def test_a_run_goes_to_no_cue_of_another_sentence(nlp):
 def test_a_cue_without_content_and_a_one_word_content_are_no_attribution(nlp):
     doc = nlp.make_doc("Ana said yes and Ben argued nothing")
     words = list(doc)
-    rows = {1: cue_encoder.CUE, 2: cue_encoder.CONTENT, 5: cue_encoder.CUE}
-    assert cue_encoder.paragraph_tags(words, _probs(rows, len(words))) == []
+    rows = {1: encoder.CUE, 2: encoder.CONTENT, 5: encoder.CUE}
+    assert encoder.paragraph_tags(words, _probs(rows, len(words))) == []
 
 
 def test_without_the_weights_the_encoder_reads_no_attribution(nlp, monkeypatch):
-    monkeypatch.setattr(cue_encoder, "shipped", lambda: None)
-    assert cue_encoder.tagged(nlp.make_doc("The minister said that the talks had failed.")) == []
+    monkeypatch.setattr(encoder, "shipped", lambda: None)
+    assert encoder.tagged(nlp.make_doc("The minister said that the talks had failed.")) == []
 
 
 def test_quantized_weights_read_back_within_half_a_step_of_each_row():
@@ -140,9 +141,9 @@ def test_quantized_weights_read_back_within_half_a_step_of_each_row():
 
     torch.manual_seed(0)
     weights = {"layer.weight": torch.randn(8, 16), "layer.bias": torch.randn(8)}
-    packed = cue_encoder.quantized(weights)
+    packed = encoder.quantized(weights)
     assert packed["layer.weight"].dtype == torch.int8 and packed["layer.bias"].dtype == torch.float16
-    back = cue_encoder.dequantized(packed)
+    back = encoder.dequantized(packed)
     assert set(back) == set(weights)
     step = weights["layer.weight"].abs().amax(1, keepdim=True) / 127
     assert ((back["layer.weight"] - weights["layer.weight"]).abs() <= step / 2 + 1e-3).all()

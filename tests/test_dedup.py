@@ -8,7 +8,7 @@ import sys
 
 import numpy as np
 
-from sitroom.dedup import (BANDS, PERMUTATIONS, THRESHOLD, band_keys, best_match, fingerprint,
+from sitroom.store.dedup import (BANDS, PERMUTATIONS, THRESHOLD, band_keys, best_match, fingerprint,
                            from_bytes, similarity, to_bytes)
 
 WIRE = (
@@ -62,7 +62,7 @@ def test_fingerprint_survives_the_database_round_trip():
 
 
 def test_fingerprints_are_the_same_in_another_process():
-    code = "from sitroom.dedup import fingerprint, to_bytes; import sys; sys.stdout.write(to_bytes(fingerprint(sys.argv[1])).hex())"
+    code = "from sitroom.store.dedup import fingerprint, to_bytes; import sys; sys.stdout.write(to_bytes(fingerprint(sys.argv[1])).hex())"
     env = dict(os.environ, PYTHONHASHSEED="12345")
     out = subprocess.run([sys.executable, "-c", code, WIRE], env=env, capture_output=True, text=True,
                          timeout=60, check=True).stdout

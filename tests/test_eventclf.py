@@ -1,4 +1,4 @@
-"""The event classifier's own training sentences (data/training/plover_authored.jsonl)."""
+"""The event classifier's own training sentences (training/plover_authored.jsonl)."""
 
 from __future__ import annotations
 
@@ -6,10 +6,9 @@ import json
 from collections import Counter
 from pathlib import Path
 
-import sitroom
 from sitroom.record import PLOVER_QUAD
 
-AUTHORED = Path(sitroom.__file__).resolve().parent / "data" / "training" / "plover_authored.jsonl"
+AUTHORED = Path(__file__).resolve().parents[1] / "training" / "plover_authored.jsonl"
 
 
 def _rows():

@@ -164,9 +164,9 @@ def test_an_appeal_can_be_coded_neutral_with_its_parties():
 
 
 def test_a_neutral_sentence_leads_with_a_quad_zero_event_on_its_main_verb(nlp):
-    from sitroom.eventclf import Reading
-    from sitroom.cues import find_candidates
-    from sitroom.events import weigh
+    from sitroom.stages.events.classifier import Reading
+    from sitroom.stages.events.triggers import find_candidates
+    from sitroom.stages.events.stage import weigh
     from sitroom.record import PLOVER_QUAD
 
     sent = next(nlp("The Secretary-General called on Israel to respect the law.").sents)
@@ -217,7 +217,7 @@ def test_a_pronoun_source_is_the_subject_of_the_governing_clause(nlp):
 
 
 def test_a_trailing_attribution_is_not_the_main_event_but_a_leading_speaker_is(nlp):
-    from sitroom.events import main_verb
+    from sitroom.stages.events.stage import main_verb
 
     trailing = next(nlp("Rebels blew up a bridge near the border, police said.").sents)
     leading = next(nlp("The minister said that the rebels must leave the town.").sents)
@@ -236,7 +236,7 @@ def test_a_hunger_strike_is_a_protest_not_an_assault(nlp):
 
 
 def test_a_bare_collective_hands_over_to_its_of_complement_a_named_head_does_not(nlp):
-    from sitroom.roles import members_of
+    from sitroom.stages.events.roles import members_of
 
     members = [t for t in nlp("Members of the Association of African Jurists met.") if t.text == "Members"][0]
     assert members_of(members).text == "Association"
@@ -254,7 +254,7 @@ def test_an_announced_cooperative_plan_is_also_a_promise_dated_when_made(nlp):
 
 
 def test_a_commitment_is_a_promise_or_a_warning_only_for_planned_acts(nlp):
-    from sitroom.events import commitment
+    from sitroom.stages.events.stage import commitment
     from sitroom.record import Event
 
     doc = nlp("Rebels will attack.")
@@ -291,7 +291,7 @@ def test_an_act_made_to_hang_on_a_condition_offers_or_warns(nlp):
 
 
 def test_a_yield_or_a_sanction_in_cameos_quad_still_promises_or_warns(nlp):
-    from sitroom.events import commitment
+    from sitroom.stages.events.stage import commitment
     from sitroom.record import Event
 
     doc = nlp("Rebels will lift the siege.")
@@ -302,7 +302,7 @@ def test_a_yield_or_a_sanction_in_cameos_quad_still_promises_or_warns(nlp):
 
 
 def test_a_cue_word_inside_a_name_raises_no_event(nlp):
-    from sitroom.cues import find_candidates
+    from sitroom.stages.events.triggers import find_candidates
 
     def types(text):
         return [c.type for s in nlp(text).sents for c in find_candidates(s)]
@@ -312,7 +312,7 @@ def test_a_cue_word_inside_a_name_raises_no_event(nlp):
 
 
 def test_newer_cue_words_raise_their_types(nlp):
-    from sitroom.cues import find_candidates
+    from sitroom.stages.events.triggers import find_candidates
 
     def types(text):
         return {c.type for s in nlp(text).sents for c in find_candidates(s)}
@@ -339,7 +339,7 @@ def test_the_lede_event_leads_the_article(nlp):
 
 
 def test_calling_off_a_strike_concedes_and_joint_exercises_cooperate(nlp):
-    from sitroom.cues import find_candidates
+    from sitroom.stages.events.triggers import find_candidates
 
     def types(text):
         return [c.type for s in nlp(text).sents for c in find_candidates(s)]
@@ -350,7 +350,7 @@ def test_calling_off_a_strike_concedes_and_joint_exercises_cooperate(nlp):
 
 
 def test_a_for_clause_completes_a_call_and_a_time_phrase_does_not(nlp):
-    from sitroom.cues import find_candidates
+    from sitroom.stages.events.triggers import find_candidates
 
     def types(text):
         return [c.type for s in nlp(text).sents for c in find_candidates(s)]
@@ -367,8 +367,8 @@ def test_a_proposed_act_commits_no_one(nlp):
 
 
 def test_an_event_in_a_relative_clause_is_background(nlp):
-    from sitroom.cues import find_candidates
-    from sitroom.events import in_relative_clause
+    from sitroom.stages.events.triggers import find_candidates
+    from sitroom.stages.events.stage import in_relative_clause
 
     sent = next(nlp("Soldiers beat the refugees, whom the mayor accused of theft.").sents)
     by_type = {c.type: c for c in find_candidates(sent)}
@@ -396,7 +396,7 @@ def test_a_batch_of_docs_codes_the_same_events_as_one_doc_at_a_time(nlp):
 
 def _reading(best: str, p: float = 0.8, quad_p: float = 0.8):
     """A classifier reading sure of one PLOVER type (and of its quad), the rest spread evenly."""
-    from sitroom.eventclf import TYPES, Reading
+    from sitroom.stages.events.classifier import TYPES, Reading
     from sitroom.record import PLOVER_QUAD
 
     rest = (1 - p) / (len(TYPES) - 1)
@@ -406,8 +406,8 @@ def _reading(best: str, p: float = 0.8, quad_p: float = 0.8):
 
 
 def _model_types(nlp, text, best, quad_p=0.8):
-    from sitroom.cues import find_candidates
-    from sitroom.events import model_candidates
+    from sitroom.stages.events.triggers import find_candidates
+    from sitroom.stages.events.stage import model_candidates
 
     sent = next(nlp(text).sents)
     reading = _reading(best, quad_p=quad_p)
@@ -444,7 +444,7 @@ def test_a_sure_classifier_codes_an_event_with_no_named_party(nlp):
 def test_an_obligation_in_a_reported_clause_is_the_reporters_demand(nlp):
     demand = _one(_events(nlp, "Germany declared that Poland must open its border."), "REQUEST")
     assert _texts(demand.source) == ["Germany"] and "reported by 'declared'" in demand.rationale
-    from sitroom.cues import find_candidates
+    from sitroom.stages.events.triggers import find_candidates
 
     unreported = next(nlp("Poland must open its border.").sents)
     assert "REQUEST" not in [c.type for c in find_candidates(unreported)]
@@ -459,7 +459,7 @@ def test_a_feeling_or_a_remark_is_no_source_of_an_event(run):
 
 def _cameo_reading(quad: int, typ: str, others: str):
     """A reading sure of one quad and one type, with a rival type holding the rest."""
-    from sitroom.eventclf import TYPES, Reading
+    from sitroom.stages.events.classifier import TYPES, Reading
 
     quads = [0.02] * 5
     quads[quad] = 0.92
@@ -467,8 +467,8 @@ def _cameo_reading(quad: int, typ: str, others: str):
 
 
 def test_a_yield_the_quad_head_reads_as_material_cooperation_stays_a_concession(nlp):
-    from sitroom.cues import find_candidates
-    from sitroom.events import weigh
+    from sitroom.stages.events.triggers import find_candidates
+    from sitroom.stages.events.stage import weigh
 
     sent = next(nlp("The teachers' union called off its strike on Thursday.").sents)
     weighed = weigh(find_candidates(sent), sent, _cameo_reading(2, "CONCEDE", "RETREAT"))
@@ -477,8 +477,8 @@ def test_a_yield_the_quad_head_reads_as_material_cooperation_stays_a_concession(
 
 
 def test_a_cut_in_relations_the_quad_head_reads_as_verbal_conflict_stays_a_sanction(nlp):
-    from sitroom.cues import find_candidates
-    from sitroom.events import weigh
+    from sitroom.stages.events.triggers import find_candidates
+    from sitroom.stages.events.stage import weigh
 
     sent = next(nlp("Ghana expelled the Nigerian ambassador after the border incident.").sents)
     weighed = weigh(find_candidates(sent), sent, _cameo_reading(3, "SANCTION", "ACCUSE"))
@@ -490,8 +490,8 @@ def test_a_cut_in_relations_the_quad_head_reads_as_verbal_conflict_stays_a_sanct
 
 
 def test_an_event_in_cameos_quad_reports_it_and_says_why(nlp):
-    from sitroom.events import build_event
-    from sitroom.cues import find_candidates
+    from sitroom.stages.events.stage import build_event
+    from sitroom.stages.events.triggers import find_candidates
 
     doc = _staged(nlp, "Ghana expelled the Nigerian ambassador.")
     cand = replace(next(c for c in find_candidates(next(doc.sents)) if c.type == "SANCTION"), quad=3)

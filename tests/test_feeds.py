@@ -8,10 +8,10 @@ from localweb import Route, page, rss, web  # noqa: F401 (web is a fixture)
 
 from sitroom.config import Options
 from sitroom.errors import E004, E011, E012, SitroomError
-from sitroom.feeds import MAX_TRIES, ReadLog, feed_articles, parse_feed
-from sitroom.fetch import Fetcher
+from sitroom.ingest.feeds import MAX_TRIES, ReadLog, feed_articles, parse_feed
+from sitroom.ingest.fetch import Fetcher
 from sitroom.record import Article
-from sitroom.sources import iter_articles
+from sitroom.ingest.sources import iter_articles
 
 ANCHOR = date(2025, 3, 17)
 STORY = ("Negotiators from the United States and Russia met in Riyadh on Monday to discuss "

@@ -9,7 +9,7 @@ import time
 from localweb import Route, web  # noqa: F401 (web is a fixture)
 
 from sitroom.errors import E011, SitroomError
-from sitroom.fetch import USER_AGENT, Fetcher, Response
+from sitroom.ingest.fetch import USER_AGENT, Fetcher, Response
 
 
 class FakeTime:

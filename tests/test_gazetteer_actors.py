@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from sitroom.gazetteer_actors import ActorGazetteer
+from sitroom.stages.actors.tables import ActorGazetteer
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +63,7 @@ CONFLICT = ("UKR", "BLR", "ISR", "PSE", "IRN", "SYR", "SDN", "PRK")
 NO_HEAD_OF_STATE = {"AUS", "CAN"}  # the British monarch
 PRESIDENT_GOVERNS = {"ARG", "BRA", "IDN", "MEX", "ZAF", "USA", "IRN"}
 # (country, office, from, until): offices that did not exist then, or whose holders the table
-# does not list (office_holders.tsv and docs/actors.md say which); checked everywhere else.
+# does not list (actors/office_holders.tsv and docs/actors.md say which); checked everywhere else.
 EXEMPT = [("TUR", "head of government", date(2018, 7, 9), date.max),  # abolished
           ("SYR", "head of government", date(2025, 3, 29), date.max),  # abolished
           ("SDN", "head of government", date.min, date(2017, 3, 2)),  # re-established in 2017

@@ -1,10 +1,10 @@
-"""Toponyms found and resolved offline (sitroom.places, sitroom.gazetteer)."""
+"""Toponyms found and resolved offline (sitroom.stages.places.stage, sitroom.stages.places.gazetteer)."""
 
 from __future__ import annotations
 
 import pytest
 
-from sitroom.gazetteer import distance_km, load, normalize
+from sitroom.stages.places.gazetteer import distance_km, load, normalize
 from sitroom.record import Place
 
 

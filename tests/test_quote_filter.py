@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from sitroom import cue_encoder, quote_filter
-from sitroom.quotes import found_quotes
+from sitroom.stages.quotes import encoder
+from sitroom.stages.quotes import filter as quote_filter
+from sitroom.stages.quotes.rules import found_quotes
 
 
 def test_model_loads_with_weights_and_a_threshold():
-    bias, weights, threshold = quote_filter.model()
+    m = quote_filter.model()
+    bias, weights, threshold = m.bias, m.weights, m.threshold
     assert len(weights) > 500 and 0 < threshold < 1 and isinstance(bias, float)
 
 
@@ -29,7 +31,7 @@ def test_quotes_below_the_threshold_are_dropped(nlp):
     doc = nlp("The minister said that the ceasefire had collapsed. Police hired three lawyers for the case.")
     found = found_quotes(doc)
     kept = quote_filter.checked(doc, found)
-    threshold = quote_filter.model()[2]
+    threshold = quote_filter.model().threshold
     assert all(q.confidence >= threshold for q in kept)
     assert len(kept) == sum(1 for q in found if not quote_filter.encoder_doubts(doc, q) and (
         not quote_filter.is_checked(q) or quote_filter.probability(doc, q) >= threshold))
@@ -41,12 +43,12 @@ BELIEF = "Officials believe that the ceasefire will collapse within days."
 def test_a_quote_whose_cue_the_encoder_doubts_is_dropped(nlp, monkeypatch):
     doc = nlp(BELIEF)
     found = found_quotes(doc)
-    monkeypatch.setattr(cue_encoder, "span_probability", lambda doc, start, end: 0.0)
+    monkeypatch.setattr(encoder, "span_probability", lambda doc, start, end: 0.0)
     assert [q.cue_lemma for q in found] == ["believe"] and quote_filter.checked(doc, found) == []
 
 
 def test_a_reporting_verb_or_a_colon_is_never_vetoed(nlp, monkeypatch):
-    monkeypatch.setattr(cue_encoder, "span_probability", lambda doc, start, end: 0.0)
+    monkeypatch.setattr(encoder, "span_probability", lambda doc, start, end: 0.0)
     said = nlp("The minister said that the ceasefire had collapsed.")
     label = nlp('The interview went on.\n\n"HOLT: Will the ceasefire hold through the winter months ahead?\n')
     for doc in (said, label):
@@ -57,8 +59,8 @@ def test_a_reporting_verb_or_a_colon_is_never_vetoed(nlp, monkeypatch):
 def test_without_the_encoder_weights_no_quote_is_vetoed(nlp, monkeypatch):
     doc = nlp(BELIEF)
     found = found_quotes(doc)
-    monkeypatch.setattr(cue_encoder, "shipped", lambda: None)
-    monkeypatch.setattr(cue_encoder, "span_probability", lambda doc, start, end: 0.0)
+    monkeypatch.setattr(encoder, "shipped", lambda: None)
+    monkeypatch.setattr(encoder, "span_probability", lambda doc, start, end: 0.0)
     assert len(quote_filter.checked(doc, found)) == 1
 
 
@@ -71,7 +73,7 @@ def test_an_indirect_quote_the_encoder_reads_no_content_in_is_dropped(nlp):
 
 
 def test_quotation_marks_keep_a_quote_whatever_the_encoder_reads_of_its_content(nlp, monkeypatch):
-    monkeypatch.setattr(cue_encoder, "content_probability", lambda doc, pieces: 0.0)
+    monkeypatch.setattr(encoder, "content_probability", lambda doc, pieces: 0.0)
     doc = nlp('"The talks have failed," the minister said. Officials believe that the ceasefire will collapse.')
     kinds = {q.kind: quote_filter.encoder_reads_no_content(doc, q) for q in found_quotes(doc)}
     assert kinds == {"direct": False, "indirect": True}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitroom.quote_spans import overlaps, pieces, union, without
+from sitroom.stages.quotes.spans import overlaps, pieces, union, without
 
 
 def test_pieces_trim_edge_punctuation_but_keep_quotation_marks(nlp):

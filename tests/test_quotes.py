@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from sitroom import quote_filter
-from sitroom.marks import scan_marks
-from sitroom.quotes import found_quotes
+from sitroom.stages.quotes import filter as quote_filter
+from sitroom.stages.quotes.marks import scan_marks
+from sitroom.stages.quotes.rules import found_quotes
 from sitroom.record import Quote, Record
-from sitroom.speakers import named_left
+from sitroom.stages.quotes.speakers import named_left
 
 
 def _text(record: Record, quote: Quote) -> str:
@@ -331,7 +331,7 @@ def test_quote_in_the_next_paragraph_is_a_quote_of_its_own_by_the_same_speaker(r
 
 
 def test_a_nested_cue_whose_content_another_took_is_dropped_and_the_others_kept(nlp):
-    # the rules' reading, before the encoder's contents are joined in (quote_join.py): "according to a
+    # the rules' reading, before the encoder's contents are joined in (quote_stage.py): "according to a
     # statement" would claim the words "saying" already reports
     doc = nlp("The rebel group claimed responsibility for the bombing of the ministry, saying it was ordered "
               "by its leaders for insulting the faith, according to a statement posted online.")

@@ -1,4 +1,4 @@
-"""Who acts and who is acted on: the parse rules of sitroom.roles on short sentences."""
+"""Who acts and who is acted on: the parse rules of sitroom.stages.events.roles on short sentences."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from sitroom import roles
-from sitroom.cues import Candidate
+from sitroom.stages.events import roles
+from sitroom.stages.events.triggers import Candidate
 from sitroom.pipeline import make_doc
 from sitroom.record import Article
 

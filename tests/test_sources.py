@@ -13,7 +13,8 @@ import pytest
 from sitroom.config import Options
 from sitroom.errors import E001, E002, E003, E004, E005, E006, SitroomError
 from sitroom.record import Article
-from sitroom.sources import detect_language, iter_articles, parse_date
+from sitroom.ingest.language import detect_language
+from sitroom.ingest.sources import iter_articles, parse_date
 
 ANCHOR = date(2025, 3, 17)
 PAGE = """<html><head><title>Talks resume in Riyadh | Example News</title>

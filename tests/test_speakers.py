@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from sitroom.quotes import holder
-from sitroom.speakers import subject_of
+from sitroom.stages.quotes.rules import holder
+from sitroom.stages.quotes.speakers import subject_of
 
 
 def _token(doc, word: str):

@@ -10,9 +10,9 @@ from datetime import date
 import pytest
 
 from sitroom.errors import SitroomError
-from sitroom.times import anchor_of
-from sitroom.timex_calendar import holiday_date, to_number
-from sitroom.timex_rules import duration_value
+from sitroom.stages.times.stage import anchor_of
+from sitroom.stages.times.calendar import holiday_date, to_number
+from sitroom.stages.times.normalize import duration_value
 
 
 def timex(record, phrase: str):

@@ -16,8 +16,8 @@ from localweb import Route, page, rss, web  # noqa: F401 (web is a fixture)
 
 from sitroom.config import Options
 from sitroom.errors import E001, SitroomError
-from sitroom.fetch import Fetcher
-from sitroom.watch import parse_interval, watch
+from sitroom.ingest.fetch import Fetcher
+from sitroom.ingest.watch import parse_interval, watch
 
 STORY = ("Negotiators from the United States and Russia met in Riyadh on Monday to discuss "
          "a ceasefire in Ukraine, officials said after the first session ended.")
@@ -72,7 +72,7 @@ def test_a_feed_that_is_down_slow_or_junk_is_logged_and_the_others_read(web, tmp
     missing = tmp_path / "gone.xml"
     f = feeds_file(tmp_path, web.url("/500"), web.url("/slow"), web.url("/junk"), str(missing), web.url("/good"))
     got = []
-    with caplog.at_level(logging.INFO, logger="sitroom.watch"):
+    with caplog.at_level(logging.INFO, logger="sitroom.ingest.watch"):
         report = watch(f, 60, got.append, rounds=1, fetcher=fast())
     assert [a.url for a in got] == [web.url("/a")]
     assert report.failed == 4
@@ -134,7 +134,7 @@ def test_interrupt_while_waiting_stops_cleanly_and_saves_state(web, tmp_path):
 def test_sigint_ends_a_running_watch_with_status_zero(tmp_path):
     feed = tmp_path / "empty.rss"
     feed.write_text(rss("Empty", []))
-    code = ("import logging, sys; from pathlib import Path; from sitroom.watch import watch; "
+    code = ("import logging, sys; from pathlib import Path; from sitroom.ingest.watch import watch; "
             "logging.basicConfig(level=logging.INFO, stream=sys.stderr); "
             "r = watch(Path(sys.argv[1]), 3600, print); print('rounds', r.rounds)")
     # Ctrl-C as in a terminal: a job started in the background (nohup, "&") ignores SIGINT, and a

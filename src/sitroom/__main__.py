@@ -1,5 +1,5 @@
 """``python -m sitroom`` runs the CLI."""
 
-from sitroom.cli import main
+from sitroom.cli.app import main
 
 main()

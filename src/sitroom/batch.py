@@ -17,7 +17,7 @@ from sitroom.config import Options
 from sitroom.errors import E100, SitroomError
 from sitroom.pipeline import build_nlp, extract
 from sitroom.record import Article, Record
-from sitroom.sources import iter_articles
+from sitroom.ingest.sources import iter_articles
 from sitroom.store import Store
 
 

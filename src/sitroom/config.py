@@ -36,7 +36,7 @@ class Options:
     url_col: str = "url"
     outlet_col: str = "outlet"
     title_col: str = "title"
-    # Fetching feeds and pages (sitroom.fetch): politeness and bounds.
+    # Fetching feeds and pages (sitroom.ingest.fetch): politeness and bounds.
     user_agent: str | None = None  # None: sitroom's own
     fetch_timeout: float = 10.0  # seconds per connect and per read
     fetch_retries: int = 2  # further tries after a timeout, refusal or 429/5xx

@@ -15,7 +15,12 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from sitroom import actors, events, places, quantities, quote_join, times  # noqa: F401  (factories)
+import sitroom.stages.actors.stage
+import sitroom.stages.events.stage
+import sitroom.stages.places.stage
+import sitroom.stages.quantities
+import sitroom.stages.quotes.stage
+import sitroom.stages.times.stage  # noqa: F401  (each registers its factory)
 from sitroom.config import Options
 from sitroom.errors import E007, error
 from sitroom.record import Article, Record
@@ -26,13 +31,10 @@ STAGES: tuple[str, ...] = (
     "sitroom_places",      # places.py: toponyms -> coordinates (doc._.places)
     "sitroom_actors",      # actors.py: mentions -> coded actors (doc._.actors)
     "sitroom_quantities",  # quantities.py: counts (doc._.quantities)
-    "sitroom_quotes",      # quote_join.py: reported speech (doc._.quotes), rules and encoder
+    "sitroom_quotes",      # quote_stage.py: reported speech (doc._.quotes), rules and encoder
     "sitroom_events",      # events.py: PLOVER events (doc._.events)
 )
 
-for _name in ("published", "article_id"):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=None)
 
 
 def build_nlp(options: Options) -> Language:

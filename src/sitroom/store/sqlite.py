@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from sitroom import dedup
+from sitroom.store import dedup
 from sitroom.errors import E008, error
 from sitroom.record import Event, Quote, Record
 from sitroom.store.migrations import migrate

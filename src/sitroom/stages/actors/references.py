@@ -1,0 +1,204 @@
+"""What a mention stands for: the one resolver of pronouns, roles and surnames.
+
+A mention is resolved to a name from the text alone, so that quotes and events keep a
+named party even where the actors stage codes nothing: pronouns to the person last in
+focus, roles ("the president", "the ministry") to the person or body named earlier with
+that role, appositions ("Trump's envoy, Steve Witkoff") to the named person, surnames to
+the fullest form of the name in the article. The quotes stage resolves its speakers here
+and the events stage its sources and targets.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from sitroom.knowledge import data_text, read_tsv
+from sitroom.knowledge.english import (
+    OTHER_PRONOUNS,
+    PERSON_POSSESSIVES,
+    PERSON_PRONOUNS,
+    RELATIVE_PRONOUNS,
+    THING_PRONOUNS,
+    TITLES,
+)
+from sitroom.stages import ENTS_KEY
+from sitroom.stages.actors.stage import text_of
+
+NAMED = ("PERSON", "ORG", "GPE", "NORP")
+@lru_cache(maxsize=1)
+def roles() -> dict[str, str]:
+    """Role words ("president", "ministry") and whether they name a person or a body."""
+    return {row["role"]: row["kind"] for row in read_tsv("quotes/speaker_roles.tsv")}
+
+
+@lru_cache(maxsize=1)
+def animate_nouns() -> frozenset[str]:
+    """One-word offices, institutions and groups of people: the speech roles, the actor patterns
+    of ``actors/institutions.tsv`` ("president", "ministry", "protester") and ``quotes/speaker_nouns.txt``."""
+    patterns = {r["pattern"] for r in read_tsv("actors/institutions.tsv") if r["kind"] in ("role", "body", "group")}
+    listed = {w for w in data_text("quotes/speaker_nouns.txt").split("\n") if w and not w.startswith("#")}
+    return frozenset(w for w in patterns | set(roles()) | listed if " " not in w)
+
+
+def same_line(tok: Token, anchor: Token) -> bool:
+    """Whether no line break separates two tokens: headlines and paragraphs bound a mention."""
+    lo, hi = sorted((tok.idx, anchor.idx))
+    return "\n" not in text_of(tok.doc)[lo:hi]
+
+
+def in_clause(tok: Token, head: Token) -> bool:
+    """Whether ``tok`` sits in a clause hanging from the phrase (relcl, acl): not the name."""
+    while tok.i != head.i and tok.head.i != tok.i:
+        if tok.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+            return True
+        tok = tok.head
+    return False
+
+
+def resolve(head: Token, recent: str | None = None) -> str:
+    """The name a speaker mention stands for; its own words when nothing better is known."""
+    name = named_in(head)
+    if name:
+        return name
+    low = head.lower_
+    if low in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
+        return resolve(head.head.head, recent)
+    if low in PERSON_PRONOUNS | PERSON_POSSESSIVES:
+        return _person_antecedent(head, recent) or head.text
+    if low == "it":
+        return _body_antecedent(head) or head.text
+    role = role_of(head)
+    if role:
+        found = _role_holder(head, role)
+        if found:
+            return found
+    return _bare_name(head)
+
+
+def named_in(head: Token) -> str | None:
+    """A named entity the mention is, or carries in apposition (not a possessor's name)."""
+    deps = ("appos", "compound") if head.pos_ == "PROPN" else ("appos",)
+    candidates = [head] + [c for c in head.children if c.dep_ in deps]
+    for kind in NAMED:
+        for tok in candidates:
+            if tok.ent_type_ == kind:
+                ent = entity_of(tok)
+                if ent is not None:
+                    return full_name(ent) if kind == "PERSON" else _strip_the(ent.text)
+    return None
+
+
+
+
+def ents_of(doc: Doc) -> tuple[SpacySpan, ...]:
+    """The doc's entities, built once per quotes run: ``Doc.ents`` makes new spans on each
+    access. The quotes stage drops them (:func:`forget_ents`) when it is done."""
+    if ENTS_KEY not in doc.user_data:
+        doc.user_data[ENTS_KEY] = tuple(doc.ents)
+    return doc.user_data[ENTS_KEY]
+
+
+def forget_ents(doc: Doc) -> None:
+    """Drop the cached entities, so later stages see (and may change) ``doc.ents`` afresh."""
+    doc.user_data.pop(ENTS_KEY, None)
+
+
+def entity_of(tok: Token) -> SpacySpan | None:
+    return next((e for e in ents_of(tok.doc) if e.start <= tok.i < e.end), None)
+
+
+def full_name(ent: SpacySpan) -> str:
+    """The fullest form of a person's name in the article ("Trump" -> "Donald Trump")."""
+    words = [w for w in _clean_person(ent.text).split()]
+    if not words:
+        return ent.text
+    best = " ".join(words)
+    for other in ents_of(ent.doc):
+        if other.label_ != "PERSON":
+            continue
+        cand = _clean_person(other.text).split()
+        if len(cand) > len(best.split()) and cand[-1] == words[-1] and cand[-len(words):] == words:
+            best = " ".join(cand)
+    return best
+
+
+def _clean_person(text: str) -> str:
+    text = text.removesuffix("’s").removesuffix("'s")
+    return " ".join(w for w in text.split() if w.lower() not in TITLES)
+
+
+def _strip_the(text: str) -> str:
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def _person_antecedent(head: Token, recent: str | None) -> str | None:
+    """The person a pronoun refers to: the nearest sentence's subject person, else the last speaker where "he" or "she" may mean them."""
+    doc = head.doc
+    sent = head.sent
+    for _ in range(4):
+        persons = [e for e in ents_of(doc) if e.label_ == "PERSON" and sent.start <= e.start and e.end <= min(head.i, sent.end)]
+        names = [full_name(e) for e in persons]
+        if recent and recent in names:
+            return recent
+        subjects = [full_name(e) for e in persons if e.root.dep_ in ("nsubj", "nsubjpass")]
+        if subjects or persons:
+            return (subjects or names)[-1]
+        if sent.start == 0:
+            break
+        sent = doc[sent.start - 1].sent
+    return recent if recent and _may_be_person(recent) else None
+
+
+def _may_be_person(name: str) -> bool:
+    """Whether "he" or "she" can stand for the last speaker's name: a name (capitalised) or a word
+    for people ("the doctor"), never another pronoun ("they", "That") or a thing a misread cue made
+    a speaker ("a box labeled ...", "injections intended to calm her")."""
+    words = name.split()
+    if not words or name.lower() in OTHER_PRONOUNS | THING_PRONOUNS:
+        return False
+    return words[-1][0].isupper() or words[-1].lower() in animate_nouns()
+
+
+def _body_antecedent(head: Token) -> str | None:
+    prev = [e for e in ents_of(head.doc) if e.label_ == "ORG" and e.end <= head.i and e.start >= head.sent.start - 60]
+    return _strip_the(prev[-1].text) if prev else None
+
+
+def role_of(head: Token) -> str | None:
+    """The role word a mention names its speaker by ("the Foreign Ministry" -> ministry)."""
+    words = [c.lower_ for c in head.children if c.dep_ == "compound" and c.i < head.i] + [head.lemma_.lower()]
+    for n in (2, 1):
+        key = " ".join(words[-n:])
+        if key in roles():
+            return key
+    return None
+
+
+def _role_holder(head: Token, role: str) -> str | None:
+    """The person or body named earlier with this role, the nearest before the mention."""
+    doc = head.doc
+    if roles()[role] == "body":
+        prev = [e for e in ents_of(doc) if e.label_ == "ORG" and e.end <= head.i and role in e.text.lower()]
+        return _strip_the(prev[-1].text) if prev else None
+    last = role.split()[-1]
+    for tok in reversed(doc[: head.i]):
+        if tok.lemma_.lower() != last:
+            continue
+        holder = next((t for t in [tok.head, *tok.children, doc[min(tok.i + 1, len(doc) - 1)]]
+                       if t.ent_type_ == "PERSON" and t.i != head.i), None)
+        if holder is not None:
+            ent = entity_of(holder)
+            if ent is not None:
+                return full_name(ent)
+    return None
+
+
+def _bare_name(head: Token) -> str:
+    """The mention's own words: its determiners and modifiers' clauses dropped."""
+    toks = [t for t in head.subtree if t.i <= head.i and not in_clause(t, head) and t.dep_ != "det" and same_line(t, head)]
+    toks = [t for t in toks if not t.is_punct] or [head]
+    return " ".join(t.text for t in toks)
+
+

@@ -1,0 +1,251 @@
+"""Actor mentions coded to country, sector and person (``doc._.actors``).
+
+Every party the article names becomes one :class:`~sitroom.record.Actor` with all
+its mentions merged: "Donald Trump", "Trump" and "the president" (when it is
+him) are one actor. Coding follows PLOVER/CAMEO: a country is ISO3 (IGO, NGO,
+IMG for non-state bodies), a sector is GOV, MIL, REB, COP, JRN, CVL, ...
+
+Mentions are found three ways: phrases the actor tables name, people the
+parser tags, and noun phrases headed by an institution or role word. Each is
+coded by :mod:`sitroom.stages.actors.coding`; a bare role ("the president") or a surname alone
+then takes the person mentioned before who held that office or bore that name,
+and mentions with one merge key become one actor.
+
+Other stages call :func:`actor_ref` to code any span (a speaker, an event's
+source or target) through the actor it mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from sitroom.stages.actors.coding import (MODIFIER_DEPS, NOUN_POS, WORDS, ActorIndex, Coding, code_tokens, find_hits,
+                            head_pattern, noun_head, of_complement, on_head_line, titled, trim)
+from sitroom.stages.actors.tables import gazetteer_for
+from sitroom.record import Actor, ActorRef, Span
+from sitroom.stages import TEXT_KEY
+
+
+TITLE_ENTS = {"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "FAC"}  # "Shark Tank" is a show, not tanks
+
+
+def _left_tokens(t: Token) -> list[Token]:
+    """The phrase left of a head: its modifiers and their words ("the Russian Foreign")."""
+    return on_head_line([w for c in t.lefts if c.dep_ not in ("punct", "cc", "conj") for w in c.subtree], t)
+
+
+def _phrase(t: Token) -> list[Token]:
+    """A nominal head's phrase: its left modifiers, itself, and an "of" complement."""
+    return _left_tokens(t) + [t] + of_complement(t)
+
+
+def _is_actor_head(t: Token, index: ActorIndex) -> bool:
+    """Whether a noun heads a mention of its own (a person, a named body, an institution)."""
+    found = index.hit_at(t.i)
+    if found and found[2].known.kind != "country":
+        return True
+    return t.ent_type_ == "PERSON" or (t.pos_ in NOUN_POS and head_pattern(t.doc, t, index) is not None)
+
+
+def _locative(t: Token) -> bool:
+    return t.dep_ == "pobj" and t.head.lower_ in WORDS["locative"]
+
+
+def _span_of(tokens: list[Token]) -> Span:
+    toks = trim(tokens)
+    return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+def detect(doc: Doc, index: ActorIndex) -> list[tuple[Span, Coding]]:
+    """Every actor mention in text order, each coded: table matches, people, institutions."""
+    out: list[tuple[int, Span, Coding]] = []
+    for start, end, hit in sorted({h[0]: h for h in index.hits.values()}.values(), key=lambda h: h[0]):
+        span = doc[start:end]
+        root = span.root
+        if hit.known.kind == "country":
+            if hit.via == "capital" and _locative(root):
+                continue
+            if root.dep_ in MODIFIER_DEPS | {"conj"} and _is_actor_head(noun_head(root), index):
+                continue  # "Russian" in "the Russian Foreign Ministry": coded with its phrase
+        tokens = _left_tokens(root) + list(span) if hit.known.kind == "person" else list(span)
+        out.append((start, (span.start_char, span.end_char), code_tokens(doc, tokens, root, index)))
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and not any(index.hit_at(t.i) for t in ent):
+            root = ent.root
+            tokens = [t for t in _left_tokens(root) if t.i < ent.start] + list(ent)
+            out.append((ent.start, _span_of(list(ent)), code_tokens(doc, tokens, root, index)))
+    for t in doc:
+        if t.pos_ not in NOUN_POS or t.ent_type_ == "PERSON" or index.hit_at(t.i) or t.dep_ == "compound":
+            continue
+        if _names_a_person(t, index) or t.ent_type_ in TITLE_ENTS or \
+                head_pattern(doc, t, index) is None and titled(t, index) is None:
+            continue
+        tokens = _phrase(t)
+        out.append((t.i, _span_of(tokens), code_tokens(doc, tokens, t, index)))
+    out.sort(key=lambda m: m[0])
+    return _resolve_references(doc, [(span, coding) for _, span, coding in out])
+
+
+def _names_a_person(t: Token, index: ActorIndex) -> bool:
+    """A title or apposition of a named person ("the envoy, Steve Witkoff") is not a mention."""
+    def person(w: Token) -> bool:
+        found = index.hit_at(w.i)
+        return w.ent_type_ == "PERSON" or bool(found and found[2].known.kind == "person")
+    if t.dep_ in ("appos", "nmod", "compound") and t.tag_ in ("NN", "NNP") and person(t.head):
+        return True
+    return any(c.dep_ == "appos" and person(c) for c in t.children)
+
+
+def _resolve_references(doc: Doc, mentions: list[tuple[Span, Coding]]) -> list[tuple[Span, Coding]]:
+    """Short references to people mentioned before take their coding.
+
+    A bare role ("the president") is the last person mentioned who held it; a surname
+    alone ("Clinton") is the last person mentioned in full with that surname, so that
+    "Hillary Clinton ... Clinton" stays her, whatever the tables know of other Clintons.
+    """
+    out: list[tuple[Span, Coding]] = []
+    text = text_of(doc)
+    for span, coding in mentions:
+        surface = text[span[0]:span[1]]
+        for prev_span, prev in reversed(out):
+            if coding.kind != "person" or prev.kind != "person" or prev.key == coding.key:
+                continue
+            prev_surface = text[prev_span[0]:prev_span[1]].split()
+            by_role = coding.rule.startswith("institution:") and coding.role and prev.role == coding.role \
+                and coding.country in (None, prev.country)
+            by_surname = " " not in surface and len(prev_surface) > 1 and prev_surface[-1] == surface
+            if by_role or by_surname:
+                coding = Coding(prev.name, "person", prev.country, prev.sector, prev.key, prev.role,
+                                rule="role+antecedent" if by_role else "surname+antecedent", confidence=0.7)
+                break
+        out.append((span, coding))
+    return out
+
+
+def merge(mentions: list[tuple[Span, Coding]]) -> list[Actor]:
+    """One actor per merge key, its mentions in text order."""
+    actors: dict[str, Actor] = {}
+    for span, coding in mentions:
+        actor = actors.get(coding.key)
+        if actor is None:
+            actor = actors[coding.key] = Actor(id=_slug(coding.key, actors), name=coding.name, kind=coding.kind,
+                                               country=coding.country, sector=coding.sector, role=coding.role,
+                                               confidence=coding.confidence, rule=coding.rule)
+        elif coding.rule == "office-holders" and actor.rule != "office-holders":
+            actor.name, actor.rule = coding.name, coding.rule
+        actor.mentions.append(span)
+        actor.confidence = max(actor.confidence, coding.confidence)
+    return list(actors.values())
+
+
+def _slug(key: str, taken: dict[str, Actor]) -> str:
+    base = re.sub(r"[^a-z0-9]+", "-", key.lower()).strip("-") or "actor"
+    ids = {a.id for a in taken.values()}
+    slug, n = base, 2
+    while slug in ids:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def actor_at(doc: Doc, span: Span) -> Actor | None:
+    """The actor with a mention overlapping ``span`` (the longest overlap wins)."""
+    best, best_len = None, 0
+    for actor in doc._.actors or []:
+        for s, e in actor.mentions:
+            overlap = min(e, span[1]) - max(s, span[0])
+            if overlap > best_len:
+                best, best_len = actor, overlap
+    return best
+
+
+def actor_named(doc: Doc, name: str) -> Actor | None:
+    """The article's actor of this name (case aside), if it has one."""
+    return next((a for a in doc._.actors or [] if a.name.lower() == name.lower()), None)
+
+
+def linked(doc: Doc, ref: ActorRef, name: str) -> ActorRef:
+    """A pronoun's or role's reference coded as the article's actor its resolved name stands for.
+
+    The quotes stage resolves "he said" to "Volodymyr Zelensky"; the mention then joins that
+    actor's record (one actor, all its mentions), so later stages and queries see it too.
+    Without such an actor the reference keeps the resolved name and no codes: never guessed.
+    """
+    actor = actor_named(doc, name)
+    if actor is None:
+        return replace(ref, name=name)
+    if ref.span not in actor.mentions:
+        actor.mentions = sorted([*actor.mentions, ref.span])
+    return replace(ref, actor_id=actor.id, name=actor.name, country=actor.country, sector=actor.sector)
+
+
+def _span_head(doc: Doc, span: Span) -> Token | None:
+    """The head word of any span: its syntactic root, or, where the parser made a verb of
+    the root ("Hackers linked to ..."), the first noun that modifies nothing else in it."""
+    chars = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if chars is None or not len(chars):
+        return None
+    if chars.root.pos_ in NOUN_POS | {"PRON"}:
+        return chars.root
+    return next((t for t in chars if t.pos_ in NOUN_POS and t.dep_ not in MODIFIER_DEPS), chars.root)
+
+
+def code_span(doc: Doc, span: Span) -> Coding | None:
+    """Code any span of the text the way the stage codes its own mentions."""
+    index: ActorIndex | None = doc._.actor_index
+    head = _span_head(doc, span)
+    if index is None or head is None or head.pos_ == "PRON":
+        return None  # a pronoun is resolved by the stage that found it, not coded here
+    return code_tokens(doc, list(doc.char_span(span[0], span[1], alignment_mode="expand")), head, index)
+
+
+def text_of(doc: Doc) -> str:
+    """The doc's text, built once: ``Doc.text`` joins every token on each call."""
+    if TEXT_KEY not in doc.user_data:
+        doc.user_data[TEXT_KEY] = doc.text
+    return doc.user_data[TEXT_KEY]
+
+
+def actor_ref(doc: Doc, span: Span) -> ActorRef:
+    """The span as an :class:`ActorRef`: the actor mentioned at its head, else its own coding.
+
+    The actor whose mention holds the span's head word wins ("Moscow" in "Moscow had
+    launched"), the tightest mention when several do; a wider span fills what that actor leaves open ("Doctors from two
+    American aid groups" gets USA from its own words).
+    """
+    text = text_of(doc)[span[0]:span[1]]
+    coding = code_span(doc, span)
+    head = _span_head(doc, span)
+    at = head.idx if head is not None else span[0]
+    holding = [(e - s, a) for a in doc._.actors or [] for s, e in a.mentions if s <= at < e]
+    actor = min(holding, key=lambda h: h[0])[1] if holding else None  # the tightest mention: "the rebels" in a
+    actor = actor or (actor_at(doc, span) if coding is None else None)  # speaker "the government and the rebels"
+    if actor is not None:
+        return ActorRef(span=span, text=text, actor_id=actor.id, name=actor.name,
+                        country=actor.country or (coding.country if coding else None),
+                        sector=actor.sector or (coding.sector if coding else None))
+    if coding is None:
+        return ActorRef(span=span, text=text)
+    return ActorRef(span=span, text=text, name=coding.name or None, country=coding.country, sector=coding.sector)
+
+
+class ActorsStage:
+    """The spaCy component: finds, codes and merges the actors of a Doc."""
+
+    def __init__(self, nlp: Language, user_file: str | None) -> None:
+        self.gazetteer = gazetteer_for(user_file)
+        self.matcher = self.gazetteer.matcher(nlp.make_doc)
+
+    def __call__(self, doc: Doc) -> Doc:
+        index = ActorIndex(self.gazetteer, find_hits(doc, self.gazetteer, self.matcher))
+        doc._.actor_index = index
+        doc._.actors = merge(detect(doc, index))
+        return doc
+
+
+@Language.factory("sitroom_actors", default_config={"user_file": None})
+def make_actors(nlp: Language, name: str, user_file: str | None) -> ActorsStage:
+    return ActorsStage(nlp, user_file)
