@@ -27,10 +27,16 @@ from bench_events import CV_DIR, predict_cv
 
 GOLD = benchlib.DEV / "plover-gsr-dev.jsonl"
 LATER = ("sitroom_quantities", "sitroom_quotes", "sitroom_events")
-FLOORS = {"source_country": 0.93, "source_sector": 0.92, "target_country": 0.94,  # measured 0.936 / 0.931 / 0.951
-          # the full pipeline's top event through score.py with the shipped classifier, i.e. resubstitution
-          # (measured 0.925 / 0.865 / 0.910); the 5-fold CV figures (0.900 / 0.856 / 0.855) are reported, not gated
-          "scorer_source_country_acc": 0.92, "scorer_source_sector_acc": 0.86, "scorer_target_country_acc": 0.90}
+FLOORS = {
+    "source_country": 0.93,
+    "source_sector": 0.92,
+    "target_country": 0.94,  # measured 0.936 / 0.931 / 0.951
+    # the full pipeline's top event through score.py with the shipped classifier, i.e. resubstitution
+    # (measured 0.925 / 0.865 / 0.910); the 5-fold CV figures (0.900 / 0.856 / 0.855) are reported, not gated
+    "scorer_source_country_acc": 0.92,
+    "scorer_source_sector_acc": 0.86,
+    "scorer_target_country_acc": 0.90,
+}
 
 
 def locate(text: str, phrase: str) -> tuple[int, int] | None:
@@ -43,8 +49,8 @@ def locate(text: str, phrase: str) -> tuple[int, int] | None:
 
 def intrinsic(gold: list[dict], nlp, verbose: bool) -> dict[str, float]:
     """Accuracy of coding the gold source/target phrases in their sentences."""
-    from sitroom.stages.actors.stage import actor_ref
     from sitroom.pipeline import make_doc
+    from sitroom.stages.actors.stage import actor_ref
 
     right, total = Counter(), Counter()
     articles = {a.id: a for a in benchlib.articles_of(gold)}
@@ -97,24 +103,39 @@ def measure() -> tuple[dict[str, float], str]:
     folds = 0 if "--gate" in sys.argv or not meta.exists() else json.loads(meta.read_text())["k"]
     if folds:
         figures |= {f"cv_scorer_{k}": v for k, v in scorer_figures(gold, nlp, folds)[0].items()}
-    rows = [("source country", "source_country", "source_country_acc"),
-            ("source sector", "source_sector", "source_sector_acc"),
-            ("target country", "target_country", "target_country_acc")]
+    rows = [
+        ("source country", "source_country", "source_country_acc"),
+        ("source sector", "source_sector", "source_sector_acc"),
+        ("target country", "target_country", "target_country_acc"),
+    ]
     cv_head, cv_rule = (f" scorer, {folds}-fold cross-validated |", "---|") if folds else ("", "")
-    body = ["## Actors (PLOVER GSR dev, 161 events)", "",
-            "Intrinsic: the gold source/target text coded by `actor_ref` in its sentence. "
-            "Scorer: `score.py plover` on the full pipeline's top event. With the shipped event classifier,"
-            " whose heads were trained on this set among others, the figures are RESUBSTITUTION (these are gated)."
-            + (f" Cross-validated: each document's top event chosen by the fold model of `train_events.py --cv {folds}`"
-               " that never saw it." if folds else " No fold models (build/events-cv): no cross-validated column."),
-            "", f"| figure | intrinsic | n | scorer, resubstitution |{cv_head}", f"|---|---|---|---|{cv_rule}"]
+    body = [
+        "## Actors (PLOVER GSR dev, 161 events)",
+        "",
+        "Intrinsic: the gold source/target text coded by `actor_ref` in its sentence. "
+        "Scorer: `score.py plover` on the full pipeline's top event. With the shipped event classifier,"
+        " whose heads were trained on this set among others, the figures are RESUBSTITUTION (these are gated)."
+        + (
+            f" Cross-validated: each document's top event chosen by the fold model of `train_events.py --cv {folds}`"
+            " that never saw it."
+            if folds
+            else " No fold models (build/events-cv): no cross-validated column."
+        ),
+        "",
+        f"| figure | intrinsic | n | scorer, resubstitution |{cv_head}",
+        f"|---|---|---|---|{cv_rule}",
+    ]
     for label, key, skey in rows:
         cv_cell = f" {figures.get('cv_scorer_' + skey, 0):.3f} |" if folds else ""
-        body.append(f"| {label} | {figures.get(key, 0):.3f} | {figures.get('n_' + key, 0)} "
-                    f"| {figures.get('scorer_' + skey, 0):.3f} |{cv_cell}")
+        body.append(
+            f"| {label} | {figures.get(key, 0):.3f} | {figures.get('n_' + key, 0)} "
+            f"| {figures.get('scorer_' + skey, 0):.3f} |{cv_cell}"
+        )
     cv_type = f" ({figures.get('cv_scorer_type_acc', 0):.3f} cross-validated)" if folds else ""
-    body.append(f"\nScorer type accuracy {figures.get('scorer_type_acc', 0):.3f}{cv_type}, "
-                f"{len(gold)} documents in {seconds:.1f} s.")
+    body.append(
+        f"\nScorer type accuracy {figures.get('scorer_type_acc', 0):.3f}{cv_type}, "
+        f"{len(gold)} documents in {seconds:.1f} s."
+    )
     return figures, "\n".join(body)
 
 

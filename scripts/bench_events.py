@@ -18,8 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from benchlib import DEV, main, predict, read_gold, score  # noqa: E402
-from train_events import CV_DIR, fold_of  # noqa: E402
+from benchlib import DEV, main, predict, read_gold, score
+from train_events import CV_DIR, fold_of
 
 SETS = (  # (file, task, figure reported, label)
     ("quad-confli-train.jsonl", "quad", "macro_f1", "quad macro-F1"),
@@ -31,8 +31,11 @@ SETS = (  # (file, task, figure reported, label)
 # quad 0.989, spans 0.879 / 0.763, GSR type 0.994, ACLED 0.974); the floors sit a little below those.
 # The CV figures are in docs/benchmarks.md (quad 0.865, spans 0.872 / 0.758, GSR type 0.826, ACLED 0.863).
 FLOORS: dict[str, float] = {
-    "quad_macro_f1": 0.98, "spans_source_f1": 0.875, "spans_target_f1": 0.75,
-    "plover_type_acc": 0.98, "acled_type_acc": 0.96,
+    "quad_macro_f1": 0.98,
+    "spans_source_f1": 0.875,
+    "spans_target_f1": 0.75,
+    "plover_type_acc": 0.98,
+    "acled_type_acc": 0.96,
 }
 
 
@@ -63,9 +66,15 @@ def predict_cv(gold: list[dict], out: Path, nlp, k: int) -> float:
 
 def figures_of(task: str, res: dict) -> dict[str, float]:
     if task == "spans":
-        return {"spans_source_f1": res.get("source_overlap_f1") or 0.0,
-                "spans_target_f1": res.get("target_overlap_f1") or 0.0}
-    keys = {"quad": ["macro_f1", "acc"], "plover": ["type_acc", "quad_acc", "source_country_acc"], "acled": ["type_acc"]}
+        return {
+            "spans_source_f1": res.get("source_overlap_f1") or 0.0,
+            "spans_target_f1": res.get("target_overlap_f1") or 0.0,
+        }
+    keys = {
+        "quad": ["macro_f1", "acc"],
+        "plover": ["type_acc", "quad_acc", "source_country_acc"],
+        "acled": ["type_acc"],
+    }
     return {f"{task}_{k}": res.get(k) or 0.0 for k in keys[task]}
 
 
@@ -89,11 +98,16 @@ def measure() -> tuple[dict[str, float], str]:
             shown = ", ".join(f"{k} {v:.3f}" for k, v in got.items())
             rows.append(f"| {name} | {label} | {shown} | {len(gold)} docs, {secs:.0f} s |")
             print(rows[-1], flush=True)
-    how = (f"{cv}-fold cross-validated (each document predicted by a fold model that never saw it)"
-           if cv else "RESUBSTITUTION: the shipped model trained on these sets (run train_events.py --cv 5)")
-    body = ("## Events (PLOVER)\n\n"
-            f"Classifier figures are {how}.\n\n"
-            "| gold set | task | figures (score.py) | size, time |\n|---|---|---|---|\n" + "\n".join(rows))
+    how = (
+        f"{cv}-fold cross-validated (each document predicted by a fold model that never saw it)"
+        if cv
+        else "RESUBSTITUTION: the shipped model trained on these sets (run train_events.py --cv 5)"
+    )
+    body = (
+        "## Events (PLOVER)\n\n"
+        f"Classifier figures are {how}.\n\n"
+        "| gold set | task | figures (score.py) | size, time |\n|---|---|---|---|\n" + "\n".join(rows)
+    )
     return figures, body
 
 

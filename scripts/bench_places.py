@@ -17,8 +17,13 @@ import benchlib
 
 GOLD = benchlib.DEV / "places-lgl.jsonl"
 FLOORS = {"span_f1": 0.83, "acc@161km": 0.845}
-FIGURES = (("span_p", "toponym P"), ("span_r", "toponym R"), ("span_f1", "toponym F1"),
-           ("acc@161km", "accuracy within 161 km"), ("median_km", "median error km"))
+FIGURES = (
+    ("span_p", "toponym P"),
+    ("span_r", "toponym R"),
+    ("span_f1", "toponym F1"),
+    ("acc@161km", "accuracy within 161 km"),
+    ("median_km", "median error km"),
+)
 
 
 def baseline_places(doc) -> list[dict]:
@@ -72,18 +77,20 @@ def measure() -> tuple[dict[str, float], str]:
         mine, theirs = benchlib.score("places", GOLD, ours), benchlib.score("places", GOLD, base)
     rows = [f"| {label} | {_fmt(mine.get(key))} | {_fmt(theirs.get(key))} |" for key, label in FIGURES]
     rows.append(f"| docs/second | {len(gold) / ours_s:.1f} | {len(gold) / base_s:.1f} |")
-    body = "\n".join([
-        "## Places: toponyms and geocoding (LGL dev)",
-        "",
-        f"`python3 shared/eval/score.py places {GOLD.name} PRED` on {len(gold)} documents, "
-        f"{mine['n_gold']} gold toponyms. Baseline: bare spaCy GPE/LOC entities, each resolved to the most "
-        "populous gazetteer entry of its name. docs/second counts the spaCy model's parse; sitroom's runs "
-        "every stage of the pipeline.",
-        "",
-        "| figure | sitroom | baseline |",
-        "|---|---|---|",
-        *rows,
-    ])
+    body = "\n".join(
+        [
+            "## Places: toponyms and geocoding (LGL dev)",
+            "",
+            f"`python3 shared/eval/score.py places {GOLD.name} PRED` on {len(gold)} documents, "
+            f"{mine['n_gold']} gold toponyms. Baseline: bare spaCy GPE/LOC entities, each resolved to the most "
+            "populous gazetteer entry of its name. docs/second counts the spaCy model's parse; sitroom's runs "
+            "every stage of the pipeline.",
+            "",
+            "| figure | sitroom | baseline |",
+            "|---|---|---|",
+            *rows,
+        ]
+    )
     return {k: float(mine.get(k) or 0.0) for k in ("span_f1", "acc@161km")}, body
 
 

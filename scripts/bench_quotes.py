@@ -73,8 +73,10 @@ def run_textacy(docs, articles, out: Path, bailed: list[str]) -> float | None:
             for speaker, cue, content in triples:
                 quote = {"content": [[content.start_char, content.end_char]]}
                 if speaker:
-                    quote["speaker"] = {"name": " ".join(t.text for t in speaker),
-                                        "span": [speaker[0].idx, speaker[-1].idx + len(speaker[-1].text)]}
+                    quote["speaker"] = {
+                        "name": " ".join(t.text for t in speaker),
+                        "span": [speaker[0].idx, speaker[-1].idx + len(speaker[-1].text)],
+                    }
                 if cue:
                     quote["cue"] = [cue[0].idx, cue[-1].idx + len(cue[-1].text)]
                 quotes.append(quote)
@@ -83,9 +85,11 @@ def run_textacy(docs, articles, out: Path, bailed: list[str]) -> float | None:
 
 
 def row(name: str, s: dict, n: int, alone: float, with_parse: float) -> str:
-    return (f"| {name} | {s['content_p@0.3']:.3f} | {s['content_r@0.3']:.3f} | {s['content_f1@0.3']:.3f} "
-            f"| {s['content_f1@0.8']:.3f} | {s['speaker_acc']:.3f} | {s['e2e_f1@0.3']:.3f} "
-            f"| {n / alone:.0f} | {n / with_parse:.1f} |")
+    return (
+        f"| {name} | {s['content_p@0.3']:.3f} | {s['content_r@0.3']:.3f} | {s['content_f1@0.3']:.3f} "
+        f"| {s['content_f1@0.8']:.3f} | {s['speaker_acc']:.3f} | {s['e2e_f1@0.3']:.3f} "
+        f"| {n / alone:.0f} | {n / with_parse:.1f} |"
+    )
 
 
 def measure() -> tuple[dict[str, float], str]:
@@ -98,22 +102,31 @@ def measure() -> tuple[dict[str, float], str]:
         bailed: list[str] = []
         theirs_s = run_textacy(docs, articles, theirs, bailed)
         figures = benchlib.score("quotes", GOLD, ours)
-        lines = [f"## Quotes: PolNeAR dev ({n} articles, {figures['n_gold']} gold quotes)", "",
-                 "| system | P@0.3 | R@0.3 | content F1@0.3 | F1@0.8 | speaker acc | end-to-end F1@0.3 "
-                 "| articles/s (extractor) | articles/s (with spaCy parse) |",
-                 "|---|---|---|---|---|---|---|---|---|",
-                 row("sitroom", figures, n, ours_s, ours_s + parse_s)]
+        lines = [
+            f"## Quotes: PolNeAR dev ({n} articles, {figures['n_gold']} gold quotes)",
+            "",
+            "| system | P@0.3 | R@0.3 | content F1@0.3 | F1@0.8 | speaker acc | end-to-end F1@0.3 "
+            "| articles/s (extractor) | articles/s (with spaCy parse) |",
+            "|---|---|---|---|---|---|---|---|---|",
+            row("sitroom", figures, n, ours_s, ours_s + parse_s),
+        ]
         if theirs_s is None:
             lines.append("| textacy 0.13 direct_quotations | not installed (`pip install textacy==0.13.0`) |")
         else:
             base = benchlib.score("quotes", GOLD, theirs)
             lines.append(row("textacy 0.13 direct_quotations", base, n, theirs_s, theirs_s + parse_s))
-            lines += ["", f"textacy bailed out (unbalanced quotation marks) on {len(bailed)} of {n} articles; "
-                      "they count as giving no quotes."]
-    lines += ["", "Scored with `python3 shared/eval/score.py quotes GOLD PRED`; both systems read the same "
-              f"spaCy docs ({nlp.meta['lang']}_{nlp.meta['name']} {nlp.meta['version']}). textacy 0.13.0 installs "
-              "beside spaCy 3.8 and numpy 2 without downgrading them. PolNeAR annotates every attribution "
-              "(direct, indirect, beliefs, headlines), so recall of indirect speech dominates the score."]
+            lines += [
+                "",
+                f"textacy bailed out (unbalanced quotation marks) on {len(bailed)} of {n} articles; "
+                "they count as giving no quotes.",
+            ]
+    lines += [
+        "",
+        "Scored with `python3 shared/eval/score.py quotes GOLD PRED`; both systems read the same "
+        f"spaCy docs ({nlp.meta['lang']}_{nlp.meta['name']} {nlp.meta['version']}). textacy 0.13.0 installs "
+        "beside spaCy 3.8 and numpy 2 without downgrading them. PolNeAR annotates every attribution "
+        "(direct, indirect, beliefs, headlines), so recall of indirect speech dominates the score.",
+    ]
     return figures, "\n".join(lines)
 
 

@@ -36,7 +36,7 @@ def stage_seconds(nlp, docs_text: list[str]) -> dict[str, float]:
     """Seconds each stage takes over all texts: the spaCy model's components summed as one."""
     from sitroom.pipeline import STAGES
 
-    spent = {"spaCy model": 0.0} | {name: 0.0 for name in STAGES}
+    spent = {"spaCy model": 0.0} | dict.fromkeys(STAGES, 0.0)
     for text in docs_text:
         doc = nlp.make_doc(text)
         for name, proc in nlp.pipeline:
@@ -82,20 +82,22 @@ def measure() -> tuple[dict[str, float], str]:
     rows = [f"| {k} | {v:.2f} | {v / base:.2f} | {1000 * v / len(corpus):.0f} |" for k, v in median.items()]
     rows.append(f"| **whole pipeline** | {total:.2f} | {total / base:.2f} | {1000 * total / len(corpus):.0f} |")
     bare_mb, full_mb = peak_rss_mb(False, corpus[0]), peak_rss_mb(True, corpus[0])
-    body = "\n".join([
-        "## Speed and memory: the whole pipeline beside the bare spaCy model",
-        "",
-        f"{len(corpus)} articles ({chars / len(corpus):.0f} characters on average: examples/ plus PolNeAR dev "
-        f"when present), each stage timed on its own, median of {REPEAT} passes in one run.",
-        "",
-        "| stage | seconds | × spaCy model | ms / article |",
-        "|---|---|---|---|",
-        *rows,
-        "",
-        f"Articles per second: {len(corpus) / total:.1f} (whole pipeline) vs {len(corpus) / base:.1f} (spaCy model alone), "
-        f"one process. Peak memory (VmHWM, fresh process): {full_mb:.0f} MB whole pipeline vs {bare_mb:.0f} MB "
-        f"spaCy model alone (× {full_mb / bare_mb:.1f}; the difference is mostly torch and the MiniLM encoder).",
-    ])
+    body = "\n".join(
+        [
+            "## Speed and memory: the whole pipeline beside the bare spaCy model",
+            "",
+            f"{len(corpus)} articles ({chars / len(corpus):.0f} characters on average: examples/ plus PolNeAR dev "
+            f"when present), each stage timed on its own, median of {REPEAT} passes in one run.",
+            "",
+            "| stage | seconds | × spaCy model | ms / article |",
+            "|---|---|---|---|",
+            *rows,
+            "",
+            f"Articles per second: {len(corpus) / total:.1f} (whole pipeline) vs {len(corpus) / base:.1f} (spaCy model alone), "
+            f"one process. Peak memory (VmHWM, fresh process): {full_mb:.0f} MB whole pipeline vs {bare_mb:.0f} MB "
+            f"spaCy model alone (× {full_mb / bare_mb:.1f}; the difference is mostly torch and the MiniLM encoder).",
+        ]
+    )
     figures = {"articles_per_s": len(corpus) / total, "peak_rss_mb": full_mb}
     print(json.dumps(figures))
     return figures, body

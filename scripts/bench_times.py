@@ -13,7 +13,8 @@ import re
 import tempfile
 import time
 import warnings
-from datetime import datetime, time as clock
+from datetime import datetime
+from datetime import time as clock
 from pathlib import Path
 
 import benchlib
@@ -21,8 +22,14 @@ import benchlib
 GOLD = benchlib.DEV / "times-tbaq.jsonl"
 # Pinned a little below what was measured (see docs/benchmarks.md); `make gate` fails under them.
 FLOORS = {"value_f1": 0.80, "strict_f1": 0.86, "relaxed_f1": 0.94, "type_f1": 0.89}
-ROWS = (("span strict F1", "strict_f1"), ("span relaxed F1", "relaxed_f1"), ("type F1", "type_f1"),
-        ("value P", "value_p"), ("value R", "value_r"), ("value F1", "value_f1"))
+ROWS = (
+    ("span strict F1", "strict_f1"),
+    ("span relaxed F1", "relaxed_f1"),
+    ("type F1", "type_f1"),
+    ("value P", "value_p"),
+    ("value R", "value_r"),
+    ("value F1", "value_f1"),
+)
 
 
 def dateparser_times(doc: dict) -> list[dict]:

@@ -17,7 +17,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterable
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,8 +58,9 @@ def predict(gold: list[dict], out: Path, nlp=None) -> float:
 
 def score(task: str, gold: Path, pred: Path) -> dict:
     """The scorer's figures as a dict (``score.py --json``)."""
-    out = subprocess.run([sys.executable, str(SCORER), task, str(gold), str(pred), "--json"],
-                         check=True, capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, str(SCORER), task, str(gold), str(pred), "--json"], check=True, capture_output=True, text=True
+    )
     return json.loads(out.stdout)
 
 
@@ -77,10 +78,12 @@ def machine() -> str:
 
 def write_section(name: str, body: str) -> None:
     """Replace (or append) this benchmark's section of docs/benchmarks.md."""
-    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     command = "make " + os.environ.get("BENCH_TARGET", f"bench-{name}")
-    section = (f"<!-- bench:{name} -->\n{body.rstrip()}\n\n"
-               f"_Measured {stamp} on {machine()} with `{command}`._\n<!-- /bench:{name} -->")
+    section = (
+        f"<!-- bench:{name} -->\n{body.rstrip()}\n\n"
+        f"_Measured {stamp} on {machine()} with `{command}`._\n<!-- /bench:{name} -->"
+    )
     text = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Benchmarks\n"
     pattern = re.compile(rf"<!-- bench:{re.escape(name)} -->.*?<!-- /bench:{re.escape(name)} -->", re.S)
     text = pattern.sub(lambda _: section, text) if pattern.search(text) else text.rstrip() + "\n\n" + section + "\n"
@@ -90,8 +93,9 @@ def write_section(name: str, body: str) -> None:
 
 def gate(name: str, figures: dict[str, float], floors: dict[str, float]) -> int:
     """Exit status 1 (and say which) when a figure is below its pinned floor."""
-    failed = [f"{k}={figures.get(k, 0):.3f} < floor {v:.3f}" for k, v in floors.items()
-              if figures.get(k, 0.0) + 1e-9 < v]
+    failed = [
+        f"{k}={figures.get(k, 0):.3f} < floor {v:.3f}" for k, v in floors.items() if figures.get(k, 0.0) + 1e-9 < v
+    ]
     for k, v in floors.items():
         print(f"gate {name}: {k} = {figures.get(k, 0.0):.3f} (floor {v:.3f})")
     if failed:

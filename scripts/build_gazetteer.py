@@ -52,8 +52,17 @@ ALT_MIN_POPULATION = 100000
 # Towns smaller than this help place subdivisions but are not shipped (file size).
 TOWN_MIN_POPULATION = 1000
 # Words a subdivision's name may end in that news leaves out ("Donetsk Oblast": "Donetsk").
-GENERIC_WORDS = {"oblast", "oblast'", "province", "region", "republic", "governorate", "prefecture", "krai",
-                 "respublika"}
+GENERIC_WORDS = {
+    "oblast",
+    "oblast'",
+    "province",
+    "region",
+    "republic",
+    "governorate",
+    "prefecture",
+    "krai",
+    "respublika",
+}
 LATIN = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*$")
 
 
@@ -82,9 +91,18 @@ def countries() -> tuple[dict[int, dict], list[tuple[str, str]]]:
             continue
         lat, lon = POINT_OVERRIDES.get(iso3, info[iso3]["latlng"][:2])
         names = split_names(f[4], f[5], f[6], info[iso3].get("name", ""), *info[iso3].get("altSpellings", []))
-        rows[i] = dict(gid=int(f[3]), name=f[5] or f[0], kind="country", iso3=iso3, admin1="", lat=lat, lon=lon,
-                       capital=info[iso3].get("capital", ""),
-                       pop=pops.get(iso3, 0), names=[n for n in names if len(n) > 2] + [f[0]])
+        rows[i] = dict(
+            gid=int(f[3]),
+            name=f[5] or f[0],
+            kind="country",
+            iso3=iso3,
+            admin1="",
+            lat=lat,
+            lon=lon,
+            capital=info[iso3].get("capital", ""),
+            pop=pops.get(iso3, 0),
+            names=[n for n in names if len(n) > 2] + [f[0]],
+        )
         if info[iso3].get("demonym"):
             demonyms.append((info[iso3]["demonym"], iso3))
     # A demonym shared by several countries ("American") names the most populous one.
@@ -95,9 +113,20 @@ def countries() -> tuple[dict[int, dict], list[tuple[str, str]]]:
 def continents() -> list[dict]:
     """The seven continents, with GeoNames' points."""
     data = json.loads((GNC / "continents.json").read_text(encoding="utf-8"))
-    return [dict(gid=c["geonameId"], name=c["name"], kind="continent", iso3="", admin1="", lat=float(c["lat"]),
-                 lon=float(c["lng"]), pop=int(c.get("population") or 0), names=[c.get("asciiName", "")])
-            for c in data.values()]
+    return [
+        dict(
+            gid=c["geonameId"],
+            name=c["name"],
+            kind="continent",
+            iso3="",
+            admin1="",
+            lat=float(c["lat"]),
+            lon=float(c["lng"]),
+            pop=int(c.get("population") or 0),
+            names=[c.get("asciiName", "")],
+        )
+        for c in data.values()
+    ]
 
 
 def cities(country_rows: dict[int, dict]) -> tuple[list[dict], dict[int, list[tuple[float, float]]]]:
@@ -116,8 +145,19 @@ def cities(country_rows: dict[int, dict]) -> tuple[list[dict], dict[int, list[tu
         for s in subs:
             points[s].append((lat, lon))
         gid = int(f[1])
-        out.append(dict(gid=gid, name=f[0], kind="city", iso3=country["iso3"], subs=subs, lat=lat, lon=lon,
-                        pop=int(f[4] or 0), names=[a for a in alts.get(gid, []) if a != f[0]]))
+        out.append(
+            dict(
+                gid=gid,
+                name=f[0],
+                kind="city",
+                iso3=country["iso3"],
+                subs=subs,
+                lat=lat,
+                lon=lon,
+                pop=int(f[4] or 0),
+                names=[a for a in alts.get(gid, []) if a != f[0]],
+            )
+        )
     return out, points
 
 
@@ -149,9 +189,17 @@ def subdivisions(country_rows: dict[int, dict], points: dict) -> dict[int, dict]
         if level not in ("1", "2") or not f[3] or not country or not points.get(i):
             continue
         lat, lon = middle(points[i])
-        rows[i] = dict(gid=int(f[3]), name=f[0], kind=f"adm{level}", iso3=country["iso3"], parent=f[7],
-                       lat=lat, lon=lon, pop=0,
-                       names=variants([f[0]] + [n for n in split_names(f[5]) if LATIN.match(n)]))
+        rows[i] = dict(
+            gid=int(f[3]),
+            name=f[0],
+            kind=f"adm{level}",
+            iso3=country["iso3"],
+            parent=f[7],
+            lat=lat,
+            lon=lon,
+            pop=0,
+            names=variants([f[0]] + [n for n in split_names(f[5]) if LATIN.match(n)]),
+        )
     for row in rows.values():
         parent = rows.get(int(row["parent"])) if row["parent"] else None
         row["admin1"] = parent["name"] if parent else row["name"]
@@ -178,14 +226,27 @@ def write_table(name: str, rows: list[dict]) -> None:
     w.writerow(["geonameid", "name", "kind", "country", "admin1", "lat", "lon", "population", "names"])
     for r in rows:
         names = "|".join(dict.fromkeys(n for n in r["names"] if n != r["name"] and "\t" not in n))
-        w.writerow([r["gid"], r["name"], r["kind"], r["iso3"], r["admin1"], f"{r['lat']:.3f}", f"{r['lon']:.3f}",
-                    r["pop"], names])
+        w.writerow(
+            [
+                r["gid"],
+                r["name"],
+                r["kind"],
+                r["iso3"],
+                r["admin1"],
+                f"{r['lat']:.3f}",
+                f"{r['lon']:.3f}",
+                r["pop"],
+                names,
+            ]
+        )
     (OUT / name).write_bytes(gzip.compress(buf.getvalue().encode("utf-8"), 9, mtime=0))
 
 
 def write_demonyms(demonyms: list[tuple[str, str]]) -> None:
-    lines = ["# Demonyms and adjectival forms of country names (countryinfo), and the country's ISO3.",
-             "demonym\tcountry"] + [f"{d}\t{c}" for d, c in sorted(set(demonyms))]
+    lines = [
+        "# Demonyms and adjectival forms of country names (countryinfo), and the country's ISO3.",
+        "demonym\tcountry",
+    ] + [f"{d}\t{c}" for d, c in sorted(set(demonyms))]
     (OUT / "places/demonyms.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

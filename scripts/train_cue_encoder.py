@@ -47,8 +47,10 @@ def examples(tokenizer, article: dict) -> list[tuple[list[int], list[int]]]:
         for role in ("content", "source", "cue"):
             for s, e in q.get(role) or []:
                 label[s:e] = LABELS.index(role)
-    return [(ids, [-100] + [int(label[a:b].max()) for a, b in offs] + [-100])
-            for offs, ids in windows(tokenizer, text, TRAIN_PIECES)]
+    return [
+        (ids, [-100] + [int(label[a:b].max()) for a, b in offs] + [-100])
+        for offs, ids in windows(tokenizer, text, TRAIN_PIECES)
+    ]
 
 
 def batch(rows: list[tuple[list[int], list[int]]]):
@@ -60,7 +62,7 @@ def batch(rows: list[tuple[list[int], list[int]]]):
     mask = torch.zeros(len(rows), n, dtype=torch.long)
     ys = torch.full((len(rows), n), -100, dtype=torch.long)
     for k, (row, y) in enumerate(rows):
-        ids[k, :len(row)], mask[k, :len(row)], ys[k, :len(y)] = torch.tensor(row), 1, torch.tensor(y)
+        ids[k, : len(row)], mask[k, : len(row)], ys[k, : len(y)] = torch.tensor(row), 1, torch.tensor(y)
     return ids, mask, ys
 
 
@@ -88,7 +90,7 @@ def train(rows: list, epochs: float, out: Path, seed: int = SEED) -> None:
         order = list(range(len(rows)))
         random.shuffle(order)
         for i in range(0, len(order), BATCH):
-            ids, mask, ys = batch([rows[j] for j in order[i:i + BATCH]])
+            ids, mask, ys = batch([rows[j] for j in order[i : i + BATCH]])
             logits = head(model(input_ids=ids, attention_mask=mask).last_hidden_state)
             loss = loss_fn(logits.reshape(-1, len(LABELS)), ys.reshape(-1))
             opt.zero_grad()

@@ -31,8 +31,8 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from benchlib import DEV, read_gold  # noqa: E402
-from sitroom.stages.events.classifier import MODEL_DIR, QUADS, TYPES, Vocabulary, dense_features, save_heads  # noqa: E402
 from sitroom.record import PLOVER_QUAD  # noqa: E402
+from sitroom.stages.events.classifier import MODEL_DIR, QUADS, TYPES, Vocabulary, dense_features, save_heads  # noqa: E402
 
 CV_DIR = ROOT / "build" / "events-cv"
 SETS = ("quad-confli-train.jsonl", "plover-gsr-dev.jsonl", "acled-case21-dev.jsonl")
@@ -112,7 +112,9 @@ def fit(x, y: list, labels: list, weights: np.ndarray, balanced: bool = False) -
 def train(dense: np.ndarray, data, idx: np.ndarray, folder: Path) -> None:
     """Fit the vocabulary and both heads on the examples ``idx`` and save them to ``folder``."""
     vocab = Vocabulary.fit([data[i][1] for i in idx])
-    x = sparse.hstack([sparse.csr_matrix(dense[idx]), sparse.csr_matrix(vocab.tfidf([data[i][1] for i in idx]))]).tocsr()
+    x = sparse.hstack(
+        [sparse.csr_matrix(dense[idx]), sparse.csr_matrix(vocab.tfidf([data[i][1] for i in idx]))]
+    ).tocsr()
     weights = np.array([AUTHORED_QUAD_WEIGHT if is_authored(data[i][0]) else 1.0 for i in idx])
     quad_w, quad_b = fit(x, [data[i][2] for i in idx], list(range(QUADS)), weights)
     typed = np.array([row for row, i in enumerate(idx) if data[i][3]])
@@ -124,7 +126,9 @@ def train(dense: np.ndarray, data, idx: np.ndarray, folder: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cv", type=int, default=5, help="also train K fold models for cross-validated benchmarks (0: none)")
+    parser.add_argument(
+        "--cv", type=int, default=5, help="also train K fold models for cross-validated benchmarks (0: none)"
+    )
     args = parser.parse_args()
     data = examples()
     texts = [d[1] for d in data]

@@ -92,7 +92,7 @@ def examples(doc, article: dict) -> tuple[list[dict[str, int]], list[int]]:
     for tok in doc:
         if not is_candidate(tok):
             continue
-        xs.append({f: 1 for f in features(tok)})
+        xs.append(dict.fromkeys(features(tok), 1))
         ys.append(int(any(s <= tok.idx < e for s, e in cues)))
     return xs, ys
 
@@ -146,8 +146,9 @@ def overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> float:
 def right_quotes(found, article: dict) -> list[int]:
     """1 for each found quote matched to a gold content at ``MATCH`` (one-to-one, best overlap first)."""
     golds = [[tuple(p) for p in q["content"]] for q in article["quotes"]]
-    pairs = sorted(((-overlap(g, q.content), gi, pi) for gi, g in enumerate(golds)
-                    for pi, q in enumerate(found)), key=lambda x: x)
+    pairs = sorted(
+        ((-overlap(g, q.content), gi, pi) for gi, g in enumerate(golds) for pi, q in enumerate(found)), key=lambda x: x
+    )
     used_g, used_p = set(), set()
     for neg, gi, pi in pairs:
         if -neg >= MATCH and gi not in used_g and pi not in used_p:
@@ -160,11 +161,11 @@ def filter_examples(docs, gold: list[dict]) -> list[dict]:
     """Per article: the features and labels of the quotes the filter checks, the gold count, and the
     right and total count of the quotes it keeps as found (all are matched together, as the scorer
     does). The stages before the quotes stage run first, as in the pipeline."""
-    from sitroom.stages.quotes import filter as quote_filter
-    from sitroom.stages.quotes import rules as quotes
-    from sitroom.stages.actors import references
     from sitroom.config import Options
     from sitroom.pipeline import STAGES, build_nlp
+    from sitroom.stages.actors import references
+    from sitroom.stages.quotes import filter as quote_filter
+    from sitroom.stages.quotes import rules as quotes
 
     nlp = build_nlp(Options(progress=False))
     out = []
@@ -174,9 +175,15 @@ def filter_examples(docs, gold: list[dict]) -> list[dict]:
         found = quotes.found_quotes(doc)
         right = right_quotes(found, article)
         checked = [quote_filter.is_checked(q) for q in found]
-        out.append({"xs": [{f: 1 for f in quote_filter.features(doc, q)} for q, c in zip(found, checked) if c],
-                    "ys": [y for y, c in zip(right, checked) if c], "gold": len(article["quotes"]),
-                    "kept_right": sum(y for y, c in zip(right, checked) if not c), "kept": checked.count(False)})
+        out.append(
+            {
+                "xs": [dict.fromkeys(quote_filter.features(doc, q), 1) for q, c in zip(found, checked) if c],
+                "ys": [y for y, c in zip(right, checked) if c],
+                "gold": len(article["quotes"]),
+                "kept_right": sum(y for y, c in zip(right, checked) if not c),
+                "kept": checked.count(False),
+            }
+        )
         references.forget_ents(doc)
     return out
 
@@ -205,8 +212,11 @@ def train_filter(docs, gold: list[dict], out: Path) -> None:
     probs = []
     for k in range(FOLDS):
         fold = [row for n, row in enumerate(rows) if n % FOLDS == k]
-        vec, clf = fit(flat([row for n, row in enumerate(rows) if n % FOLDS != k], "xs"),
-                       flat([row for n, row in enumerate(rows) if n % FOLDS != k], "ys"), FILTER_C)
+        vec, clf = fit(
+            flat([row for n, row in enumerate(rows) if n % FOLDS != k], "xs"),
+            flat([row for n, row in enumerate(rows) if n % FOLDS != k], "ys"),
+            FILTER_C,
+        )
         probs.append((fold, clf.predict_proba(vec.transform(flat(fold, "xs")))[:, 1]))
     ordered = [row for fold, _ in probs for row in fold]
     oof = np.concatenate([p for _, p in probs])
@@ -219,12 +229,23 @@ def train_filter(docs, gold: list[dict], out: Path) -> None:
 
 def write_weights(out: Path, vec, clf, threshold: float, f1: float, about: str) -> None:
     """A logistic regression as a JSON table of its weights (those too small to matter dropped)."""
-    weights = {name: round(float(w), 3) for name, w in zip(vec.get_feature_names_out(), clf.coef_[0])
-               if abs(w) >= MIN_WEIGHT}
-    out.write_text(json.dumps({"about": f"{about}, scripts/train_quotes.py, PolNeAR train",
-                               "bias": round(float(clf.intercept_[0]), 4), "threshold": threshold,
-                               "held_out_f1": round(f1, 4), "weights": dict(sorted(weights.items()))}, indent=0)
-                   + "\n", encoding="utf-8")
+    weights = {
+        name: round(float(w), 3) for name, w in zip(vec.get_feature_names_out(), clf.coef_[0]) if abs(w) >= MIN_WEIGHT
+    }
+    out.write_text(
+        json.dumps(
+            {
+                "about": f"{about}, scripts/train_quotes.py, PolNeAR train",
+                "bias": round(float(clf.intercept_[0]), 4),
+                "threshold": threshold,
+                "held_out_f1": round(f1, 4),
+                "weights": dict(sorted(weights.items())),
+            },
+            indent=0,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     print(f"{len(weights)} weights -> {out}", file=sys.stderr)
 
 
@@ -238,6 +259,7 @@ def train_cue_model(docs, gold: list[dict], out: Path) -> None:
     print(f"held-out cue F1 {f1:.3f} at threshold {threshold:.2f}", file=sys.stderr)
     vec, clf = fit(flat(per_doc, 0), flat(per_doc, 1))
     write_weights(out, vec, clf, threshold, f1, "attribution-cue logistic regression")
+
 
 if __name__ == "__main__":
     main()

@@ -41,7 +41,7 @@ class LocalWeb:
         web = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+            def do_GET(self) -> None:
                 web.requests.append(Seen(self.path, {k.lower(): v for k, v in self.headers.items()}))
                 route = web.routes.get(self.path)
                 if route is None:
@@ -55,8 +55,9 @@ class LocalWeb:
                 body = route.body.encode() if isinstance(route.body, str) else route.body
                 self._answer(route.status, body, route.content_type, headers, route.trickle)
 
-            def _answer(self, status: int, body: bytes, ctype: str, headers: dict[str, str],
-                        trickle: float = 0.0) -> None:
+            def _answer(
+                self, status: int, body: bytes, ctype: str, headers: dict[str, str], trickle: float = 0.0
+            ) -> None:
                 try:
                     self.send_response(status)
                     self.send_header("Content-Type", ctype)
@@ -101,17 +102,22 @@ def page(title: str, body: str, published: str | None = None, lang: str = "en") 
     """A news page as sites serve them: navigation, the article, a footer."""
     meta = f'<meta property="article:published_time" content="{published}">' if published else ""
     paras = "".join(f"<p>{p}</p>" for p in body.split("\n\n"))
-    return (f'<html lang="{lang}"><head><title>{title}</title>{meta}</head><body>'
-            f"<nav>Home | World | Sport</nav><article><h1>{title}</h1>{paras}</article>"
-            "<footer>Contact us</footer></body></html>")
+    return (
+        f'<html lang="{lang}"><head><title>{title}</title>{meta}</head><body>'
+        f"<nav>Home | World | Sport</nav><article><h1>{title}</h1>{paras}</article>"
+        "<footer>Contact us</footer></body></html>"
+    )
 
 
 def rss(title: str, items: list[tuple[str, str, str | None]]) -> str:
     """An RSS 2.0 feed of ``(title, link, pubDate)`` items."""
     entries = "".join(
         f"<item><title>{t}</title><link>{link}</link><guid>{link}</guid>"
-        + (f"<pubDate>{d}</pubDate>" if d else "") + "</item>"
+        + (f"<pubDate>{d}</pubDate>" if d else "")
+        + "</item>"
         for t, link, d in items
     )
-    return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>{title}</title>'
-            f"<link>http://127.0.0.1/</link>{entries}</channel></rss>")
+    return (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>{title}</title>'
+        f"<link>http://127.0.0.1/</link>{entries}</channel></rss>"
+    )

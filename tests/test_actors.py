@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from sitroom.stages.actors.stage import actor_ref
 from sitroom.config import Options
 from sitroom.errors import SitroomError
 from sitroom.pipeline import build_nlp, extract, make_doc
 from sitroom.record import Article, Place
+from sitroom.stages.actors.stage import actor_ref
 
 
 def _actor(record, name):
@@ -74,8 +74,9 @@ def test_capital_after_a_locative_preposition_is_a_place(run):
     assert not any(a.country == "SAU" for a in rec.actors)
 
 
-@pytest.mark.parametrize(("published", "holder"), [(date(2016, 1, 10), "Francois Hollande"),
-                                                   (date(2020, 1, 10), "Emmanuel Macron")])
+@pytest.mark.parametrize(
+    ("published", "holder"), [(date(2016, 1, 10), "Francois Hollande"), (date(2020, 1, 10), "Emmanuel Macron")]
+)
 def test_a_bare_title_resolves_to_the_holder_on_the_publication_date(run, published, holder):
     rec = run("The French president called for calm.", published=published)
     assert _mentioning(rec, "French president").name == holder
@@ -136,13 +137,20 @@ def test_actor_ref_of_a_modifier_takes_the_sector_of_its_noun(nlp):
 
 def test_user_file_adds_and_overrides_actors(tmp_path):
     table = tmp_path / "mine.tsv"
-    table.write_text("name\taliases\tkind\tcountry\tsector\trole\tstart\tend\n"
-                     "Ada Quill\tQuill\tperson\tNOR\tGOV\tforeign minister\t2024-01-01\t\n"
-                     "Vladimir Putin\tPutin\tperson\tRUS\tMIL\tpresident\t2012-05-07\t\n"
-                     "Azov Brigade\tAzov\torganization\tUKR\tMIL\t\t\t\n", encoding="utf-8")
+    table.write_text(
+        "name\taliases\tkind\tcountry\tsector\trole\tstart\tend\n"
+        "Ada Quill\tQuill\tperson\tNOR\tGOV\tforeign minister\t2024-01-01\t\n"
+        "Vladimir Putin\tPutin\tperson\tRUS\tMIL\tpresident\t2012-05-07\t\n"
+        "Azov Brigade\tAzov\torganization\tUKR\tMIL\t\t\t\n",
+        encoding="utf-8",
+    )
     nlp = build_nlp(Options(actors_file=table))
-    rec = extract(nlp, Article(id="u", text="Ada Quill met Putin. Quill said little. Azov held the line.",
-                               published=date(2025, 3, 17)))
+    rec = extract(
+        nlp,
+        Article(
+            id="u", text="Ada Quill met Putin. Quill said little. Azov held the line.", published=date(2025, 3, 17)
+        ),
+    )
     assert (_mentioning(rec, "Azov").name, _mentioning(rec, "Azov").country) == ("Azov Brigade", "UKR")
     quill = _actor(rec, "Ada Quill")
     assert (quill.country, quill.sector, len(quill.mentions)) == ("NOR", "GOV", 2)
@@ -236,7 +244,9 @@ def test_brussels_acting_is_the_eu(run):
 
 
 def test_a_pro_country_modifier_names_a_patron_not_the_actor(nlp):
-    ref = _ref(nlp, "The pro-Iranian Hizbollah group declared a ceasefire on Wednesday.", "The pro-Iranian Hizbollah group")
+    ref = _ref(
+        nlp, "The pro-Iranian Hizbollah group declared a ceasefire on Wednesday.", "The pro-Iranian Hizbollah group"
+    )
     assert (ref.country, ref.sector) == ("LBN", "REB")
 
 
@@ -287,11 +297,15 @@ def test_a_conjunct_is_coded_as_itself_not_as_the_pair_a_speaker_named(nlp):
     assert actor_ref(doc, (start, start + len("the rebels"))).sector == "REB"
 
 
-@pytest.mark.parametrize(("text", "published", "holder"), [
-    ("Ukraine's president said the army would hold the line.", date(2016, 5, 1), "Petro Poroshenko"),
-    ("Ukraine's president said the army would hold the line.", date(2023, 5, 1), "Volodymyr Zelensky"),
-    ("The president of South Korea spoke on Monday.", date(2016, 5, 1), "Park Geun-hye"),
-    ("The president of South Korea spoke on Monday.", date(2023, 5, 1), "Yoon Suk Yeol")])
+@pytest.mark.parametrize(
+    ("text", "published", "holder"),
+    [
+        ("Ukraine's president said the army would hold the line.", date(2016, 5, 1), "Petro Poroshenko"),
+        ("Ukraine's president said the army would hold the line.", date(2023, 5, 1), "Volodymyr Zelensky"),
+        ("The president of South Korea spoke on Monday.", date(2016, 5, 1), "Park Geun-hye"),
+        ("The president of South Korea spoke on Monday.", date(2023, 5, 1), "Yoon Suk Yeol"),
+    ],
+)
 def test_the_president_is_the_holder_for_the_country_named_and_the_article_date(run, text, published, holder):
     rec = run(text, published=published)
     president = _mentioning(rec, "president")
@@ -305,32 +319,50 @@ def test_a_role_of_an_abolished_office_resolves_to_nobody(run):
 
 def test_the_actors_option_of_the_real_command_codes_a_user_actor(tmp_path):
     table = tmp_path / "mine.tsv"
-    table.write_text("# my actors\nname\taliases\tkind\tcountry\tsector\trole\tstart\tend\n"
-                     "Ada Quill\tQuill\tperson\tNOR\tGOV\tforeign minister\t2024-01-01\t\n", encoding="utf-8")
+    table.write_text(
+        "# my actors\nname\taliases\tkind\tcountry\tsector\trole\tstart\tend\n"
+        "Ada Quill\tQuill\tperson\tNOR\tGOV\tforeign minister\t2024-01-01\t\n",
+        encoding="utf-8",
+    )
     article = tmp_path / "a.txt"
     article.write_text("Ada Quill met the envoy in Oslo. Quill said the talks went well.", encoding="utf-8")
     env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parent.parent / "src"))
-    out = subprocess.run([sys.executable, "-m", "sitroom", "extract", "--actors", str(table),
-                          "--published", "2025-03-17", str(article)], capture_output=True, text=True, env=env, timeout=300)
+    out = subprocess.run(
+        [sys.executable, "-m", "sitroom", "extract", "--actors", str(table), "--published", "2025-03-17", str(article)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
     assert out.returncode == 0, out.stderr
     quill = [a for a in json.loads(out.stdout)["actors"] if a["name"] == "Ada Quill"]
     assert quill and (quill[0]["country"], quill[0]["sector"], len(quill[0]["mentions"])) == ("NOR", "GOV", 2)
-    bad = subprocess.run([sys.executable, "-m", "sitroom", "extract", "--actors", str(tmp_path / "none.tsv"),
-                          str(article)], capture_output=True, text=True, env=env, timeout=300)
+    bad = subprocess.run(
+        [sys.executable, "-m", "sitroom", "extract", "--actors", str(tmp_path / "none.tsv"), str(article)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
     assert bad.returncode == 2 and "E009" in bad.stderr and len(bad.stderr.strip().splitlines()) == 1
 
 
-@pytest.mark.parametrize(("text", "published", "holder"), [
-    ("The EU foreign policy chief spoke on Monday.", date(2016, 5, 1), "Federica Mogherini"),
-    ("The EU foreign policy chief spoke on Monday.", date(2023, 5, 1), "Josep Borrell"),
-    ("The European Commission president said the bloc would act.", date(2016, 5, 1), "Jean-Claude Juncker"),
-    ("The Japanese emperor spoke on Monday.", date(2023, 5, 1), "Emperor Naruhito")])
+@pytest.mark.parametrize(
+    ("text", "published", "holder"),
+    [
+        ("The EU foreign policy chief spoke on Monday.", date(2016, 5, 1), "Federica Mogherini"),
+        ("The EU foreign policy chief spoke on Monday.", date(2023, 5, 1), "Josep Borrell"),
+        ("The European Commission president said the bloc would act.", date(2016, 5, 1), "Jean-Claude Juncker"),
+        ("The Japanese emperor spoke on Monday.", date(2023, 5, 1), "Emperor Naruhito"),
+    ],
+)
 def test_offices_of_the_eu_and_monarchs_resolve_on_the_article_date(run, text, published, holder):
     assert holder in [a.name for a in run(text, published=published).actors]
 
 
-@pytest.mark.parametrize(("published", "holder"), [(date(2016, 5, 1), "Petro Poroshenko"),
-                                                   (date(2023, 5, 1), "Volodymyr Zelensky")])
+@pytest.mark.parametrize(
+    ("published", "holder"), [(date(2016, 5, 1), "Petro Poroshenko"), (date(2023, 5, 1), "Volodymyr Zelensky")]
+)
 def test_a_bare_role_holds_the_office_of_the_one_state_the_article_named_before(run, published, holder):
     rec = run("Ukraine rejected the plan on Monday. The president said Russia attacked again.", published=published)
     president = _mentioning(rec, "president")
@@ -338,25 +370,33 @@ def test_a_bare_role_holds_the_office_of_the_one_state_the_article_named_before(
 
 
 def test_a_bare_role_after_two_states_stays_uncoded(run):
-    rec = run("Russia and Ukraine exchanged prisoners. The president said the exchange was fair.",
-              published=date(2023, 5, 1))
+    rec = run(
+        "Russia and Ukraine exchanged prisoners. The president said the exchange was fair.", published=date(2023, 5, 1)
+    )
     assert _mentioning(rec, "president").name == "president"
 
 
-@pytest.mark.parametrize(("text", "published", "holder"), [
-    ("The NATO chief said the alliance would meet.", date(2023, 5, 1), "Jens Stoltenberg"),
-    ("The NATO secretary-general said the alliance would meet.", date(2025, 5, 1), "Mark Rutte"),
-    ("The UN secretary-general called for a truce.", date(2015, 5, 1), "Ban Ki-moon"),
-    ("The UN chief called for a truce.", date(2023, 5, 1), "Antonio Guterres")])
+@pytest.mark.parametrize(
+    ("text", "published", "holder"),
+    [
+        ("The NATO chief said the alliance would meet.", date(2023, 5, 1), "Jens Stoltenberg"),
+        ("The NATO secretary-general said the alliance would meet.", date(2025, 5, 1), "Mark Rutte"),
+        ("The UN secretary-general called for a truce.", date(2015, 5, 1), "Ban Ki-moon"),
+        ("The UN chief called for a truce.", date(2023, 5, 1), "Antonio Guterres"),
+    ],
+)
 def test_the_head_of_the_un_or_nato_is_told_apart_by_the_body_named(run, text, published, holder):
     assert holder in [a.name for a in run(text, published=published).actors]
 
 
-@pytest.mark.parametrize("sentence, phrase, sector", [
-    ("The army deported several children to the border.", "several children", "CVL"),
-    ("Police arrested a 40-year-old man in the capital.", "a 40-year-old man", "CVL"),
-    ("Soldiers evacuated the local community overnight.", "the local community", "CVL"),
-    ("Police detained three suspects after the blast.", "three suspects", "CRM"),
-])
+@pytest.mark.parametrize(
+    "sentence, phrase, sector",
+    [
+        ("The army deported several children to the border.", "several children", "CVL"),
+        ("Police arrested a 40-year-old man in the capital.", "a 40-year-old man", "CVL"),
+        ("Soldiers evacuated the local community overnight.", "the local community", "CVL"),
+        ("Police detained three suspects after the blast.", "three suspects", "CRM"),
+    ],
+)
 def test_plain_people_nouns_code_as_a_sector(nlp, sentence, phrase, sector):
     assert _ref(nlp, sentence, phrase).sector == sector

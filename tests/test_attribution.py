@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from sitroom.stages.quotes import cue_model
 from sitroom.knowledge.english import speech_cues
-from sitroom.stages.quotes.rules import found_quotes
 from sitroom.record import Quote, Record
+from sitroom.stages.quotes import cue_model
+from sitroom.stages.quotes.rules import found_quotes
 
 
 def _said(record: Record, quote: Quote) -> str:
@@ -24,7 +24,7 @@ def test_model_finds_a_cue_the_lexicon_lacks(nlp):
     assert tended.lemma_ not in speech_cues()["VERB"]
     assert cue_model.is_cue(tended)
     q = found_quotes(doc)[0]  # found; whether it is kept is the quote filter's call
-    assert q.cue_lemma == "tend" and "support Clinton" in doc.text[q.content[0][0]:q.content[0][1]]
+    assert q.cue_lemma == "tend" and "support Clinton" in doc.text[q.content[0][0] : q.content[0][1]]
     assert q.speaker is not None and "voters" in q.speaker.name
 
 
@@ -45,5 +45,5 @@ def test_nominal_cue_keeps_its_that_clause(nlp):
     # the rules' reading of a noun's clause; the encoder's joined content reads on to "was false"
     doc = nlp("The minister's claim that the army had withdrawn was false.")
     q = found_quotes(doc)[0]
-    assert doc.text[q.content[0][0]:q.content[-1][1]] == "that the army had withdrawn" and q.cue_lemma == "claim"
+    assert doc.text[q.content[0][0] : q.content[-1][1]] == "that the army had withdrawn" and q.cue_lemma == "claim"
     assert "minister" in q.speaker.name

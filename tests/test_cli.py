@@ -16,8 +16,15 @@ EXAMPLES = ROOT / "examples"
 
 def sitroom(*args: str, stdin: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"), COLUMNS="200")
-    return subprocess.run([sys.executable, "-m", "sitroom", *args], input=stdin, capture_output=True,
-                          text=True, env=env, cwd=cwd, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "sitroom", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd,
+        timeout=300,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +59,8 @@ def test_bad_inputs_are_reported_in_one_line_each_and_the_batch_goes_on(tmp_path
     (tmp_path / "notes.docx").write_text("hello")
     (tmp_path / "good.txt").write_text("Russia attacked Ukraine on Sunday.")
     (tmp_path / "corpus.jsonl").write_text(
-        '{"id": "j1", "text": "Putin met Trump.", "published": "2025-03-01"}\n{not json\n')
+        '{"id": "j1", "text": "Putin met Trump.", "published": "2025-03-01"}\n{not json\n'
+    )
     out = sitroom("extract", str(tmp_path), str(tmp_path / "missing.txt"))
     assert out.returncode == 1
     ids = {json.loads(line)["id"] for line in out.stdout.splitlines()}
@@ -78,8 +86,9 @@ def test_quotes_filters_by_speaker_and_words(db):
 
 
 def test_events_filter_by_type_mode_and_actor(db):
-    rows = json.loads(sitroom("events", "--db", str(db), "--type", "ASSAULT", "--mode", "drone",
-                              "--actor", "RUS", "--json").stdout)
+    rows = json.loads(
+        sitroom("events", "--db", str(db), "--type", "ASSAULT", "--mode", "drone", "--actor", "RUS", "--json").stdout
+    )
     assert len(rows) == 1 and rows[0]["date"] == "2025-03-16"
     planned = json.loads(sitroom("events", "--db", str(db), "--factuality", "planned", "--json").stdout)
     assert planned and all(r["factuality"] == "planned" for r in planned)
@@ -109,12 +118,26 @@ def test_every_command_is_documented_in_the_readme():
 
 def test_ingest_reads_a_corpus_with_renamed_columns(tmp_path):
     corpus = tmp_path / "export.csv"
-    corpus.write_text("GLOBALEVENTID,body,SQLDATE\n"
-                      "g1,\"Russia attacked Ukraine with drones on Sunday.\",20250317\n"
-                      "g2,\"Putin spoke with Trump by phone on Tuesday.\",20250319\n", encoding="utf-8")
+    corpus.write_text(
+        "GLOBALEVENTID,body,SQLDATE\n"
+        'g1,"Russia attacked Ukraine with drones on Sunday.",20250317\n'
+        'g2,"Putin spoke with Trump by phone on Tuesday.",20250319\n',
+        encoding="utf-8",
+    )
     db = tmp_path / "c.db"
-    out = sitroom("ingest", "--db", str(db), "--no-progress", "--text-col", "body", "--date-col", "SQLDATE",
-                  "--id-col", "GLOBALEVENTID", str(corpus))
+    out = sitroom(
+        "ingest",
+        "--db",
+        str(db),
+        "--no-progress",
+        "--text-col",
+        "body",
+        "--date-col",
+        "SQLDATE",
+        "--id-col",
+        "GLOBALEVENTID",
+        str(corpus),
+    )
     assert out.returncode == 0, out.stderr
     assert "2 new" in out.stdout
 
@@ -123,21 +146,30 @@ def test_watch_ingests_new_feed_items_from_a_local_server(tmp_path):
     import threading
     from http.server import BaseHTTPRequestHandler, HTTPServer
 
-    page = ("<html><head><title>Drones over Kyiv</title>"
-            "<meta property='article:published_time' content='2025-03-16'></head><body><article>"
-            "<h1>Drones over Kyiv</h1><p>" + "Russia launched drones at Kyiv overnight, officials said. " * 8 +
-            "</p></article></body></html>")
+    page = (
+        "<html><head><title>Drones over Kyiv</title>"
+        "<meta property='article:published_time' content='2025-03-16'></head><body><article>"
+        "<h1>Drones over Kyiv</h1><p>"
+        + "Russia launched drones at Kyiv overnight, officials said. " * 8
+        + "</p></article></body></html>"
+    )
 
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802
+        def do_GET(self):
             base = f"http://127.0.0.1:{self.server.server_port}"
-            routes = {"/feed.xml": ("application/rss+xml",
-                                    f"<?xml version='1.0'?><rss version='2.0'><channel><title>t</title>"
-                                    f"<item><title>Drones</title><link>{base}/story</link>"
-                                    f"<guid>{base}/story</guid></item></channel></rss>"),
-                      "/story": ("text/html", page)}
+            routes = {
+                "/feed.xml": (
+                    "application/rss+xml",
+                    f"<?xml version='1.0'?><rss version='2.0'><channel><title>t</title>"
+                    f"<item><title>Drones</title><link>{base}/story</link>"
+                    f"<guid>{base}/story</guid></item></channel></rss>",
+                ),
+                "/story": ("text/html", page),
+            }
             if self.path not in routes:
-                self.send_response(404); self.end_headers(); return
+                self.send_response(404)
+                self.end_headers()
+                return
             kind, body = routes[self.path]
             self.send_response(200)
             self.send_header("Content-Type", kind)
@@ -177,9 +209,13 @@ def test_the_model_is_configurable_and_a_missing_one_is_one_line(tmp_path):
     (tmp_path / "a.txt").write_text("Russia attacked Ukraine on Sunday.")
     by_flag = sitroom("extract", "--model", "xx_no_such_pipeline", str(tmp_path / "a.txt"))
     assert by_flag.returncode == 2 and "xx_no_such_pipeline" in by_flag.stderr and "[E007]" in by_flag.stderr
-    env_run = subprocess.run([sys.executable, "-m", "sitroom", "extract", str(tmp_path / "a.txt")],
-                             capture_output=True, text=True, timeout=300,
-                             env=dict(os.environ, PYTHONPATH=str(ROOT / "src"), SITROOM_MODEL="xx_env_pipeline"))
+    env_run = subprocess.run(
+        [sys.executable, "-m", "sitroom", "extract", str(tmp_path / "a.txt")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=dict(os.environ, PYTHONPATH=str(ROOT / "src"), SITROOM_MODEL="xx_env_pipeline"),
+    )
     assert env_run.returncode == 2 and "xx_env_pipeline" in env_run.stderr
 
 
@@ -189,7 +225,8 @@ def test_an_article_in_another_language_is_stored_not_analysed(tmp_path):
         "reprendraient la semaine prochaine à Genève, selon un communiqué publié par le ministère. "
         "Les deux délégations se sont déjà rencontrées à plusieurs reprises depuis le début de l'année, "
         "mais aucun accord n'a encore été trouvé sur les questions les plus difficiles.",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     db = tmp_path / "l.db"
     out = sitroom("ingest", "--db", str(db), "--no-progress", str(tmp_path / "fr.txt"))
     assert out.returncode == 0, out.stderr

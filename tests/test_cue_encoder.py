@@ -22,7 +22,7 @@ def test_windows_cover_each_paragraph_without_crossing_a_line_break(tokenizer, s
     assert all(i in covered for i, ch in enumerate(text) if not ch.isspace())
     for offs, ids in wins:
         assert len(ids) <= size and len(ids) == len(offs) + 2
-        assert "\n" not in text[offs[0][0]:offs[-1][1]]
+        assert "\n" not in text[offs[0][0] : offs[-1][1]]
     assert len(wins) >= 2 + -(-500 // (size - 2))  # the 500-word paragraph is cut into several windows
 
 

@@ -8,8 +8,17 @@ import sys
 
 import numpy as np
 
-from sitroom.store.dedup import (BANDS, PERMUTATIONS, THRESHOLD, band_keys, best_match, fingerprint,
-                           from_bytes, similarity, to_bytes)
+from sitroom.store.dedup import (
+    BANDS,
+    PERMUTATIONS,
+    THRESHOLD,
+    band_keys,
+    best_match,
+    fingerprint,
+    from_bytes,
+    similarity,
+    to_bytes,
+)
 
 WIRE = (
     "KYIV, March 17 (Wire) - Russia launched 90 drones at Ukraine overnight, striking energy "
@@ -24,7 +33,8 @@ WIRE = (
 REPRINT = (
     "Drone barrage hits nine regions ahead of Trump-Putin call\n"
     + WIRE.replace("KYIV, March 17 (Wire) - ", "").replace(
-        " The Kremlin did not immediately respond to a request for comment.", "")
+        " The Kremlin did not immediately respond to a request for comment.", ""
+    )
     + " Reporting by the Kyiv bureau."
 )
 OTHER = (
@@ -64,8 +74,9 @@ def test_fingerprint_survives_the_database_round_trip():
 def test_fingerprints_are_the_same_in_another_process():
     code = "from sitroom.store.dedup import fingerprint, to_bytes; import sys; sys.stdout.write(to_bytes(fingerprint(sys.argv[1])).hex())"
     env = dict(os.environ, PYTHONHASHSEED="12345")
-    out = subprocess.run([sys.executable, "-c", code, WIRE], env=env, capture_output=True, text=True,
-                         timeout=60, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code, WIRE], env=env, capture_output=True, text=True, timeout=60, check=True
+    ).stdout
     assert out == to_bytes(fingerprint(WIRE)).hex()
 
 

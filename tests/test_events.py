@@ -82,7 +82,7 @@ def test_negation_is_kept_as_factuality(nlp):
 def test_light_verb_lends_arguments_to_its_noun(nlp):
     text = "Russia launched an attack on Kharkiv."
     attack = _one(_events(nlp, text), "ASSAULT")
-    assert text[attack.trigger[0]:attack.trigger[1]] == "attack"
+    assert text[attack.trigger[0] : attack.trigger[1]] == "attack"
     assert _texts(attack.source) == ["Russia"] and _texts(attack.target) == ["Kharkiv"]
 
 
@@ -164,16 +164,15 @@ def test_an_appeal_can_be_coded_neutral_with_its_parties():
 
 
 def test_a_neutral_sentence_leads_with_a_quad_zero_event_on_its_main_verb(nlp):
-    from sitroom.stages.events.classifier import Reading
-    from sitroom.stages.events.triggers import find_candidates
-    from sitroom.stages.events.stage import weigh
     from sitroom.record import PLOVER_QUAD
+    from sitroom.stages.events.classifier import Reading
+    from sitroom.stages.events.stage import weigh
+    from sitroom.stages.events.triggers import find_candidates
 
     sent = next(nlp("The Secretary-General called on Israel to respect the law.").sents)
-    neutral = Reading(quad=[0.7, 0.05, 0.05, 0.15, 0.05], type={t: 1 / 16 for t in PLOVER_QUAD})
+    neutral = Reading(quad=[0.7, 0.05, 0.05, 0.15, 0.05], type=dict.fromkeys(PLOVER_QUAD, 1 / 16))
     (lead, confidence), *_ = weigh(find_candidates(sent), sent, neutral)
     assert lead.neutral and lead.anchor == sent.root and lead.type == "REQUEST" and confidence == 0.7
-
 
 
 def test_a_target_is_a_party_not_the_thing_done(nlp):
@@ -234,7 +233,6 @@ def test_a_hunger_strike_is_a_protest_not_an_assault(nlp):
     assert "PROTEST" in [e.type for e in events] and "ASSAULT" not in [e.type for e in events]
 
 
-
 def test_a_bare_collective_hands_over_to_its_of_complement_a_named_head_does_not(nlp):
     from sitroom.stages.events.roles import members_of
 
@@ -254,8 +252,8 @@ def test_an_announced_cooperative_plan_is_also_a_promise_dated_when_made(nlp):
 
 
 def test_a_commitment_is_a_promise_or_a_warning_only_for_planned_acts(nlp):
-    from sitroom.stages.events.stage import commitment
     from sitroom.record import Event
+    from sitroom.stages.events.stage import commitment
 
     doc = nlp("Rebels will attack.")
     planned = Event(type="ASSAULT", source=[], target=[], trigger=(0, 6), evidence=(0, 19), factuality="planned")
@@ -291,12 +289,13 @@ def test_an_act_made_to_hang_on_a_condition_offers_or_warns(nlp):
 
 
 def test_a_yield_or_a_sanction_in_cameos_quad_still_promises_or_warns(nlp):
-    from sitroom.stages.events.stage import commitment
     from sitroom.record import Event
+    from sitroom.stages.events.stage import commitment
 
     doc = nlp("Rebels will lift the siege.")
-    planned = Event(type="CONCEDE", source=[], target=[], trigger=(0, 6), evidence=(0, 26), factuality="planned",
-                    quad_override=2)
+    planned = Event(
+        type="CONCEDE", source=[], target=[], trigger=(0, 6), evidence=(0, 26), factuality="planned", quad_override=2
+    )
     promise = commitment(doc, planned)
     assert promise.type == "AGREE" and promise.quad == 1
 
@@ -367,8 +366,8 @@ def test_a_proposed_act_commits_no_one(nlp):
 
 
 def test_an_event_in_a_relative_clause_is_background(nlp):
-    from sitroom.stages.events.triggers import find_candidates
     from sitroom.stages.events.stage import in_relative_clause
+    from sitroom.stages.events.triggers import find_candidates
 
     sent = next(nlp("Soldiers beat the refugees, whom the mayor accused of theft.").sents)
     by_type = {c.type: c for c in find_candidates(sent)}
@@ -386,8 +385,11 @@ def _staged(nlp, text):
 
 
 def test_a_batch_of_docs_codes_the_same_events_as_one_doc_at_a_time(nlp):
-    texts = ["Russia launched 40 drones at Kharkiv on Sunday.", "Kenya offered to host the talks.",
-             "The two presidents will speak by phone on Tuesday, the Kremlin said."]
+    texts = [
+        "Russia launched 40 drones at Kharkiv on Sunday.",
+        "Kenya offered to host the talks.",
+        "The two presidents will speak by phone on Tuesday, the Kremlin said.",
+    ]
     stage = nlp.get_pipe("sitroom_events")
     one_by_one = [stage(_staged(nlp, t))._.events for t in texts]
     batched = [d._.events for d in stage.pipe([_staged(nlp, t) for t in texts], batch_size=2)]
@@ -396,8 +398,8 @@ def test_a_batch_of_docs_codes_the_same_events_as_one_doc_at_a_time(nlp):
 
 def _reading(best: str, p: float = 0.8, quad_p: float = 0.8):
     """A classifier reading sure of one PLOVER type (and of its quad), the rest spread evenly."""
-    from sitroom.stages.events.classifier import TYPES, Reading
     from sitroom.record import PLOVER_QUAD
+    from sitroom.stages.events.classifier import TYPES, Reading
 
     rest = (1 - p) / (len(TYPES) - 1)
     quad = [(1 - quad_p) / 4] * 5
@@ -406,8 +408,8 @@ def _reading(best: str, p: float = 0.8, quad_p: float = 0.8):
 
 
 def _model_types(nlp, text, best, quad_p=0.8):
-    from sitroom.stages.events.triggers import find_candidates
     from sitroom.stages.events.stage import model_candidates
+    from sitroom.stages.events.triggers import find_candidates
 
     sent = next(nlp(text).sents)
     reading = _reading(best, quad_p=quad_p)
@@ -417,7 +419,8 @@ def _model_types(nlp, text, best, quad_p=0.8):
 def test_type_head_proposes_its_type_when_only_a_bare_noun_cue_has_it(nlp):
     # "Protesters" names the people, not a protest event: the type head's PROTEST joins on the main verb
     assert _model_types(nlp, "Protesters from the union filled the streets of Paris on Saturday.", "PROTEST") == [
-        ("PROTEST", "filled", None)]
+        ("PROTEST", "filled", None)
+    ]
 
 
 def test_type_head_adds_nothing_when_a_verb_cue_has_its_type(nlp):
@@ -451,8 +454,10 @@ def test_an_obligation_in_a_reported_clause_is_the_reporters_demand(nlp):
 
 
 def test_a_feeling_or_a_remark_is_no_source_of_an_event(run):
-    rec = run("Optimism grew on Monday that Russia and Ukraine would agree to a truce. "
-              "The remarks suggested that Kyiv would accept the plan.")
+    rec = run(
+        "Optimism grew on Monday that Russia and Ukraine would agree to a truce. "
+        "The remarks suggested that Kyiv would accept the plan."
+    )
     sources = {ref.text for e in rec.events for ref in e.source}
     assert sources and not sources & {"Optimism", "The remarks", "remarks"}
 
@@ -467,8 +472,8 @@ def _cameo_reading(quad: int, typ: str, others: str):
 
 
 def test_a_yield_the_quad_head_reads_as_material_cooperation_stays_a_concession(nlp):
-    from sitroom.stages.events.triggers import find_candidates
     from sitroom.stages.events.stage import weigh
+    from sitroom.stages.events.triggers import find_candidates
 
     sent = next(nlp("The teachers' union called off its strike on Thursday.").sents)
     weighed = weigh(find_candidates(sent), sent, _cameo_reading(2, "CONCEDE", "RETREAT"))
@@ -477,8 +482,8 @@ def test_a_yield_the_quad_head_reads_as_material_cooperation_stays_a_concession(
 
 
 def test_a_cut_in_relations_the_quad_head_reads_as_verbal_conflict_stays_a_sanction(nlp):
-    from sitroom.stages.events.triggers import find_candidates
     from sitroom.stages.events.stage import weigh
+    from sitroom.stages.events.triggers import find_candidates
 
     sent = next(nlp("Ghana expelled the Nigerian ambassador after the border incident.").sents)
     weighed = weigh(find_candidates(sent), sent, _cameo_reading(3, "SANCTION", "ACCUSE"))

@@ -5,21 +5,24 @@ from __future__ import annotations
 from datetime import date
 
 from localweb import Route, page, rss, web  # noqa: F401 (web is a fixture)
-
 from sitroom.config import Options
 from sitroom.errors import E004, E011, E012, SitroomError
 from sitroom.ingest.feeds import MAX_TRIES, ReadLog, feed_articles, parse_feed
 from sitroom.ingest.fetch import Fetcher
-from sitroom.record import Article
 from sitroom.ingest.sources import iter_articles
+from sitroom.record import Article
 
 ANCHOR = date(2025, 3, 17)
-STORY = ("Negotiators from the United States and Russia met in Riyadh on Monday to discuss "
-         "a ceasefire in Ukraine, officials said after the first session ended.\n\n"
-         "Ukraine accused Russia of launching 90 drones overnight against nine regions.")
-FRENCH = ("Les négociateurs américains et russes se sont réunis lundi à Riyad pour discuter "
-          "d'un cessez-le-feu en Ukraine, ont indiqué des responsables après la première séance.\n\n"
-          "L'Ukraine accuse la Russie d'avoir lancé quatre-vingt-dix drones pendant la nuit.")
+STORY = (
+    "Negotiators from the United States and Russia met in Riyadh on Monday to discuss "
+    "a ceasefire in Ukraine, officials said after the first session ended.\n\n"
+    "Ukraine accused Russia of launching 90 drones overnight against nine regions."
+)
+FRENCH = (
+    "Les négociateurs américains et russes se sont réunis lundi à Riyad pour discuter "
+    "d'un cessez-le-feu en Ukraine, ont indiqué des responsables après la première séance.\n\n"
+    "L'Ukraine accuse la Russie d'avoir lancé quatre-vingt-dix drones pendant la nuit."
+)
 
 
 def options() -> Options:
@@ -37,8 +40,13 @@ def serve_feed(web, items: list[tuple[str, str, str | None]]) -> None:
 def test_each_item_page_becomes_an_article_with_feed_fallbacks(web):
     web.routes["/a"] = Route(body=page("Talks resume in Riyadh", STORY, published="2025-03-14"))
     web.routes["/b"] = Route(body=page("", STORY.replace("Riyadh", "Jeddah")))
-    serve_feed(web, [("Riyadh talks", web.url("/a"), "Fri, 14 Mar 2025 09:00:00 GMT"),
-                     ("Jeddah talks", web.url("/b"), "Sat, 15 Mar 2025 09:00:00 GMT")])
+    serve_feed(
+        web,
+        [
+            ("Riyadh talks", web.url("/a"), "Fri, 14 Mar 2025 09:00:00 GMT"),
+            ("Jeddah talks", web.url("/b"), "Sat, 15 Mar 2025 09:00:00 GMT"),
+        ],
+    )
     arts = list(iter_articles([web.url("/feed.xml")], options()))
     assert [a.url for a in arts] == [web.url("/a"), web.url("/b")]
     first, second = arts
@@ -112,9 +120,11 @@ def test_feed_cut_off_mid_document_still_gives_its_complete_items(web):
 
 def test_atom_feed_items_are_read(web):
     web.routes["/a"] = Route(body=page("A", STORY))
-    atom = ('<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Atom Wire</title>'
-            f'<entry><id>urn:a</id><title>A</title><link href="{web.url("/a")}"/>'
-            "<updated>2025-03-12T08:00:00Z</updated></entry></feed>")
+    atom = (
+        '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Atom Wire</title>'
+        f'<entry><id>urn:a</id><title>A</title><link href="{web.url("/a")}"/>'
+        "<updated>2025-03-12T08:00:00Z</updated></entry></feed>"
+    )
     feed = parse_feed(atom.encode(), "atom")
     assert [(i.key, i.published) for i in feed.items] == [("urn:a", date(2025, 3, 12))]
     assert feed.title == "Atom Wire"
@@ -145,8 +155,10 @@ def test_an_item_in_two_feeds_of_one_batch_is_read_once(web):
 
 def test_bare_guids_of_two_feeds_do_not_collide():
     def feed(site: str) -> bytes:
-        return (f'<rss version="2.0"><channel><title>{site}</title><item><guid>1234</guid>'
-                f"<link>http://{site}.test/story</link></item></channel></rss>").encode()
+        return (
+            f'<rss version="2.0"><channel><title>{site}</title><item><guid>1234</guid>'
+            f"<link>http://{site}.test/story</link></item></channel></rss>"
+        ).encode()
 
     keys = [parse_feed(feed(site), site).items[0].key for site in ("alpha", "beta")]
     assert keys == ["http://alpha.test/story", "http://beta.test/story"]
@@ -154,8 +166,10 @@ def test_bare_guids_of_two_feeds_do_not_collide():
 
 def test_item_without_link_or_with_a_non_html_page_is_reported(web):
     web.routes["/report.pdf"] = Route(body=b"%PDF-1.7", content_type="application/pdf")
-    body = ('<rss version="2.0"><channel><title>W</title><item><title>No link</title></item>'
-            f'<item><link>{web.url("/report.pdf")}</link></item></channel></rss>').encode()
+    body = (
+        '<rss version="2.0"><channel><title>W</title><item><title>No link</title></item>'
+        f"<item><link>{web.url('/report.pdf')}</link></item></channel></rss>"
+    ).encode()
     items = list(feed_articles(parse_feed(body, "w.rss"), fetcher(), options()))
     assert [(i.code, i.subject) for i in items] == [(E012, "w.rss#1"), (E004, web.url("/report.pdf"))]
 

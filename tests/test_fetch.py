@@ -7,7 +7,6 @@ import socket
 import time
 
 from localweb import Route, web  # noqa: F401 (web is a fixture)
-
 from sitroom.errors import E011, SitroomError
 from sitroom.ingest.fetch import USER_AGENT, Fetcher, Response
 
@@ -30,8 +29,14 @@ class FakeTime:
 def quick(fake: FakeTime | None = None, **kw) -> Fetcher:
     """A fetcher with short bounds and a fake clock (``fake``'s, to read what it slept)."""
     fake = fake or FakeTime()
-    kw = {"timeout": 2.0, "retries": 2, "backoff": 0.5, "min_interval": 0.0,
-          "sleep": fake.sleep, "clock": fake.clock} | kw
+    kw = {
+        "timeout": 2.0,
+        "retries": 2,
+        "backoff": 0.5,
+        "min_interval": 0.0,
+        "sleep": fake.sleep,
+        "clock": fake.clock,
+    } | kw
     return Fetcher(**kw)
 
 
@@ -44,8 +49,7 @@ def test_get_sends_the_user_agent_and_returns_body_and_type(web):
 
 
 def test_conditional_get_sends_etag_back_and_reads_304_as_not_modified(web):
-    web.routes["/feed"] = Route(body="<rss/>", etag='"v1"',
-                                headers={"Last-Modified": "Mon, 17 Mar 2025 10:00:00 GMT"})
+    web.routes["/feed"] = Route(body="<rss/>", etag='"v1"', headers={"Last-Modified": "Mon, 17 Mar 2025 10:00:00 GMT"})
     fetcher = quick()
     first = fetcher.get(web.url("/feed"), conditional=True)
     second = fetcher.get(web.url("/feed"), conditional=True)
@@ -156,8 +160,7 @@ def test_requests_to_one_host_are_spaced_by_the_interval(web):
 
 
 def test_robots_txt_is_read_once_per_host_and_obeyed(web):
-    web.routes["/robots.txt"] = Route(body="User-agent: sitroom\nDisallow: /private/\n",
-                                      content_type="text/plain")
+    web.routes["/robots.txt"] = Route(body="User-agent: sitroom\nDisallow: /private/\n", content_type="text/plain")
     web.routes["/private/a"] = Route(body="secret")
     web.routes["/public"] = Route(body="open")
     fetcher = quick()

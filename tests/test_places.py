@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from sitroom.stages.places.gazetteer import distance_km, load, normalize
 from sitroom.record import Place
+from sitroom.stages.places.gazetteer import distance_km, load, normalize
 
 
 def _place(record, name: str) -> Place:
@@ -79,8 +79,9 @@ def test_donetsk_in_an_article_about_ukraine(run):
 
 
 def test_neighbouring_towns_pull_each_other_in(run):
-    record = run("The fire in Alexandria spread toward Pineville, and crews from Rapides Parish "
-                 "in Louisiana were called.")
+    record = run(
+        "The fire in Alexandria spread toward Pineville, and crews from Rapides Parish in Louisiana were called."
+    )
     alexandria = _place(record, "Alexandria")
     assert alexandria.country == "USA" and alexandria.admin1 == "Louisiana"
 
@@ -165,5 +166,5 @@ def test_a_state_qualifying_a_city_is_no_actor(run):
 
 def test_the_north_alone_names_no_region(run):
     rec = run("North Korea expelled the inspectors after U.S. officials alleged that the North had a uranium program.")
-    assert [p.country for p in rec.places if rec.article.text[p.span[0]:p.span[1]] == "North"] == []
+    assert [p.country for p in rec.places if rec.article.text[p.span[0] : p.span[1]] == "North"] == []
     assert _place(rec, "North Korea").country == "PRK"

@@ -15,7 +15,7 @@ def test_modifiers_between_number_and_noun_are_in_the_span(run):
     text = "They fired 12 Russian-made cruise missiles."
     record = run(text)
     (q,) = record.quantities
-    assert text[q.span[0]:q.span[1]] == "12 Russian-made cruise missiles"
+    assert text[q.span[0] : q.span[1]] == "12 Russian-made cruise missiles"
     assert (q.value, q.unit) == (12, "missiles")
 
 

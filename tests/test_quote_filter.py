@@ -33,8 +33,12 @@ def test_quotes_below_the_threshold_are_dropped(nlp):
     kept = quote_filter.checked(doc, found)
     threshold = quote_filter.model().threshold
     assert all(q.confidence >= threshold for q in kept)
-    assert len(kept) == sum(1 for q in found if not quote_filter.encoder_doubts(doc, q) and (
-        not quote_filter.is_checked(q) or quote_filter.probability(doc, q) >= threshold))
+    assert len(kept) == sum(
+        1
+        for q in found
+        if not quote_filter.encoder_doubts(doc, q)
+        and (not quote_filter.is_checked(q) or quote_filter.probability(doc, q) >= threshold)
+    )
 
 
 BELIEF = "Officials believe that the ceasefire will collapse within days."

@@ -16,9 +16,11 @@ def _rules(doc):
 
 def _tag(doc, cue: str, content: str, source: str | None = None) -> encoder.Tagged:
     """An attribution as the encoder would read it, by the words' text."""
+
     def words(text):
         start = doc.text.index(text)
         return [t for t in doc if start <= t.idx < start + len(text)]
+
     a = doc.text.index(content)
     return encoder.Tagged(words(cue), [(a, a + len(content))], words(source) if source else [], 0.9)
 
@@ -37,7 +39,7 @@ def test_the_encoder_content_replaces_its_twins_and_keeps_its_speaker_and_cue(nl
     twin = next(q for q in rules if q.cue_lemma == "say")
     monkeypatch.setattr(encoder, "tagged", lambda d: [_tag(doc, "said", "that the talks had stalled")])
     (q,) = [q for q in quote_stage.joined(doc, rules) if q.cue == twin.cue]
-    assert doc.text[q.content[0][0]:q.content[0][1]] == "that the talks had stalled"
+    assert doc.text[q.content[0][0] : q.content[0][1]] == "that the talks had stalled"
     assert q.speaker == twin.speaker and q.cue_lemma == "say" and q.kind == "indirect"
 
 
@@ -49,7 +51,7 @@ def test_a_parsed_content_the_encoder_reads_as_content_outlasts_its_shorter_run(
     monkeypatch.setattr(encoder, "content_probability", lambda d, pieces: 0.9)
     monkeypatch.setattr(encoder, "tagged", lambda d: [_tag(doc, "said", "that the talks had stalled")])
     (q,) = [q for q in quote_stage.joined(doc, rules) if q.cue == twin.cue]
-    assert q.content == twin.content and doc.text[q.content[0][0]:q.content[-1][1]].endswith("over the border")
+    assert q.content == twin.content and doc.text[q.content[0][0] : q.content[-1][1]].endswith("over the border")
 
 
 def test_an_encoder_content_reaching_past_the_parsed_one_replaces_it(nlp, monkeypatch):
@@ -57,30 +59,40 @@ def test_an_encoder_content_reaching_past_the_parsed_one_replaces_it(nlp, monkey
     rules = _rules(doc)
     twin = next(q for q in rules if q.cue_lemma == "say")
     monkeypatch.setattr(encoder, "content_probability", lambda d, pieces: 0.9)
-    monkeypatch.setattr(encoder, "tagged", lambda d: [
-        _tag(doc, "said", "the talks had stalled, blaming the weather")])
+    monkeypatch.setattr(encoder, "tagged", lambda d: [_tag(doc, "said", "the talks had stalled, blaming the weather")])
     (q,) = [q for q in quote_stage.joined(doc, rules) if q.cue == twin.cue]
-    assert doc.text[q.content[0][0]:q.content[-1][1]] == "the talks had stalled, blaming the weather"
+    assert doc.text[q.content[0][0] : q.content[-1][1]] == "the talks had stalled, blaming the weather"
 
 
 def test_a_direct_quote_stays_whole_and_no_encoder_content_reaches_into_it(nlp, monkeypatch):
     doc = nlp('"We will not retreat from the river," Anna Berg said. Officials warned of more shelling.')
     rules = _rules(doc)
     direct = next(q for q in rules if q.kind == "direct")
-    monkeypatch.setattr(encoder, "tagged", lambda d: [
-        _tag(doc, "said", "We will not retreat", "Anna Berg"), _tag(doc, "warned", "not retreat from the river")])
+    monkeypatch.setattr(
+        encoder,
+        "tagged",
+        lambda d: [
+            _tag(doc, "said", "We will not retreat", "Anna Berg"),
+            _tag(doc, "warned", "not retreat from the river"),
+        ],
+    )
     out = quote_stage.joined(doc, rules)
-    assert direct in out and all(q is direct or not any(
-        s < direct.content[-1][1] and direct.content[0][0] < e for s, e in q.content) for q in out)
+    assert direct in out and all(
+        q is direct or not any(s < direct.content[-1][1] and direct.content[0][0] < e for s, e in q.content)
+        for q in out
+    )
 
 
 def test_an_attribution_the_rules_miss_gets_the_tagged_source_as_speaker(nlp, monkeypatch):
     doc = nlp("Omar Haddad has faced ridicule online over the proposal to cede the valley.")
-    monkeypatch.setattr(encoder, "tagged", lambda d: [
-        _tag(doc, "has faced ridicule online over", "the proposal to cede the valley", "Omar Haddad")])
+    monkeypatch.setattr(
+        encoder,
+        "tagged",
+        lambda d: [_tag(doc, "has faced ridicule online over", "the proposal to cede the valley", "Omar Haddad")],
+    )
     (q,) = quote_stage.joined(doc, [])
     assert q.speaker.name == "Omar Haddad" and q.rule == "encoder" and q.kind == "indirect"
-    assert doc.text[q.cue[0]:q.cue[1]] == "has faced ridicule online over"
+    assert doc.text[q.cue[0] : q.cue[1]] == "has faced ridicule online over"
 
 
 def test_a_tagged_source_of_punctuation_alone_gives_way_to_the_cues_subject(nlp, monkeypatch):
@@ -119,28 +131,33 @@ def test_an_addition_with_no_speaker_anywhere_is_kept_without_one(nlp, monkeypat
     doc = nlp("Mixed messages on the border plan.")
     monkeypatch.setattr(encoder, "tagged", lambda d: [_tag(doc, "messages on", "the border plan")])
     (q,) = quote_stage.joined(doc, [])
-    assert q.speaker is None and doc.text[q.content[0][0]:q.content[0][1]] == "the border plan"
+    assert q.speaker is None and doc.text[q.content[0][0] : q.content[0][1]] == "the border plan"
 
 
 def test_the_stage_reads_a_reported_clause_with_the_real_encoder(run):
     rec = run("Nina Petrova said on Tuesday that the prisoner exchange would go ahead.")
     (q,) = rec.quotes
-    assert "the prisoner exchange would go ahead" in rec.article.text[q.content[0][0]:q.content[-1][1]]
+    assert "the prisoner exchange would go ahead" in rec.article.text[q.content[0][0] : q.content[-1][1]]
     assert q.speaker.name == "Nina Petrova" and q.cue_lemma == "say"
 
 
 def test_a_quote_split_by_its_cue_is_one_quote_whichever_rules_read_its_pieces(run):
     text = '"By locking in China," Nina Petrova said, "we can now go to India and say the deal is done."'
     (q,) = run(text).quotes
-    assert [text[a:b] for a, b in q.content] == ['"By locking in China,"', '"we can now go to India and say the deal is done."']
+    assert [text[a:b] for a, b in q.content] == [
+        '"By locking in China,"',
+        '"we can now go to India and say the deal is done."',
+    ]
     assert q.kind == "direct" and q.speaker.name == "Nina Petrova"
 
 
 def test_a_clause_and_the_quote_after_its_colon_are_one_mixed_quote(run):
     text = 'Petrova said the envoy has the one quality the talks need: "Patience, and then more patience."'
     (q,) = run(text).quotes
-    assert [text[a:b] for a, b in q.content] == ["the envoy has the one quality the talks need",
-                                                 '"Patience, and then more patience."']
+    assert [text[a:b] for a, b in q.content] == [
+        "the envoy has the one quality the talks need",
+        '"Patience, and then more patience."',
+    ]
     assert q.kind == "mixed" and q.evidence == (0, len(text))
 
 
@@ -160,8 +177,10 @@ def test_a_quote_in_the_next_paragraph_stays_apart_from_its_cues_clause(run):
 
 
 def test_a_sure_encoder_source_takes_over_a_speaker_the_parse_got_wrong(run):
-    text = ("Putin wrote overnight that the talks were “a farce” and urged Western leaders to “stop the lies” "
-            "about the war.")
+    text = (
+        "Putin wrote overnight that the talks were “a farce” and urged Western leaders to “stop the lies” "
+        "about the war."
+    )
     urged = next(q for q in run(text).quotes if q.cue_lemma == "urge")
     assert urged.speaker.text == "Putin"  # the parse reads "the talks" as the subject of "urged"
 

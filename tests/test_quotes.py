@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from sitroom.record import Quote, Record
 from sitroom.stages.quotes import filter as quote_filter
 from sitroom.stages.quotes.marks import scan_marks
 from sitroom.stages.quotes.rules import found_quotes
-from sitroom.record import Quote, Record
 from sitroom.stages.quotes.speakers import named_left
 
 
@@ -177,9 +177,11 @@ def test_any_verb_after_the_closing_comma_introduces_the_quote(run):
 
 
 def test_quote_signed_after_a_dash_takes_the_signer(run):
-    text = ("Readers sent us their views.\n"
-            "“The talks have gone on far too long without a result.” ― Maria Lopez\n"
-            "“Nobody in my village believes the ceasefire will hold.” ― Tomas Weber\n")
+    text = (
+        "Readers sent us their views.\n"
+        "“The talks have gone on far too long without a result.” ― Maria Lopez\n"
+        "“Nobody in my village believes the ceasefire will hold.” ― Tomas Weber\n"
+    )
     rec = run(text)
     assert _covering(rec, "The talks have").speaker.name == "Maria Lopez"
     assert _covering(rec, "Nobody in my").speaker.name == "Tomas Weber"
@@ -199,7 +201,7 @@ def test_any_verb_after_a_long_subject_and_doubled_apostrophes(run):
     rec = run("''We will sign the deal next week,'' Berlin's chief trade negotiator smiled.")
     q = _only(rec)
     assert q.kind == "direct" and q.rule in ("quote-then-verb", "cue:smile")
-    assert "negotiator" in rec.article.text[q.speaker.span[0]:q.speaker.span[1]]
+    assert "negotiator" in rec.article.text[q.speaker.span[0] : q.speaker.span[1]]
 
 
 def test_scan_marks_opens_a_paragraph_quote_typed_with_a_closing_mark():
@@ -239,7 +241,9 @@ def test_verb_after_a_speaker_with_a_long_apposition(run):
 def test_scan_marks_ends_a_reopened_quote_at_a_transcript_turn():
     text = '"HOLT: Will the truce hold?\n\n"ROE: It will hold if both sides want it.\n'
     assert [[text[s:e] for s, e in q] for q in scan_marks(text)] == [
-        ['"HOLT: Will the truce hold?'], ['"ROE: It will hold if both sides want it.']]
+        ['"HOLT: Will the truce hold?'],
+        ['"ROE: It will hold if both sides want it.'],
+    ]
 
 
 def test_scan_marks_ignores_a_stray_straight_mark_before_curly_quotes():
@@ -255,10 +259,12 @@ def test_according_to_governs_a_belief_verb_clause(run):
 
 def test_stance_and_speech_cues_from_the_long_tail(run):
     """Cues counted on PolNeAR train attributions: bemoan, advocate, apologize, lambast."""
-    cases = {"Maria Lopez bemoaned that the talks had stalled again.": ("bemoan", "the talks had stalled"),
-             "The mayor has long advocated a truce between the two clans.": ("advocate", "a truce between"),
-             "Omar Haddad lambasted the ministry for its slow response.": ("lambast", "its slow response"),
-             "Nina Petrova apologized for the delay in the prisoner exchange.": ("apologize", "the delay")}
+    cases = {
+        "Maria Lopez bemoaned that the talks had stalled again.": ("bemoan", "the talks had stalled"),
+        "The mayor has long advocated a truce between the two clans.": ("advocate", "a truce between"),
+        "Omar Haddad lambasted the ministry for its slow response.": ("lambast", "its slow response"),
+        "Nina Petrova apologized for the delay in the prisoner exchange.": ("apologize", "the delay"),
+    }
     for sentence, (lemma, phrase) in cases.items():
         rec = run(sentence)
         q = _covering(rec, phrase)
@@ -275,7 +281,7 @@ def test_cue_lemma_repairs_a_dropped_silent_e(run):
 def test_according_to_on_a_verb_that_can_also_cue_speech(run):
     rec = run("According to the Russian Foreign Ministry, the talks will continue in Riyadh.")
     q = next(q for q in rec.quotes if q.cue_lemma == "according to")
-    assert rec.article.text[q.content[0][0]:q.content[-1][1]] == "the talks will continue in Riyadh"
+    assert rec.article.text[q.content[0][0] : q.content[-1][1]] == "the talks will continue in Riyadh"
     assert q.speaker.country == "RUS"
 
 
@@ -288,15 +294,19 @@ def test_a_pronoun_speaker_is_linked_to_the_actor_it_stands_for(run):
 
 
 def test_a_colon_after_a_new_speakers_clause_outranks_the_quote_before(run):
-    rec = run('"The strikes continued overnight," the ministry said.\n'
-              'Kremlin spokesman Dmitry Peskov was blunt: "There will be no ceasefire without guarantees."')
-    q = next(q for q in rec.quotes if "guarantees" in rec.article.text[q.content[0][0]:q.content[0][1]])
+    rec = run(
+        '"The strikes continued overnight," the ministry said.\n'
+        'Kremlin spokesman Dmitry Peskov was blunt: "There will be no ceasefire without guarantees."'
+    )
+    q = next(q for q in rec.quotes if "guarantees" in rec.article.text[q.content[0][0] : q.content[0][1]])
     assert q.speaker.name == "Dmitry Peskov" and q.rule == "colon"
 
 
 def test_a_role_speaker_is_the_body_named_before(run):
-    rec = run('According to the Russian Foreign Ministry, the talks will continue in Riyadh.\n\n'
-              '"The strikes continued overnight," the ministry said in a statement.')
+    rec = run(
+        "According to the Russian Foreign Ministry, the talks will continue in Riyadh.\n\n"
+        '"The strikes continued overnight," the ministry said in a statement.'
+    )
     q = next(q for q in rec.quotes if q.speaker.text == "the ministry")
     assert (q.speaker.name, q.speaker.country, q.speaker.sector) == ("Russian Foreign Ministry", "RUS", "GOV")
 
@@ -308,8 +318,10 @@ def test_according_to_is_read_once_as_a_phrase_not_also_as_a_verb(run):
 
 def test_next_quoted_sentence_in_the_paragraph_is_a_piece_of_the_last_direct_quote(run):
     # '"X," she said after ... "Y."' is one attribution with two pieces, as news annotation counts it
-    rec = run('"The delay is unacceptable," Rosa Klein said after the mayor warned that the river would flood. '
-              '"We expect the bridge to open in June."')
+    rec = run(
+        '"The delay is unacceptable," Rosa Klein said after the mayor warned that the river would flood. '
+        '"We expect the bridge to open in June."'
+    )
     q = _covering(rec, "We expect the bridge")
     assert q is _covering(rec, "The delay is unacceptable")
     assert q.speaker is not None and q.speaker.name == "Rosa Klein" and len(q.content) == 2
@@ -333,11 +345,13 @@ def test_quote_in_the_next_paragraph_is_a_quote_of_its_own_by_the_same_speaker(r
 def test_a_nested_cue_whose_content_another_took_is_dropped_and_the_others_kept(nlp):
     # the rules' reading, before the encoder's contents are joined in (quote_stage.py): "according to a
     # statement" would claim the words "saying" already reports
-    doc = nlp("The rebel group claimed responsibility for the bombing of the ministry, saying it was ordered "
-              "by its leaders for insulting the faith, according to a statement posted online.")
+    doc = nlp(
+        "The rebel group claimed responsibility for the bombing of the ministry, saying it was ordered "
+        "by its leaders for insulting the faith, according to a statement posted online."
+    )
     found = quote_filter.checked(doc, found_quotes(doc))
     assert [q.cue_lemma for q in found] == ["say"]
-    assert doc.text[found[0].content[0][0]:found[0].content[-1][1]].startswith("it was ordered by its leaders")
+    assert doc.text[found[0].content[0][0] : found[0].content[-1][1]].startswith("it was ordered by its leaders")
 
 
 def test_possessive_pronoun_resolves_to_the_person(run):
@@ -347,8 +361,10 @@ def test_possessive_pronoun_resolves_to_the_person(run):
 
 
 def test_speaker_after_the_cue_when_the_parse_gives_none(run):
-    record = run('"One neighbour came by and said maybe we should sell the farm if prices keep falling," '
-                 'said the farmer, who like others in the valley did not give his name.')
+    record = run(
+        '"One neighbour came by and said maybe we should sell the farm if prices keep falling," '
+        "said the farmer, who like others in the valley did not give his name."
+    )
     quote = _covering(record, "One neighbour")
     assert quote.speaker is not None and quote.speaker.text == "the farmer"
 

@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from sitroom.stages.events import roles
-from sitroom.stages.events.triggers import Candidate
 from sitroom.pipeline import make_doc
 from sitroom.record import Article
+from sitroom.stages.events import roles
+from sitroom.stages.events.triggers import Candidate
 
 
 @pytest.fixture
@@ -93,8 +93,10 @@ def test_the_sources_own_troops_are_no_target(parse):
 
 
 def test_a_pronoun_source_is_coded_as_the_person_it_stands_for(parse):
-    doc = parse("Ukrainian President Volodymyr Zelensky met aid workers in Kyiv. "
-                "On Saturday, he accused the Kremlin of stalling the talks.")
+    doc = parse(
+        "Ukrainian President Volodymyr Zelensky met aid workers in Kyiv. "
+        "On Saturday, he accused the Kremlin of stalling the talks."
+    )
     accuse = next(e for e in doc._.events if e.type == "ACCUSE")
     source = accuse.source[0]
     assert source.text == "he"
@@ -197,7 +199,9 @@ def test_an_attacked_base_stays_the_target_not_its_province(parse):
 
 
 def test_a_trailing_attribution_lends_no_country(parse):
-    doc = parse("The military government declared a state of siege in Haiti on Saturday, a U.S. embassy spokeswoman said.")
+    doc = parse(
+        "The military government declared a state of siege in Haiti on Saturday, a U.S. embassy spokeswoman said."
+    )
     ref = roles.refs(doc, [_token(doc, "government")])[0]
     assert ref.country == "HTI"
 
@@ -250,25 +254,27 @@ def test_leaders_who_meet_at_a_palace_have_no_palace_as_partner(parse):
 
 def test_shots_fired_at_a_crowd_aim_at_the_crowd(parse):
     doc = parse("Soldiers fired at the protesters in the capital.")
-    event = next(e for e in doc._.events if doc.text[e.trigger[0]:e.trigger[1]] == "fired")
+    event = next(e for e in doc._.events if doc.text[e.trigger[0] : e.trigger[1]] == "fired")
     assert [r.text for r in event.target] == ["the protesters"]
 
 
 def test_fighters_attacked_with_tanks_are_hit_not_the_tanks(parse):
     doc = parse("Israeli troops attacked Hamas fighters with tanks and artillery.")
-    event = next(e for e in doc._.events if doc.text[e.trigger[0]:e.trigger[1]] == "attacked")
+    event = next(e for e in doc._.events if doc.text[e.trigger[0] : e.trigger[1]] == "attacked")
     assert [r.text for r in event.target] == ["Hamas fighters"]
 
 
 def test_clashes_with_police_name_the_other_side(parse):
     doc = parse("Protesters clashed with police in the capital.")
-    event = next(e for e in doc._.events if doc.text[e.trigger[0]:e.trigger[1]] == "clashed")
+    event = next(e for e in doc._.events if doc.text[e.trigger[0] : e.trigger[1]] == "clashed")
     assert any(r.text == "police" for r in event.target)
 
 
 def test_a_subject_the_parser_hung_on_a_fronted_phrase_is_still_the_source(parse):
-    doc = parse("With the signing of a Memorandum of Understanding (MOU) on Cessation of Hostilities, "
-                "the Ugandan government and LRA/M have agreed to hold talks.")
+    doc = parse(
+        "With the signing of a Memorandum of Understanding (MOU) on Cessation of Hostilities, "
+        "the Ugandan government and LRA/M have agreed to hold talks."
+    )
     agreed = next(t for t in doc if t.text == "agreed")
     assert "government" in [t.text for t in roles.subject_of(agreed)]
 
@@ -282,7 +288,6 @@ def test_a_reported_obligation_is_demanded_of_the_modals_subject(parse):
     doc = parse("The Egyptian president said on Wednesday that the United States must mediate between the two sides.")
     event = next(e for e in doc._.events if e.type == "REQUEST")
     assert [r.country for r in event.target] == ["USA"] and [r.country for r in event.source] == ["EGY"]
-
 
 
 def _targets(doc, word, typ):

@@ -35,13 +35,16 @@ def test_subject_across_a_colon_is_not_the_speaker(nlp):
 
 
 def test_cue_noun_taken_by_a_light_verb_is_held_by_its_subject(nlp):
-    assert _speaker_of(nlp, "Farmers have expressed concern that the drought will ruin the harvest.",
-                       "concern") == "Farmers"
+    assert (
+        _speaker_of(nlp, "Farmers have expressed concern that the drought will ruin the harvest.", "concern")
+        == "Farmers"
+    )
 
 
 def test_cue_noun_from_someone_is_held_by_them(nlp):
-    speaker = _speaker_of(nlp, "The vote went ahead despite warnings from the auditor that the accounts were wrong.",
-                          "warnings")
+    speaker = _speaker_of(
+        nlp, "The vote went ahead despite warnings from the auditor that the accounts were wrong.", "warnings"
+    )
     assert speaker == "auditor"
 
 
@@ -66,17 +69,23 @@ def test_a_thing_used_is_no_infinitives_controller(nlp):
 
 
 def test_participle_on_where_the_subject_spoke_is_the_subjects(nlp):
-    assert _speaker_of(nlp, "The mayor spoke at a news conference announcing that the plant would close.",
-                       "announcing") == "mayor"
+    assert (
+        _speaker_of(nlp, "The mayor spoke at a news conference announcing that the plant would close.", "announcing")
+        == "mayor"
+    )
 
 
 def test_participle_on_people_in_the_object_is_theirs(nlp):
-    assert _speaker_of(nlp, "The emails included staff members suggesting that he should resign.",
-                       "suggesting") == "members"
+    assert (
+        _speaker_of(nlp, "The emails included staff members suggesting that he should resign.", "suggesting")
+        == "members"
+    )
 
 
-PARAGRAPH = ("{who} said the talks had stalled after the strike on the port. Several rounds followed. Nothing "
-             "moved. The port stayed shut.\n\n\"We will not give up,\" she said.")
+PARAGRAPH = (
+    "{who} said the talks had stalled after the strike on the port. Several rounds followed. Nothing "
+    'moved. The port stayed shut.\n\n"We will not give up," she said.'
+)
 
 
 def _she(nlp, who: str) -> str:

@@ -11,25 +11,50 @@ from sitroom.record import Actor, ActorRef, Article, Event, EventDate, Place, Qu
 from sitroom.store import Filters, Store, queries
 from sitroom.store.migrations import MIGRATIONS
 
-TEXT = "Russia attacked Ukraine with 90 drones. \"We will respond,\" Zelensky said."
+TEXT = 'Russia attacked Ukraine with 90 drones. "We will respond," Zelensky said.'
 
 
 def _record(text: str = TEXT, article_id: str = "a1", published: date = date(2025, 3, 17)) -> Record:
     rus = ActorRef(span=(0, 6), text="Russia", actor_id="c1", name="Russia", country="RUS", sector="GOV")
     ukr = ActorRef(span=(16, 23), text="Ukraine", actor_id="c2", name="Ukraine", country="UKR", sector="GOV")
-    zel = ActorRef(span=(60, 68), text="Zelensky", actor_id="p1", name="Volodymyr Zelensky", country="UKR", sector="GOV")
+    zel = ActorRef(
+        span=(60, 68), text="Zelensky", actor_id="p1", name="Volodymyr Zelensky", country="UKR", sector="GOV"
+    )
     drones = Quantity(span=(29, 38), value=90, unit="drones")
-    event = Event(type="ASSAULT", source=[rus], target=[ukr], trigger=(7, 15), evidence=(0, 39), mode="drone",
-                  date=EventDate(value="2025-03-16", precision="day", span=None, source="published"),
-                  place=Place(span=(16, 23), name="Kyiv", lat=50.45, lon=30.52, country="UKR"),
-                  quantities=[drones], confidence=0.9, rationale="attack: verb rule")
-    quote = Quote(content=[(41, 57)], kind="direct", speaker=zel, cue=(69, 73), cue_lemma="say",
-                  evidence=(40, 74), confidence=0.9, rule="quote-cue")
-    actors = [Actor(id="c1", name="Russia", kind="country", country="RUS", sector="GOV", mentions=[(0, 6)]),
-              Actor(id="p1", name="Volodymyr Zelensky", kind="person", country="UKR", sector="GOV",
-                    mentions=[(60, 68)])]
-    return Record(article=Article(id=article_id, text=text, published=published), actors=actors,
-                  quotes=[quote], events=[event], quantities=[drones])
+    event = Event(
+        type="ASSAULT",
+        source=[rus],
+        target=[ukr],
+        trigger=(7, 15),
+        evidence=(0, 39),
+        mode="drone",
+        date=EventDate(value="2025-03-16", precision="day", span=None, source="published"),
+        place=Place(span=(16, 23), name="Kyiv", lat=50.45, lon=30.52, country="UKR"),
+        quantities=[drones],
+        confidence=0.9,
+        rationale="attack: verb rule",
+    )
+    quote = Quote(
+        content=[(41, 57)],
+        kind="direct",
+        speaker=zel,
+        cue=(69, 73),
+        cue_lemma="say",
+        evidence=(40, 74),
+        confidence=0.9,
+        rule="quote-cue",
+    )
+    actors = [
+        Actor(id="c1", name="Russia", kind="country", country="RUS", sector="GOV", mentions=[(0, 6)]),
+        Actor(id="p1", name="Volodymyr Zelensky", kind="person", country="UKR", sector="GOV", mentions=[(60, 68)]),
+    ]
+    return Record(
+        article=Article(id=article_id, text=text, published=published),
+        actors=actors,
+        quotes=[quote],
+        events=[event],
+        quantities=[drones],
+    )
 
 
 @pytest.fixture
@@ -114,8 +139,10 @@ def test_actors_are_counted_across_articles(store):
 
 
 def test_a_wire_story_on_a_second_site_is_linked_to_the_first(store):
-    story = ("Russia launched 90 drones at nine Ukrainian regions overnight, the Ukrainian air force said on "
-             "Sunday, adding that air defences shot down most of them over the Kyiv and Odesa regions. ") * 3
+    story = (
+        "Russia launched 90 drones at nine Ukrainian regions overnight, the Ukrainian air force said on "
+        "Sunday, adding that air defences shot down most of them over the Kyiv and Odesa regions. "
+    ) * 3
     store.ingest(_record(text=story, article_id="wire-1"))
     store.ingest(_record(text=story + "Reporting by a local correspondent.", article_id="wire-2"))
     store.ingest(_record(text=TEXT, article_id="other"))

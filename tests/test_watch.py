@@ -12,15 +12,17 @@ import time
 from pathlib import Path
 
 import pytest
-from localweb import Route, page, rss, web  # noqa: F401 (web is a fixture)
 
+from localweb import Route, page, rss, web  # noqa: F401 (web is a fixture)
 from sitroom.config import Options
 from sitroom.errors import E001, SitroomError
 from sitroom.ingest.fetch import Fetcher
 from sitroom.ingest.watch import parse_interval, watch
 
-STORY = ("Negotiators from the United States and Russia met in Riyadh on Monday to discuss "
-         "a ceasefire in Ukraine, officials said after the first session ended.")
+STORY = (
+    "Negotiators from the United States and Russia met in Riyadh on Monday to discuss "
+    "a ceasefire in Ukraine, officials said after the first session ended."
+)
 
 
 def fast() -> Fetcher:
@@ -36,15 +38,23 @@ def feeds_file(tmp_path: Path, *urls: str) -> Path:
 def serve(web, path: str, *items: str, etag: str | None = None) -> None:
     for item in items:
         web.routes[item] = Route(body=page(item.strip("/").title(), STORY + " " + item))
-    web.routes[path] = Route(body=rss("Wire", [(i, web.url(i), None) for i in items]),
-                             content_type="application/rss+xml", etag=etag)
+    web.routes[path] = Route(
+        body=rss("Wire", [(i, web.url(i), None) for i in items]), content_type="application/rss+xml", etag=etag
+    )
 
 
 def test_new_items_are_ingested_once_over_rounds_and_unchanged_feeds_not_reread(web, tmp_path):
     serve(web, "/feed", "/a", "/b", etag='"v1"')
     got = []
-    report = watch(feeds_file(tmp_path, web.url("/feed")), 60, got.append, Options(),
-                   rounds=3, fetcher=fast(), sleep=lambda s: None)
+    report = watch(
+        feeds_file(tmp_path, web.url("/feed")),
+        60,
+        got.append,
+        Options(),
+        rounds=3,
+        fetcher=fast(),
+        sleep=lambda s: None,
+    )
     assert [a.url for a in got] == [web.url("/a"), web.url("/b")]
     assert (report.rounds, report.new, report.failed) == (3, 2, 0)
     assert len(web.hits("/a")) == 1
@@ -59,8 +69,7 @@ def test_an_item_added_between_rounds_is_picked_up(web, tmp_path):
         assert seconds == 900
         serve(web, "/feed", "/a", "/c")
 
-    watch(feeds_file(tmp_path, web.url("/feed")), 900, got.append, rounds=2,
-          fetcher=fast(), sleep=between_rounds)
+    watch(feeds_file(tmp_path, web.url("/feed")), 900, got.append, rounds=2, fetcher=fast(), sleep=between_rounds)
     assert [a.url for a in got] == [web.url("/a"), web.url("/c")]
 
 
@@ -92,8 +101,7 @@ def test_an_ingest_failure_costs_that_article_only_and_it_is_tried_again(web, tm
             raise RuntimeError("disk full")
         got.append(article)
 
-    report = watch(feeds_file(tmp_path, web.url("/feed")), 60, ingest, rounds=2, fetcher=fast(),
-                   sleep=lambda s: None)
+    report = watch(feeds_file(tmp_path, web.url("/feed")), 60, ingest, rounds=2, fetcher=fast(), sleep=lambda s: None)
     assert [a.url for a in got] == [web.url("/b")]
     assert report.failed == 2 and "disk full" in report.problems[0]
     assert len(web.hits("/a")) == 2 and len(web.hits("/b")) == 1  # the failed one is tried again
@@ -125,8 +133,9 @@ def test_interrupt_while_waiting_stops_cleanly_and_saves_state(web, tmp_path):
     def interrupted(seconds: float) -> None:
         raise KeyboardInterrupt
 
-    report = watch(feeds_file(tmp_path, web.url("/feed")), 60, lambda a: None,
-                   fetcher=fast(), sleep=interrupted, state_file=state)
+    report = watch(
+        feeds_file(tmp_path, web.url("/feed")), 60, lambda a: None, fetcher=fast(), sleep=interrupted, state_file=state
+    )
     assert report.rounds == 1 and report.new == 1
     assert json.loads(state.read_text())["done"] == [web.url("/a")]
 
@@ -134,15 +143,21 @@ def test_interrupt_while_waiting_stops_cleanly_and_saves_state(web, tmp_path):
 def test_sigint_ends_a_running_watch_with_status_zero(tmp_path):
     feed = tmp_path / "empty.rss"
     feed.write_text(rss("Empty", []))
-    code = ("import logging, sys; from pathlib import Path; from sitroom.ingest.watch import watch; "
-            "logging.basicConfig(level=logging.INFO, stream=sys.stderr); "
-            "r = watch(Path(sys.argv[1]), 3600, print); print('rounds', r.rounds)")
+    code = (
+        "import logging, sys; from pathlib import Path; from sitroom.ingest.watch import watch; "
+        "logging.basicConfig(level=logging.INFO, stream=sys.stderr); "
+        "r = watch(Path(sys.argv[1]), 3600, print); print('rounds', r.rounds)"
+    )
     # Ctrl-C as in a terminal: a job started in the background (nohup, "&") ignores SIGINT, and a
     # child inheriting that would never see the signal this test sends.
-    proc = subprocess.Popen([sys.executable, "-c", code, str(feeds_file(tmp_path, str(feed)))],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env=dict(os.environ, PYTHONUNBUFFERED="1"),
-                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, str(feeds_file(tmp_path, str(feed)))],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=dict(os.environ, PYTHONUNBUFFERED="1"),
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     try:
         deadline = time.monotonic() + 60
         line = ""

@@ -15,9 +15,9 @@ from spacy.language import Language
 
 from sitroom.config import Options
 from sitroom.errors import E100, SitroomError
+from sitroom.ingest.sources import iter_articles
 from sitroom.pipeline import build_nlp, extract
 from sitroom.record import Article, Record
-from sitroom.ingest.sources import iter_articles
 from sitroom.store import Store
 
 
@@ -38,8 +38,9 @@ def analysable(article: Article, nlp: Language) -> bool:
     return article.language in (None, "", nlp.lang)
 
 
-def records(articles: Iterable[Article | SitroomError], options: Options,
-            nlp: Language | None = None) -> Iterator[Record | SitroomError]:
+def records(
+    articles: Iterable[Article | SitroomError], options: Options, nlp: Language | None = None
+) -> Iterator[Record | SitroomError]:
     """Extract each article; an input error or a failure inside a stage is yielded, not raised."""
     nlp = nlp or build_nlp(options)
     for item in articles:
@@ -55,9 +56,14 @@ def records(articles: Iterable[Article | SitroomError], options: Options,
             yield SitroomError(E100, item.origin or item.id, f"extraction failed: {type(exc).__name__}: {exc}")
 
 
-def ingest(inputs: Sequence[str], options: Options, store: Store, nlp: Language | None = None,
-           on_total: Callable[[int], None] | None = None,
-           on_item: Callable[[Article | None], None] | None = None) -> Report:
+def ingest(
+    inputs: Sequence[str],
+    options: Options,
+    store: Store,
+    nlp: Language | None = None,
+    on_total: Callable[[int], None] | None = None,
+    on_item: Callable[[Article | None], None] | None = None,
+) -> Report:
     """Read, extract and store every input, one transaction per article.
 
     ``on_total`` hears how many items there are and ``on_item`` each one done,
@@ -73,8 +79,7 @@ def ingest(inputs: Sequence[str], options: Options, store: Store, nlp: Language 
     return report
 
 
-def ingest_one(item: Article | SitroomError, options: Options, store: Store, nlp: Language,
-               report: Report) -> None:
+def ingest_one(item: Article | SitroomError, options: Options, store: Store, nlp: Language, report: Report) -> None:
     """Extract and store one article (a text already stored is not processed again)."""
     if isinstance(item, Article) and store.has_text(item.hash):
         report.counts["same"] += 1

@@ -27,14 +27,13 @@ from sitroom.record import Article, Record
 
 # The stages in the order they run; each reads what earlier ones left on the Doc.
 STAGES: tuple[str, ...] = (
-    "sitroom_times",       # times.py: temporal expressions -> TIMEX3 (doc._.timexes)
-    "sitroom_places",      # places.py: toponyms -> coordinates (doc._.places)
-    "sitroom_actors",      # actors.py: mentions -> coded actors (doc._.actors)
+    "sitroom_times",  # times.py: temporal expressions -> TIMEX3 (doc._.timexes)
+    "sitroom_places",  # places.py: toponyms -> coordinates (doc._.places)
+    "sitroom_actors",  # actors.py: mentions -> coded actors (doc._.actors)
     "sitroom_quantities",  # quantities.py: counts (doc._.quantities)
-    "sitroom_quotes",      # quote_stage.py: reported speech (doc._.quotes), rules and encoder
-    "sitroom_events",      # events.py: PLOVER events (doc._.events)
+    "sitroom_quotes",  # quote_stage.py: reported speech (doc._.quotes), rules and encoder
+    "sitroom_events",  # events.py: PLOVER events (doc._.events)
 )
-
 
 
 def build_nlp(options: Options) -> Language:
@@ -42,7 +41,9 @@ def build_nlp(options: Options) -> Language:
     try:
         nlp = spacy.load(options.model)
     except OSError as exc:
-        raise error(E007, options.model, "spaCy pipeline is not installed (pip install it or set SITROOM_MODEL)") from exc
+        raise error(
+            E007, options.model, "spaCy pipeline is not installed (pip install it or set SITROOM_MODEL)"
+        ) from exc
     for name in STAGES:
         config = {}
         if name == "sitroom_actors" and options.actors_file:

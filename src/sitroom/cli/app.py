@@ -12,7 +12,7 @@ import re
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -22,22 +22,30 @@ from sitroom.cli import views
 from sitroom.config import DEFAULT_DB, Options, default_model
 from sitroom.errors import E006, E010, SitroomError, error
 from sitroom.ingest.sources import iter_articles
-from sitroom.store import Filters, Store
-from sitroom.store import queries
+from sitroom.store import Filters, Store, queries
 
-app = typer.Typer(help="sitroom: a sourced, structured record of the news about wars and negotiations.",
-                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+app = typer.Typer(
+    help="sitroom: a sourced, structured record of the news about wars and negotiations.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
 
-Paths = Annotated[list[str], typer.Argument(help="Files, folders, URLs, or - for stdin (.txt, .html, .jsonl, .csv, .parquet, .rss/.atom/.xml feeds).")]
+Paths = Annotated[
+    list[str],
+    typer.Argument(
+        help="Files, folders, URLs, or - for stdin (.txt, .html, .jsonl, .csv, .parquet, .rss/.atom/.xml feeds)."
+    ),
+]
 Db = Annotated[Path, typer.Option("--db", help="The SQLite store.")]
 Model = Annotated[str, typer.Option("--model", help="spaCy English pipeline (or SITROOM_MODEL).")]
-Published = Annotated[Optional[str], typer.Option("--published", help="Anchor date YYYY-MM-DD for inputs without one.")]
-ActorsFile = Annotated[Optional[Path], typer.Option("--actors", help="Your own actors file (see docs/actors.md).")]
+Published = Annotated[str | None, typer.Option("--published", help="Anchor date YYYY-MM-DD for inputs without one.")]
+ActorsFile = Annotated[Path | None, typer.Option("--actors", help="Your own actors file (see docs/actors.md).")]
 AsJson = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
-Actor = Annotated[Optional[str], typer.Option("--actor", help="A party's name or country code.")]
-Since = Annotated[Optional[str], typer.Option("--since", help="From this date (YYYY[-MM[-DD]]).")]
-Until = Annotated[Optional[str], typer.Option("--until", help="Up to this date, inclusive.")]
-ArticleId = Annotated[Optional[str], typer.Option("--article", help="Only this article id.")]
+Actor = Annotated[str | None, typer.Option("--actor", help="A party's name or country code.")]
+Since = Annotated[str | None, typer.Option("--since", help="From this date (YYYY[-MM[-DD]]).")]
+Until = Annotated[str | None, typer.Option("--until", help="Up to this date, inclusive.")]
+ArticleId = Annotated[str | None, typer.Option("--article", help="Only this article id.")]
 Limit = Annotated[int, typer.Option("--limit", help="At most this many rows.")]
 TextCol = Annotated[str, typer.Option("--text-col", help="Corpus column holding the text.")]
 DateCol = Annotated[str, typer.Option("--date-col", help="Corpus column holding the publication date.")]
@@ -53,8 +61,7 @@ def _fail(exc: SitroomError) -> None:
     raise typer.Exit(2)
 
 
-def _options(model: str, published: str | None, actors: Path | None, db: Path | None = None,
-             **columns: str) -> Options:
+def _options(model: str, published: str | None, actors: Path | None, db: Path | None = None, **columns: str) -> Options:
     try:
         anchor = date.fromisoformat(published) if published else None
     except ValueError:
@@ -84,12 +91,28 @@ def _print(rows, table, as_json: bool) -> None:
 
 
 @app.command()
-def extract(paths: Paths, model: Model = default_model(), published: Published = None,
-            actors: ActorsFile = None, text_col: TextCol = "text", date_col: DateCol = "published",
-            id_col: IdCol = "id", url_col: UrlCol = "url", outlet_col: OutletCol = "outlet") -> None:
+def extract(
+    paths: Paths,
+    model: Model = default_model(),
+    published: Published = None,
+    actors: ActorsFile = None,
+    text_col: TextCol = "text",
+    date_col: DateCol = "published",
+    id_col: IdCol = "id",
+    url_col: UrlCol = "url",
+    outlet_col: OutletCol = "outlet",
+) -> None:
     """Print one JSON line per article: quotes, events, times, places, actors, quantities."""
-    options = _options(model, published, actors, text_col=text_col, date_col=date_col, id_col=id_col,
-                       url_col=url_col, outlet_col=outlet_col)
+    options = _options(
+        model,
+        published,
+        actors,
+        text_col=text_col,
+        date_col=date_col,
+        id_col=id_col,
+        url_col=url_col,
+        outlet_col=outlet_col,
+    )
     failed = 0
     try:
         for result in batch.records(iter_articles(paths, options), options):
@@ -104,22 +127,51 @@ def extract(paths: Paths, model: Model = default_model(), published: Published =
 
 
 @app.command()
-def ingest(paths: Paths, db: Db = Path(DEFAULT_DB), model: Model = default_model(),
-           published: Published = None, actors: ActorsFile = None,
-           text_col: TextCol = "text", date_col: DateCol = "published", id_col: IdCol = "id",
-           url_col: UrlCol = "url", outlet_col: OutletCol = "outlet",
-           progress: Annotated[bool, typer.Option(help="Show a progress bar.")] = True) -> None:
+def ingest(
+    paths: Paths,
+    db: Db = Path(DEFAULT_DB),
+    model: Model = default_model(),
+    published: Published = None,
+    actors: ActorsFile = None,
+    text_col: TextCol = "text",
+    date_col: DateCol = "published",
+    id_col: IdCol = "id",
+    url_col: UrlCol = "url",
+    outlet_col: OutletCol = "outlet",
+    progress: Annotated[bool, typer.Option(help="Show a progress bar.")] = True,
+) -> None:
     """Store articles and what they say; the same article twice is stored once."""
-    options = _options(model, published, actors, db, text_col=text_col, date_col=date_col, id_col=id_col,
-                       url_col=url_col, outlet_col=outlet_col)
+    options = _options(
+        model,
+        published,
+        actors,
+        db,
+        text_col=text_col,
+        date_col=date_col,
+        id_col=id_col,
+        url_col=url_col,
+        outlet_col=outlet_col,
+    )
     store = _store(db)
-    bar = Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                   console=views.console(), transient=False, disable=not progress)
+    bar = Progress(
+        TextColumn("ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=views.console(),
+        transient=False,
+        disable=not progress,
+    )
     with store, bar:
         task = bar.add_task("ingest", total=None)
         try:
-            report = batch.ingest(paths, options, store, on_item=lambda _a: bar.advance(task),
-                                  on_total=lambda n: bar.update(task, total=n))
+            report = batch.ingest(
+                paths,
+                options,
+                store,
+                on_item=lambda _a: bar.advance(task),
+                on_total=lambda n: bar.update(task, total=n),
+            )
         except SitroomError as exc:
             _fail(exc)
     for line in report.errors:
@@ -137,12 +189,18 @@ def stats(db: Db = Path(DEFAULT_DB), as_json: AsJson = False) -> None:
 
 
 @app.command("quotes")
-def quotes_cmd(db: Db = Path(DEFAULT_DB), actor: Actor = None,
-               speaker: Annotated[Optional[str], typer.Option(help="Speaker name (part of it).")] = None,
-               search: Annotated[Optional[str], typer.Option(help="Words in the quote (full text).")] = None,
-               type: Annotated[Optional[str], typer.Option("--type", help="direct, indirect or mixed.")] = None,
-               since: Since = None, until: Until = None, article: ArticleId = None,
-               limit: Limit = 200, as_json: AsJson = False) -> None:
+def quotes_cmd(
+    db: Db = Path(DEFAULT_DB),
+    actor: Actor = None,
+    speaker: Annotated[str | None, typer.Option(help="Speaker name (part of it).")] = None,
+    search: Annotated[str | None, typer.Option(help="Words in the quote (full text).")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="direct, indirect or mixed.")] = None,
+    since: Since = None,
+    until: Until = None,
+    article: ArticleId = None,
+    limit: Limit = 200,
+    as_json: AsJson = False,
+) -> None:
     """Who said what: quotes with speaker, cue, medium and evidence."""
     f = _filters(since, until, actor=actor, speaker=speaker, search=search, type=type, article=article, limit=limit)
     with _store(db) as store:
@@ -157,24 +215,44 @@ def _event_filters(since, until, actor, type, mode, factuality, country, near, a
             point = (lat, lon, km)
         except ValueError:
             _fail(error(E010, f"--near {near}", "expected LAT,LON,KM"))
-    return _filters(since, until, actor=actor, type=type, mode=mode, factuality=factuality,
-                    country=country, near=point, article=article, limit=limit)
+    return _filters(
+        since,
+        until,
+        actor=actor,
+        type=type,
+        mode=mode,
+        factuality=factuality,
+        country=country,
+        near=point,
+        article=article,
+        limit=limit,
+    )
 
 
-EventType = Annotated[Optional[str], typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")]
-Mode = Annotated[Optional[str], typer.Option(help="PLOVER mode, e.g. drone.")]
-Factuality = Annotated[Optional[str], typer.Option(help="happened, planned, hypothetical, negated, historical.")]
-Country = Annotated[Optional[str], typer.Option(help="ISO3 country of the place or a party.")]
-Near = Annotated[Optional[str], typer.Option(help="LAT,LON,KM: events placed within KM of a point.")]
+EventType = Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")]
+Mode = Annotated[str | None, typer.Option(help="PLOVER mode, e.g. drone.")]
+Factuality = Annotated[str | None, typer.Option(help="happened, planned, hypothetical, negated, historical.")]
+Country = Annotated[str | None, typer.Option(help="ISO3 country of the place or a party.")]
+Near = Annotated[str | None, typer.Option(help="LAT,LON,KM: events placed within KM of a point.")]
 
 
 def _event_command(query, table, doc: str):
     """An event-listing command: the same filters, a different query and table."""
 
-    def command(db: Db = Path(DEFAULT_DB), actor: Actor = None, type: EventType = None, mode: Mode = None,
-                factuality: Factuality = None, country: Country = None, near: Near = None,
-                since: Since = None, until: Until = None, article: ArticleId = None,
-                limit: Limit = 200, as_json: AsJson = False) -> None:
+    def command(
+        db: Db = Path(DEFAULT_DB),
+        actor: Actor = None,
+        type: EventType = None,
+        mode: Mode = None,
+        factuality: Factuality = None,
+        country: Country = None,
+        near: Near = None,
+        since: Since = None,
+        until: Until = None,
+        article: ArticleId = None,
+        limit: Limit = 200,
+        as_json: AsJson = False,
+    ) -> None:
         f = _event_filters(since, until, actor, type, mode, factuality, country, near, article, limit)
         with _store(db) as store:
             _print(query(store, f), table, as_json)
@@ -183,30 +261,45 @@ def _event_command(query, table, doc: str):
     return command
 
 
-app.command("events")(_event_command(
-    queries.events, views.events_table,
-    "Who did what to whom: PLOVER events with date, factuality, counts and rationale."))
-app.command("timeline")(_event_command(
-    queries.events, views.timeline_table, "Events in date order, each with the sentence it comes from."))
+app.command("events")(
+    _event_command(
+        queries.events,
+        views.events_table,
+        "Who did what to whom: PLOVER events with date, factuality, counts and rationale.",
+    )
+)
+app.command("timeline")(
+    _event_command(queries.events, views.timeline_table, "Events in date order, each with the sentence it comes from.")
+)
 
 
 @app.command("actors")
-def actors_cmd(db: Db = Path(DEFAULT_DB), actor: Actor = None, article: ArticleId = None,
-               limit: Limit = 200, as_json: AsJson = False) -> None:
+def actors_cmd(
+    db: Db = Path(DEFAULT_DB),
+    actor: Actor = None,
+    article: ArticleId = None,
+    limit: Limit = 200,
+    as_json: AsJson = False,
+) -> None:
     """The actors in the store with mention, quote and event counts."""
     with _store(db) as store:
         _print(queries.actors(store, Filters(actor=actor, article=article, limit=limit)), views.actors_table, as_json)
 
 
 @app.command()
-def watch(feeds_file: Annotated[Path, typer.Argument(help="One feed URL or saved feed a line; # comments.")],
-          every: Annotated[str, typer.Option(help="How often to poll: 90, 30s, 15m, 2h.")] = "15m",
-          db: Db = Path(DEFAULT_DB), model: Model = default_model(), actors: ActorsFile = None,
-          state: Annotated[Optional[Path], typer.Option(help="Where to remember what was read.")] = None,
-          rounds: Annotated[Optional[int], typer.Option(help="Stop after this many rounds.")] = None) -> None:
+def watch(
+    feeds_file: Annotated[Path, typer.Argument(help="One feed URL or saved feed a line; # comments.")],
+    every: Annotated[str, typer.Option(help="How often to poll: 90, 30s, 15m, 2h.")] = "15m",
+    db: Db = Path(DEFAULT_DB),
+    model: Model = default_model(),
+    actors: ActorsFile = None,
+    state: Annotated[Path | None, typer.Option(help="Where to remember what was read.")] = None,
+    rounds: Annotated[int | None, typer.Option(help="Stop after this many rounds.")] = None,
+) -> None:
     """Poll feeds and ingest what is new, until Ctrl-C."""
+    from sitroom.ingest.watch import parse_interval
+    from sitroom.ingest.watch import watch as watch_feeds
     from sitroom.pipeline import build_nlp
-    from sitroom.ingest.watch import parse_interval, watch as watch_feeds
 
     try:
         seconds = parse_interval(every)
@@ -218,8 +311,14 @@ def watch(feeds_file: Annotated[Path, typer.Argument(help="One feed URL or saved
     report = batch.Report()
     with _store(db) as store:
         try:
-            done = watch_feeds(feeds_file, seconds, lambda a: batch.ingest_one(a, options, store, nlp, report),
-                               options, state_file=state or db.with_suffix(".watch.json"), rounds=rounds)
+            done = watch_feeds(
+                feeds_file,
+                seconds,
+                lambda a: batch.ingest_one(a, options, store, nlp, report),
+                options,
+                state_file=state or db.with_suffix(".watch.json"),
+                rounds=rounds,
+            )
         except SitroomError as exc:
             _fail(exc)
     counts = ", ".join(f"{n} {k}" for k, n in sorted(report.counts.items())) or "nothing"
@@ -227,8 +326,12 @@ def watch(feeds_file: Annotated[Path, typer.Argument(help="One feed URL or saved
 
 
 @app.command("actor")
-def actor_cmd(name: Annotated[str, typer.Argument(help="The actor's name (or part of it).")],
-              db: Db = Path(DEFAULT_DB), limit: Limit = 50, as_json: AsJson = False) -> None:
+def actor_cmd(
+    name: Annotated[str, typer.Argument(help="The actor's name (or part of it).")],
+    db: Db = Path(DEFAULT_DB),
+    limit: Limit = 50,
+    as_json: AsJson = False,
+) -> None:
     """One actor: how it is coded, what it said and what it did."""
     with _store(db) as store:
         found = queries.actors(store, Filters(actor=name, limit=limit))

@@ -41,8 +41,9 @@ def quotes_table(rows: list[dict[str, Any]]) -> Table:
     for r in rows:
         code = "/".join(x for x in (r["speaker_country"], r["speaker_sector"]) if x)
         speaker = (r["speaker"] or "?") + (f" [{code}]" if code else "")
-        table.add_row(_t(speaker), _t(r["kind"]), _t(r["cue_lemma"]), _t(r["medium"]),
-                      _t(r["words"]), _t(r["article_id"]))
+        table.add_row(
+            _t(speaker), _t(r["kind"]), _t(r["cue_lemma"]), _t(r["medium"]), _t(r["words"]), _t(r["article_id"])
+        )
     return table
 
 
@@ -52,10 +53,17 @@ def events_table(rows: list[dict[str, Any]]) -> Table:
         table.add_column(col, overflow="fold")
     for r in rows:
         counts = ", ".join(f"{q['value']:g} {q['unit']}" for q in r["quantities"] or [])
-        table.add_row(_t(_date(r)), _t(r["type"]), _t(r["mode"]),
-                      _t(f"{_parties(r['source'])} -> {_parties(r['target'])}"),
-                      _t(r["factuality"]), _t(counts), f"{r['confidence']:.2f}", _t(r["rationale"]),
-                      _t(r["sentence"]))
+        table.add_row(
+            _t(_date(r)),
+            _t(r["type"]),
+            _t(r["mode"]),
+            _t(f"{_parties(r['source'])} -> {_parties(r['target'])}"),
+            _t(r["factuality"]),
+            _t(counts),
+            f"{r['confidence']:.2f}",
+            _t(r["rationale"]),
+            _t(r["sentence"]),
+        )
     return table
 
 
@@ -70,8 +78,10 @@ def timeline_table(rows: list[dict[str, Any]]) -> Table:
     for col in ("when", "what", "evidence"):
         table.add_column(col, overflow="fold")
     for r in rows:
-        what = f"{r['type']}{'/' + r['mode'] if r['mode'] else ''} ({r['factuality']})\n" \
-               f"{_parties(r['source'])} -> {_parties(r['target'])}"
+        what = (
+            f"{r['type']}{'/' + r['mode'] if r['mode'] else ''} ({r['factuality']})\n"
+            f"{_parties(r['source'])} -> {_parties(r['target'])}"
+        )
         table.add_row(_t(_date(r)), _t(what), _t(r["sentence"]))
     return table
 
@@ -81,8 +91,9 @@ def actors_table(rows: list[dict[str, Any]]) -> Table:
     for col in ("name", "kind", "country", "sector", "articles", "mentions", "quotes", "events"):
         table.add_column(col, overflow="fold")
     for r in rows:
-        table.add_row(*(_t(r[c]) for c in ("name", "kind", "country", "sector", "articles",
-                                           "mentions", "quotes", "events")))
+        table.add_row(
+            *(_t(r[c]) for c in ("name", "kind", "country", "sector", "articles", "mentions", "quotes", "events"))
+        )
     return table
 
 

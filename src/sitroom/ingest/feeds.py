@@ -86,12 +86,14 @@ def parse_feed(body: bytes, origin: str) -> Feed | SitroomError:
     for number, entry in enumerate(parsed.entries, start=1):
         link = entry.get("link") or None
         stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-        items.append(FeedItem(
-            key=_item_key(entry.get("id") or "", link) or f"{origin}#{number}",
-            link=link,
-            title=entry.get("title") or None,
-            published=date(*stamp[:3]) if stamp else None,
-        ))
+        items.append(
+            FeedItem(
+                key=_item_key(entry.get("id") or "", link) or f"{origin}#{number}",
+                link=link,
+                title=entry.get("title") or None,
+                published=date(*stamp[:3]) if stamp else None,
+            )
+        )
     return Feed(title=parsed.feed.get("title") or None, items=items)
 
 
@@ -104,8 +106,7 @@ def _item_key(guid: str, link: str | None) -> str | None:
     return guid if ":" in guid else link
 
 
-def feed_articles(feed: Feed, fetcher: Fetcher, options: Options,
-                  log: ReadLog | None = None) -> Iterator[Item]:
+def feed_articles(feed: Feed, fetcher: Fetcher, options: Options, log: ReadLog | None = None) -> Iterator[Item]:
     """The article of each item not done in ``log``, which records what happened to each."""
     log = ReadLog() if log is None else log
     for item in feed.items:
@@ -128,8 +129,14 @@ def _item_article(item: FeedItem, page: Response, feed: Feed, options: Options) 
     """The article on an item's page; the item and the feed fill what the page does not say."""
     if page.content_type not in _PAGE_TYPES:
         return error(E004, item.link or item.key, f"not a web page ({page.content_type})")
-    article = article_from_html(page.body, id=item.key, origin=item.link or item.key, url=page.url,
-                                published=item.published or options.published, outlet=feed.title)
+    article = article_from_html(
+        page.body,
+        id=item.key,
+        origin=item.link or item.key,
+        url=page.url,
+        published=item.published or options.published,
+        outlet=feed.title,
+    )
     if isinstance(article, Article):
         article.title = article.title or item.title
     return article
@@ -143,8 +150,9 @@ def read_feed_url(url: str, fetcher: Fetcher, options: Options, log: ReadLog) ->
         return
     feed = parse_feed(response.body, url)
     if isinstance(feed, SitroomError) and response.content_type in _PAGE_TYPES:
-        yield article_from_html(response.body, id=response.url, origin=response.url,
-                                url=response.url, published=options.published)
+        yield article_from_html(
+            response.body, id=response.url, origin=response.url, url=response.url, published=options.published
+        )
     elif isinstance(feed, SitroomError):
         yield feed
     else:

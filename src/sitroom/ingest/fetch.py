@@ -76,8 +76,7 @@ class Fetcher:
     clock: Callable[[], float] = time.monotonic
     respect_robots: bool = True
     validators: dict[str, Validators] = field(default_factory=dict)
-    _robots: dict[str, tuple[float, RobotFileParser | None]] = field(
-        default_factory=dict, init=False, repr=False)
+    _robots: dict[str, tuple[float, RobotFileParser | None]] = field(default_factory=dict, init=False, repr=False)
     _last_request: dict[str, float] = field(default_factory=dict, init=False, repr=False)
 
     def get(self, url: str, conditional: bool = False) -> Response | SitroomError:
@@ -139,7 +138,7 @@ class Fetcher:
             if exc.code in RETRY_STATUSES:
                 return problem, _retry_after(exc.headers)
             return problem, None
-        except (TimeoutError, socket.timeout):
+        except TimeoutError:
             return error(E011, url, f"timed out after {self.timeout:g}s"), 0.0
         except urllib.error.URLError as exc:
             reason = exc.reason
@@ -164,16 +163,16 @@ class Fetcher:
                 return None
         return b"".join(chunks)
 
-    def _response(self, url: str, final_url: str, status: int, body: bytes,
-                  headers: Message) -> Response | SitroomError:
+    def _response(
+        self, url: str, final_url: str, status: int, body: bytes, headers: Message
+    ) -> Response | SitroomError:
         if len(body) <= self.max_bytes and headers.get("Content-Encoding", "").lower() == "gzip":
             body = _gunzip(body, self.max_bytes)
             if body is None:
                 return error(E011, url, "corrupt gzip body")
         if len(body) > self.max_bytes:  # as sent or once inflated
             return error(E011, url, f"body larger than {self.max_bytes} bytes")
-        return Response(url=final_url, status=status, body=body,
-                        content_type=headers.get_content_type())
+        return Response(url=final_url, status=status, body=body, content_type=headers.get_content_type())
 
     def _headers(self, url: str, conditional: bool) -> dict[str, str]:
         headers = {"User-Agent": self.user_agent, "Accept-Encoding": "gzip"}
@@ -202,8 +201,12 @@ class Fetcher:
 
 def fetcher_for(options: Options) -> Fetcher:
     """The fetcher the options describe (user agent, timeout, retries, per-host interval)."""
-    return Fetcher(user_agent=options.user_agent or USER_AGENT, timeout=options.fetch_timeout,
-                   retries=options.fetch_retries, min_interval=options.host_interval)
+    return Fetcher(
+        user_agent=options.user_agent or USER_AGENT,
+        timeout=options.fetch_timeout,
+        retries=options.fetch_retries,
+        min_interval=options.host_interval,
+    )
 
 
 def _gunzip(body: bytes, max_bytes: int) -> bytes | None:

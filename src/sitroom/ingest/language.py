@@ -22,6 +22,8 @@ MIN_LETTERS = 20  # below this, a guess is noise: the language stays unknown
 SHORT_LETTERS = 200  # below this, trigrams cannot tell Latin-script languages apart reliably
 ENGLISH_SHARE = 0.1  # English function words per word at and above which a text is English
 _LETTERS = re.compile(r"[^\W\d_]+")
+
+
 def with_language(article: Article) -> Article:
     """``article`` with its language detected, unless its source already said it."""
     article.language = article.language or detect_language(article.text)
@@ -32,8 +34,7 @@ def with_language(article: Article) -> Article:
 def _detector() -> LanguageDetector:
     """The detector over the configured languages, built once per process."""
     languages = [
-        Language.from_iso_code_639_1(IsoCode639_1.from_str(row["iso"]))
-        for row in read_tsv("ingest/languages.tsv")
+        Language.from_iso_code_639_1(IsoCode639_1.from_str(row["iso"])) for row in read_tsv("ingest/languages.tsv")
     ]
     return LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
 
@@ -70,5 +71,3 @@ def _is_latin(text: str) -> bool:
     """Whether most letters of ``text`` are Latin (A-Z with or without diacritics)."""
     letters = [ch for ch in text if ch.isalpha()]
     return sum(ch < "\u0250" for ch in letters) * 2 > len(letters)
-
-

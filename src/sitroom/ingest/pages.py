@@ -17,9 +17,15 @@ from trafilatura.settings import set_date_params
 from sitroom.errors import E002, E003, SitroomError, error
 from sitroom.record import Article
 
+
 def article_from_html(
-    html: bytes | str, *, id: str, origin: str, url: str | None = None,
-    published: date | None = None, outlet: str | None = None,
+    html: bytes | str,
+    *,
+    id: str,
+    origin: str,
+    url: str | None = None,
+    published: date | None = None,
+    outlet: str | None = None,
 ) -> Article | SitroomError:
     """Extract the main text and metadata of a page, or E002 when it holds no article text.
 
@@ -80,5 +86,3 @@ def _host(url: str | None) -> str | None:
         return None
     host = urlsplit(url).hostname or ""
     return host.removeprefix("www.") or None
-
-

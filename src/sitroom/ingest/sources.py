@@ -41,13 +41,12 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
-
 from sitroom.config import Options
 from sitroom.errors import E001, E002, E003, E004, E005, E006, SitroomError, error
 from sitroom.ingest.feeds import FEED_EXTENSIONS, ReadLog, read_feed_file, read_feed_url
+from sitroom.ingest.fetch import Fetcher, fetcher_for, is_url
 from sitroom.ingest.language import with_language
 from sitroom.ingest.pages import article_from_html
-from sitroom.ingest.fetch import Fetcher, fetcher_for, is_url
 from sitroom.record import Article
 
 Item = Article | SitroomError
@@ -153,16 +152,13 @@ def _walk(folder: Path) -> list[Path]:
     return sorted(
         p
         for p in folder.rglob("*")
-        if p.is_file()
-        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-        and not _is_sidecar(p)
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts) and not _is_sidecar(p)
     )
 
 
 def _is_sidecar(path: Path) -> bool:
     """Whether ``path`` is the metadata of a document beside it (``a.json`` for ``a.txt``)."""
-    return path.suffix.lower() == SIDECAR and any(
-        path.with_suffix(ext).is_file() for ext in _SIDECAR_OWNERS)
+    return path.suffix.lower() == SIDECAR and any(path.with_suffix(ext).is_file() for ext in _SIDECAR_OWNERS)
 
 
 def _read_file(path: Path, web: Web, options: Options) -> Iterator[Item]:
@@ -307,8 +303,18 @@ def _read_parquet_file(path: Path, options: Options) -> Iterator[Item]:
     if table.metadata.num_rows == 0:
         yield error(E002, str(path), "empty input")
         return
-    wanted = [c for c in (options.text_col, options.date_col, options.id_col, options.url_col,
-                          options.outlet_col, options.title_col) if c in names]
+    wanted = [
+        c
+        for c in (
+            options.text_col,
+            options.date_col,
+            options.id_col,
+            options.url_col,
+            options.outlet_col,
+            options.title_col,
+        )
+        if c in names
+    ]
     number = 0
     try:
         for batch in table.iter_batches(batch_size=PARQUET_BATCH, columns=sorted(set(wanted))):
@@ -324,9 +330,7 @@ def _missing_column(path: Path, column: str, header: Sequence[str]) -> SitroomEr
     return error(E005, str(path), f"no {column!r} column (columns: {shown}); set --text-col")
 
 
-def article_from_row(
-    row: Mapping[str, Any], subject: str, default_id: str, options: Options
-) -> Item:
+def article_from_row(row: Mapping[str, Any], subject: str, default_id: str, options: Options) -> Item:
     """An article from a corpus row whose columns are named by ``options``' ``*_col`` fields."""
     text = row.get(options.text_col)
     if text is None:

@@ -30,8 +30,8 @@ from sitroom.config import Options
 from sitroom.errors import E001, E100, SitroomError, error
 from sitroom.ingest.feeds import ReadLog, feed_articles, parse_feed
 from sitroom.ingest.fetch import Fetcher, Validators, fetcher_for, is_url
-from sitroom.record import Article
 from sitroom.ingest.language import with_language
+from sitroom.record import Article
 
 logger = logging.getLogger("sitroom.ingest.watch")
 _INTERVAL = re.compile(r"(\d+(?:\.\d+)?)\s*([smhd]?)")
@@ -64,10 +64,17 @@ def read_feed_list(feeds_file: Path) -> list[str]:
     return [line for line in lines if line]
 
 
-def watch(feeds_file: Path, every_seconds: float, ingest: Callable[[Article], Any],
-          options: Options | None = None, *, state_file: Path | None = None,
-          rounds: int | None = None, fetcher: Fetcher | None = None,
-          sleep: Callable[[float], None] = time.sleep) -> WatchReport:
+def watch(
+    feeds_file: Path,
+    every_seconds: float,
+    ingest: Callable[[Article], Any],
+    options: Options | None = None,
+    *,
+    state_file: Path | None = None,
+    rounds: int | None = None,
+    fetcher: Fetcher | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+) -> WatchReport:
     """Poll every feed in ``feeds_file`` each ``every_seconds`` until Ctrl-C (or ``rounds``).
 
     The feeds file is read again each round, so feeds can be added or removed
@@ -96,8 +103,14 @@ def watch(feeds_file: Path, every_seconds: float, ingest: Callable[[Article], An
     return report
 
 
-def _poll(source: str, fetcher: Fetcher, options: Options, read_log: ReadLog,
-          ingest: Callable[[Article], Any], report: WatchReport) -> None:
+def _poll(
+    source: str,
+    fetcher: Fetcher,
+    options: Options,
+    read_log: ReadLog,
+    ingest: Callable[[Article], Any],
+    report: WatchReport,
+) -> None:
     """One feed, one round: fetch it if changed, ingest its unseen items."""
     body = _feed_body(source, fetcher)
     if body is None:
@@ -170,8 +183,11 @@ def _save_state(state_file: Path | None, read_log: ReadLog, fetcher: Fetcher) ->
     """Write the state atomically, so an interrupt mid-write leaves the old one whole."""
     if state_file is None:
         return
-    state = {"done": sorted(read_log.done), "failures": read_log.failures,
-             "validators": {u: asdict(v) for u, v in fetcher.validators.items()}}
+    state = {
+        "done": sorted(read_log.done),
+        "failures": read_log.failures,
+        "validators": {u: asdict(v) for u, v in fetcher.validators.items()},
+    }
     partial = state_file.with_name(state_file.name + ".tmp")
     partial.write_text(json.dumps(state), encoding="utf-8")
     partial.replace(state_file)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import json
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from io import StringIO
@@ -39,7 +39,7 @@ def data_bytes(name: str) -> bytes:
     return data_file(name).read_bytes()
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_tsv(name: str) -> tuple[dict[str, str], ...]:
     """Rows of a tab-separated data file with a header; ``#`` lines are comments."""
     lines = [ln for ln in data_text(name).splitlines() if ln.strip() and not ln.startswith("#")]
@@ -47,13 +47,13 @@ def read_tsv(name: str) -> tuple[dict[str, str], ...]:
     return tuple({k: (v or "").strip() for k, v in row.items()} for row in reader)
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_json(name: str) -> Any:
     """A JSON data file."""
     return json.loads(data_text(name))
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_lines(name: str) -> frozenset[str]:
     """The words of a one-word-a-line list; blank lines and ``#`` comments are skipped."""
     return frozenset(ln.strip() for ln in data_text(name).splitlines() if ln.strip() and not ln.startswith("#"))

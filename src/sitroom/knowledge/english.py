@@ -15,7 +15,9 @@ PERSON_POSSESSIVES = frozenset({"his"})  # "his claim": a person's, resolved lik
 OTHER_PRONOUNS = frozenset(
     {"i", "we", "you", "they", "them", "us", "me", "nobody", "someone", "somebody", "everyone", "everybody", "anyone"}
 )
-THING_PRONOUNS = frozenset({"it", "this", "that", "which", "what", "itself", "something", "anything", "everything", "nothing"})
+THING_PRONOUNS = frozenset(
+    {"it", "this", "that", "which", "what", "itself", "something", "anything", "everything", "nothing"}
+)
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # Honorifics before a person's name ("Mr. Lavrov", "Sen. Graham").
 TITLES = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sen", "sen.", "rep", "rep."})

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 import numpy as np
@@ -74,10 +74,8 @@ class SparseLogistic:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-@lru_cache(maxsize=None)
+@cache
 def sparse_logistic(name: str) -> SparseLogistic:
     """The shipped model in the data file ``name`` (``{"bias", "weights", "threshold"}``)."""
     raw = read_json(name)
-    return SparseLogistic(
-        float(raw["bias"]), {k: float(v) for k, v in raw["weights"].items()}, float(raw["threshold"])
-    )
+    return SparseLogistic(float(raw["bias"]), {k: float(v) for k, v in raw["weights"].items()}, float(raw["threshold"]))

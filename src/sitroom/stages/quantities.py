@@ -22,7 +22,6 @@ from sitroom.knowledge import read_tsv
 from sitroom.knowledge.english import number_words
 from sitroom.record import Quantity
 
-
 NOT_COUNTS = {"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"}
 COUNTED_DEPS = {"nummod", "quantmod", "compound", "amod", "nmod"}
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "obj", "attr", "appos", "conj", "pobj"}

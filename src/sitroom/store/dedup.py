@@ -37,8 +37,10 @@ Fingerprint = np.ndarray  # uint32[PERMUTATIONS]
 
 def _params() -> tuple[np.ndarray, np.ndarray]:
     """The fixed coefficients of the permutations ``(a * x + b) mod p``."""
-    raw = [int.from_bytes(hashlib.blake2b(f"minhash-{i}".encode(), digest_size=8).digest(), "big")
-           for i in range(2 * PERMUTATIONS)]
+    raw = [
+        int.from_bytes(hashlib.blake2b(f"minhash-{i}".encode(), digest_size=8).digest(), "big")
+        for i in range(2 * PERMUTATIONS)
+    ]
     a = np.array([r % (_PRIME - 1) + 1 for r in raw[:PERMUTATIONS]], dtype=np.uint64)
     b = np.array([r % _PRIME for r in raw[PERMUTATIONS:]], dtype=np.uint64)
     return a, b
@@ -52,14 +54,13 @@ def shingles(text: str) -> set[str]:
     words = _WORD.findall(text.lower())
     if len(words) <= SHINGLE:
         return {" ".join(words)}
-    return {" ".join(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+    return {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
 
 
 def fingerprint(text: str) -> Fingerprint:
     """The MinHash signature of ``text``: ``PERMUTATIONS`` uint32 values."""
     hashes = np.fromiter(
-        (int.from_bytes(hashlib.blake2b(s.encode(), digest_size=4).digest(), "big")
-         for s in shingles(text)),
+        (int.from_bytes(hashlib.blake2b(s.encode(), digest_size=4).digest(), "big") for s in shingles(text)),
         dtype=np.uint64,
     )
     permuted = (hashes[:, None] * _A[None, :] + _B[None, :]) % _PRIME
@@ -85,13 +86,14 @@ def band_keys(fp: Fingerprint) -> list[str]:
     """LSH keys (``"band:hash"``): articles to compare are those sharing at least one."""
     data = fp.astype("<u4")
     return [
-        f"{band}:{hashlib.blake2b(data[band * ROWS:(band + 1) * ROWS].tobytes(), digest_size=8).hexdigest()}"
+        f"{band}:{hashlib.blake2b(data[band * ROWS : (band + 1) * ROWS].tobytes(), digest_size=8).hexdigest()}"
         for band in range(BANDS)
     ]
 
 
-def best_match(fp: Fingerprint, candidates: Iterable[tuple[str, bytes]],
-               threshold: float = THRESHOLD) -> tuple[str, float] | None:
+def best_match(
+    fp: Fingerprint, candidates: Iterable[tuple[str, bytes]], threshold: float = THRESHOLD
+) -> tuple[str, float] | None:
     """The most similar candidate ``(id, stored fingerprint)`` at or above ``threshold``."""
     best: tuple[str, float] | None = None
     for cid, blob in candidates:

@@ -13,8 +13,19 @@ from typing import Any
 
 from sitroom.store.sqlite import Store
 
-JSON_COLUMNS = {"content", "speaker_span", "cue", "evidence", "context", "source", "target", "trigger",
-                "place", "quantities", "mentions"}
+JSON_COLUMNS = {
+    "content",
+    "speaker_span",
+    "cue",
+    "evidence",
+    "context",
+    "source",
+    "target",
+    "trigger",
+    "place",
+    "quantities",
+    "mentions",
+}
 
 
 @dataclass
@@ -63,21 +74,26 @@ def quotes(store: Store, f: Filters) -> list[dict[str, Any]]:
     """Quotes with their article's date, newest first."""
     where, params = ["1=1"], []
     if f.article:
-        where.append("q.article_id = ?"); params.append(f.article)
+        where.append("q.article_id = ?")
+        params.append(f.article)
     if f.speaker:
-        where.append("q.speaker LIKE ? ESCAPE '\\'"); params.append(_like(f.speaker))
+        where.append("q.speaker LIKE ? ESCAPE '\\'")
+        params.append(_like(f.speaker))
     if f.actor:
         where.append("(q.speaker LIKE ? ESCAPE '\\' OR q.speaker_country = ?)")
         params += [_like(f.actor), f.actor.upper()]
     if f.type:
-        where.append("q.kind = ?"); params.append(f.type.lower())
+        where.append("q.kind = ?")
+        params.append(f.type.lower())
     if f.search:
         where.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
         params.append(_fts_query(f.search))
     _dates(where, params, "a.published", f)
-    sql = (f"SELECT q.*, a.published, a.title, {_evidence_text('q')} AS sentence"
-           f" FROM quotes q JOIN articles a ON a.id = q.article_id"
-           f" WHERE {' AND '.join(where)} ORDER BY a.published DESC, q.article_id, q.id LIMIT ?")
+    sql = (
+        f"SELECT q.*, a.published, a.title, {_evidence_text('q')} AS sentence"
+        f" FROM quotes q JOIN articles a ON a.id = q.article_id"
+        f" WHERE {' AND '.join(where)} ORDER BY a.published DESC, q.article_id, q.id LIMIT ?"
+    )
     return [_row(r) for r in store.conn.execute(sql, [*params, f.limit])]
 
 
@@ -90,22 +106,29 @@ def events(store: Store, f: Filters) -> list[dict[str, Any]]:
     """Events, in date order (undated last)."""
     where, params = ["1=1"], []
     if f.article:
-        where.append("e.article_id = ?"); params.append(f.article)
+        where.append("e.article_id = ?")
+        params.append(f.article)
     if f.type:
-        where.append("e.type = ?"); params.append(f.type.upper())
+        where.append("e.type = ?")
+        params.append(f.type.upper())
     if f.mode:
-        where.append("e.mode = ?"); params.append(f.mode.lower())
+        where.append("e.mode = ?")
+        params.append(f.mode.lower())
     if f.factuality:
-        where.append("e.factuality = ?"); params.append(f.factuality.lower())
+        where.append("e.factuality = ?")
+        params.append(f.factuality.lower())
     if f.actor:
-        where.append("(e.actors LIKE ? ESCAPE '\\')"); params.append(_like(f.actor))
+        where.append("(e.actors LIKE ? ESCAPE '\\')")
+        params.append(_like(f.actor))
     if f.country:
         where.append("(e.place_country = ? OR e.actors LIKE ? ESCAPE '\\')")
         params += [f.country.upper(), _like(f.country.upper())]
     _dates(where, params, "COALESCE(e.date, a.published)", f)
-    sql = (f"SELECT e.*, a.published, a.title, {_evidence_text('e')} AS sentence"
-           f" FROM events e JOIN articles a ON a.id = e.article_id"
-           f" WHERE {' AND '.join(where)} ORDER BY e.date IS NULL, e.date, e.article_id, e.id LIMIT ?")
+    sql = (
+        f"SELECT e.*, a.published, a.title, {_evidence_text('e')} AS sentence"
+        f" FROM events e JOIN articles a ON a.id = e.article_id"
+        f" WHERE {' AND '.join(where)} ORDER BY e.date IS NULL, e.date, e.article_id, e.id LIMIT ?"
+    )
     rows = [_row(r) for r in store.conn.execute(sql, [*params, f.limit if not f.near else -1])]
     if f.near:
         rows = [r for r in rows if _within(r, *f.near)][: f.limit]
@@ -129,14 +152,15 @@ def actors(store: Store, f: Filters) -> list[dict[str, Any]]:
         where.append("(ac.name LIKE ? ESCAPE '\\' OR ac.country = ?)")
         params += [_like(f.actor), f.actor.upper()]
     if f.article:
-        where.append("ac.article_id = ?"); params.append(f.article)
+        where.append("ac.article_id = ?")
+        params.append(f.article)
     sql = f"""
         SELECT ac.name, ac.kind, ac.country, ac.sector,
                COUNT(DISTINCT ac.article_id) AS articles,
                SUM(json_array_length(ac.mentions)) AS mentions,
                (SELECT COUNT(*) FROM quotes q WHERE q.speaker = ac.name) AS quotes,
                (SELECT COUNT(*) FROM events e WHERE e.actors LIKE '%' || ac.name || '%') AS events
-        FROM actors ac WHERE {' AND '.join(where)}
+        FROM actors ac WHERE {" AND ".join(where)}
         GROUP BY ac.name, ac.kind, ac.country, ac.sector
         ORDER BY mentions DESC, ac.name LIMIT ?"""
     return [dict(r) for r in store.conn.execute(sql, [*params, f.limit])]

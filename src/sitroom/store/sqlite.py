@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sitroom.store import dedup
 from sitroom.errors import E008, error
 from sitroom.record import Event, Quote, Record
+from sitroom.store import dedup
 from sitroom.store.migrations import migrate
 
 
@@ -73,7 +73,9 @@ class Store:
         marks = ",".join("?" * len(keys))
         rows = self.conn.execute(
             f"SELECT DISTINCT a.id, a.fingerprint FROM article_bands b JOIN articles a ON a.id = b.article_id"
-            f" WHERE b.band IN ({marks})", keys).fetchall()
+            f" WHERE b.band IN ({marks})",
+            keys,
+        ).fetchall()
         match = dedup.best_match(fp, ((r[0], r[1]) for r in rows))
         if match is None:
             return None
@@ -88,50 +90,122 @@ class Store:
         c.execute(
             "INSERT INTO articles (id, hash, text, title, published, url, outlet, language, status, origin,"
             " ingested_at, fingerprint, duplicate_of, similarity, byline) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (art.id, art.hash, art.text, art.title, art.published.isoformat() if art.published else None,
-             art.url, art.outlet, art.language, status, art.origin, datetime.now(timezone.utc).isoformat(),
-             dedup.to_bytes(fp), dup[0] if dup else None, dup[1] if dup else None, art.byline))
+            (
+                art.id,
+                art.hash,
+                art.text,
+                art.title,
+                art.published.isoformat() if art.published else None,
+                art.url,
+                art.outlet,
+                art.language,
+                status,
+                art.origin,
+                datetime.now(UTC).isoformat(),
+                dedup.to_bytes(fp),
+                dup[0] if dup else None,
+                dup[1] if dup else None,
+                art.byline,
+            ),
+        )
         c.executemany("INSERT INTO article_bands VALUES (?,?)", [(k, art.id) for k in keys])
         c.executemany(
             "INSERT INTO actors VALUES (?,?,?,?,?,?,?,?,?,?)",
-            [(art.id, a.id, a.name, a.kind, a.country, a.sector, a.role, _j(a.mentions), a.confidence, a.rule)
-             for a in record.actors])
+            [
+                (art.id, a.id, a.name, a.kind, a.country, a.sector, a.role, _j(a.mentions), a.confidence, a.rule)
+                for a in record.actors
+            ],
+        )
         for q in record.quotes:
-            c.execute("INSERT INTO quotes (article_id, kind, content, words, speaker, speaker_span, speaker_actor,"
-                      " speaker_country, speaker_sector, cue, cue_lemma, medium, evidence, confidence, rule)"
-                      " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", self._quote_row(art.id, art.text, q))
+            c.execute(
+                "INSERT INTO quotes (article_id, kind, content, words, speaker, speaker_span, speaker_actor,"
+                " speaker_country, speaker_sector, cue, cue_lemma, medium, evidence, confidence, rule)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                self._quote_row(art.id, art.text, q),
+            )
         for e in record.events:
-            c.execute("INSERT INTO events (article_id, type, mode, quad, context, factuality, source, target, actors,"
-                      " trigger, evidence, date, date_precision, date_source, place, lat, lon, place_country,"
-                      " quantities, confidence, rationale) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                      self._event_row(art.id, e))
-        c.executemany("INSERT INTO times VALUES (?,?,?,?,?,?)",
-                      [(art.id, t.span[0], t.span[1], t.type, t.value, t.precision) for t in record.times])
-        c.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                      [(art.id, p.span[0], p.span[1], p.name, p.lat, p.lon, p.country, p.admin1, p.geonameid,
-                        p.role, p.confidence, p.rule) for p in record.places])
-        c.executemany("INSERT INTO quantities VALUES (?,?,?,?,?)",
-                      [(art.id, q.span[0], q.span[1], q.value, q.unit) for q in record.quantities])
+            c.execute(
+                "INSERT INTO events (article_id, type, mode, quad, context, factuality, source, target, actors,"
+                " trigger, evidence, date, date_precision, date_source, place, lat, lon, place_country,"
+                " quantities, confidence, rationale) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                self._event_row(art.id, e),
+            )
+        c.executemany(
+            "INSERT INTO times VALUES (?,?,?,?,?,?)",
+            [(art.id, t.span[0], t.span[1], t.type, t.value, t.precision) for t in record.times],
+        )
+        c.executemany(
+            "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    art.id,
+                    p.span[0],
+                    p.span[1],
+                    p.name,
+                    p.lat,
+                    p.lon,
+                    p.country,
+                    p.admin1,
+                    p.geonameid,
+                    p.role,
+                    p.confidence,
+                    p.rule,
+                )
+                for p in record.places
+            ],
+        )
+        c.executemany(
+            "INSERT INTO quantities VALUES (?,?,?,?,?)",
+            [(art.id, q.span[0], q.span[1], q.value, q.unit) for q in record.quantities],
+        )
 
     @staticmethod
     def _quote_row(article_id: str, text: str, q: Quote) -> tuple:
         words = " … ".join(text[s:e] for s, e in q.content)
         sp = q.speaker
-        return (article_id, q.kind, _j(q.content), words,
-                sp.name or sp.text if sp else None, _j(sp.span) if sp else None, sp.actor_id if sp else None,
-                sp.country if sp else None, sp.sector if sp else None,
-                _j(q.cue), q.cue_lemma, q.medium, _j(q.evidence), q.confidence, q.rule)
+        return (
+            article_id,
+            q.kind,
+            _j(q.content),
+            words,
+            sp.name or sp.text if sp else None,
+            _j(sp.span) if sp else None,
+            sp.actor_id if sp else None,
+            sp.country if sp else None,
+            sp.sector if sp else None,
+            _j(q.cue),
+            q.cue_lemma,
+            q.medium,
+            _j(q.evidence),
+            q.confidence,
+            q.rule,
+        )
 
     @staticmethod
     def _event_row(article_id: str, e: Event) -> tuple:
         refs = [*e.source, *e.target]
         names = sorted({r.name or r.text for r in refs} | {r.country for r in refs if r.country})
         place = e.place
-        return (article_id, e.type, e.mode, e.quad, _j(e.context), e.factuality,
-                _j([r.__dict__ for r in e.source]), _j([r.__dict__ for r in e.target]),
-                "\n".join(names), _j(e.trigger), _j(e.evidence),
-                e.date.value if e.date else None, e.date.precision if e.date else None,
-                e.date.source if e.date else None,
-                _j(place.__dict__) if place else None, place.lat if place else None,
-                place.lon if place else None, place.country if place else None,
-                _j([q.__dict__ for q in e.quantities]), e.confidence, e.rationale)
+        return (
+            article_id,
+            e.type,
+            e.mode,
+            e.quad,
+            _j(e.context),
+            e.factuality,
+            _j([r.__dict__ for r in e.source]),
+            _j([r.__dict__ for r in e.target]),
+            "\n".join(names),
+            _j(e.trigger),
+            _j(e.evidence),
+            e.date.value if e.date else None,
+            e.date.precision if e.date else None,
+            e.date.source if e.date else None,
+            _j(place.__dict__) if place else None,
+            place.lat if place else None,
+            place.lon if place else None,
+            place.country if place else None,
+            _j([q.__dict__ for q in e.quantities]),
+            e.confidence,
+            e.rationale,
+        )

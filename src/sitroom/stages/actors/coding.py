@@ -17,8 +17,8 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
-from sitroom.stages.actors.tables import ActorGazetteer, Hit, Known, Pattern
 from sitroom.knowledge import read_json
+from sitroom.stages.actors.tables import ActorGazetteer, Hit, Known, Pattern
 
 WORDS = read_json("actors/words.json")
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "nummod", "det", "predet", "case", "punct", "quantmod"}
@@ -85,8 +85,9 @@ def _plausible(span, hits: list[Hit]) -> Hit | None:
     """
     ents = {t.ent_type_ for t in span}
     ent = next((e for e in span.doc.ents if e.start <= span.start < e.end), None)
-    longer = ent is not None and any(not (span.start <= t.i < span.end) and t.tag_ != "POS" and not t.is_punct
-                                     for t in ent)
+    longer = ent is not None and any(
+        not (span.start <= t.i < span.end) and t.tag_ != "POS" and not t.is_punct for t in ent
+    )
     for hit in hits:
         if longer and (ent.label_ == "PERSON" or hit.via == "capital" and ent.label_ in ("GPE", "LOC", "FAC")):
             continue
@@ -107,21 +108,30 @@ def _lemma(t: Token) -> str:
 def titled(head: Token, index: ActorIndex) -> Pattern | None:
     """The office a proper name's own title words give ("Vice-President Moody Awori"),
     so that a name the entity tagger missed is still a person."""
-    if head.pos_ != "PROPN" or head.ent_type_ in ("GPE", "LOC", "NORP") or index.hit_at(head.i) \
-            or head_pattern(head.doc, head, index):
+    if (
+        head.pos_ != "PROPN"
+        or head.ent_type_ in ("GPE", "LOC", "NORP")
+        or index.hit_at(head.i)
+        or head_pattern(head.doc, head, index)
+    ):
         return None
     for t in reversed([c for c in head.lefts if c.dep_ == "compound" and c.pos_ in NOUN_POS]):
         pattern = head_pattern(head.doc, t, index)
         if pattern:  # a title inside an organisation's name ("General Motors") is no title
-            inside = t.ent_type_ not in ("", "PERSON") and all(w.ent_iob_ == "I" for w in head.doc[t.i + 1:head.i + 1])
+            inside = t.ent_type_ not in ("", "PERSON") and all(
+                w.ent_iob_ == "I" for w in head.doc[t.i + 1 : head.i + 1]
+            )
             return pattern if pattern.kind == "role" and not inside else None
     return None
 
 
 def head_pattern(doc: Doc, head: Token, index: ActorIndex) -> Pattern | None:
     """The institution or role the noun ``head`` (with its left compounds) names."""
-    left = [t for t in doc[max(0, head.i - index.gazetteer.longest_pattern + 1):head.i]
-            if t.head == head or t.head.head == head]
+    left = [
+        t
+        for t in doc[max(0, head.i - index.gazetteer.longest_pattern + 1) : head.i]
+        if t.head == head or t.head.head == head
+    ]
     words = [_lemma(t) for t in left if not t.is_punct] + [_lemma(head)]
     right = [_lemma(t) for t in of_complement(head) if not t.is_punct]
     found = index.gazetteer.pattern(words + right) if right else None
@@ -140,8 +150,7 @@ def context_tokens(head: Token) -> list[Token]:
     return out
 
 
-def candidate_countries(tokens: list[Token], index: ActorIndex, day: date | None,
-                        ethnic_too: bool = True) -> list[str]:
+def candidate_countries(tokens: list[Token], index: ActorIndex, day: date | None, ethnic_too: bool = True) -> list[str]:
     """Countries the tokens name, in text order; ethnic demonyms last (or left out)."""
     seen, plain, ethnic = set(), [], []
     for t in sorted(tokens, key=lambda t: t.i):
@@ -185,7 +194,7 @@ def article_country(head: Token, index: ActorIndex, day: date | None) -> str | N
     story has been about ("Ukraine rejected the plan. The president said ..."). With two states
     named before it there is no telling, and nothing is said.
     """
-    return _one_state(list(head.doc[:head.i]), index, day)
+    return _one_state(list(head.doc[: head.i]), index, day)
 
 
 def _one_state(tokens: list[Token], index: ActorIndex, day: date | None) -> str | None:
@@ -221,25 +230,47 @@ def code_tokens(doc: Doc, tokens: list[Token], head: Token, index: ActorIndex) -
         return _known(doc, named, head, index)  # "the Hizbollah group", "the Islamic Jihad movement"
     if pattern is None:
         kind = "organization" if head.ent_type_ == "ORG" else "group"
-        return Coding(text, kind, country, None, f"text:{text.lower()}", rule="modifier-country" if country else "unknown",
-                      confidence=0.5)
+        return Coding(
+            text,
+            kind,
+            country,
+            None,
+            f"text:{text.lower()}",
+            rule="modifier-country" if country else "unknown",
+            confidence=0.5,
+        )
     if pattern.kind == "role" and head.tag_ in ("NN", "NNP") and not former:
         where = country or article_country(head, index, day)
         holders = index.gazetteer.holders(where, pattern.canon, day) if where and day else []
         if len(holders) == 1:
             coding = _person(holders[0], day, former)
-            coding.rule, coding.confidence = ("role+country+date", 0.8) if country else ("role+article-country+date", 0.7)
+            coding.rule, coding.confidence = (
+                ("role+country+date", 0.8) if country else ("role+article-country+date", 0.7)
+            )
             return coding
     sector = "ELI" if former and pattern.sector == "GOV" else pattern.sector
     rule = f"institution:{pattern.canon}"
     if country is None and pattern.kind != "role" and head.tag_ in ("NNS", "NNPS"):
         country = sentence_country(head, index, day)
         rule += "+sentence-country" if country else ""
-    kind = "person" if pattern.kind == "role" and head.tag_ in ("NN", "NNP") else \
-        "organization" if pattern.kind == "body" or members else "group"
+    kind = (
+        "person"
+        if pattern.kind == "role" and head.tag_ in ("NN", "NNP")
+        else "organization"
+        if pattern.kind == "body" or members
+        else "group"
+    )
     key = f"{country}:{sector}:{pattern.canon}" if country else f"text:{text.lower()}"
-    return Coding(text, kind, country, sector, key, pattern.canon if pattern.kind == "role" else None,
-                  rule=rule, confidence=0.75 if country else 0.6)
+    return Coding(
+        text,
+        kind,
+        country,
+        sector,
+        key,
+        pattern.canon if pattern.kind == "role" else None,
+        rule=rule,
+        confidence=0.75 if country else 0.6,
+    )
 
 
 def _membership(doc: Doc, head: Token, index: ActorIndex) -> Pattern | None:
@@ -275,19 +306,34 @@ def _known(doc: Doc, found: tuple[int, int, Hit], head: Token, index: ActorIndex
     start, end, hit = found
     known = hit.known
     if known.kind != "country":
-        return Coding(known.name, known.kind, known.country, known.sector, known.id,
-                      rule=f"table:{hit.via}", confidence=0.9)
+        return Coding(
+            known.name, known.kind, known.country, known.sector, known.id, rule=f"table:{hit.via}", confidence=0.9
+        )
     code = known.country or known.id  # a user row of kind country carries its code
     if hit.via in ("capital", "metonym"):
-        return Coding(f"Government of {known.name}", "organization", code, "GOV", f"{code}:GOV:government",
-                      rule=f"country:{hit.via}", confidence=0.85)
+        return Coding(
+            f"Government of {known.name}",
+            "organization",
+            code,
+            "GOV",
+            f"{code}:GOV:government",
+            rule=f"country:{hit.via}",
+            confidence=0.85,
+        )
     if hit.via == "demonym":
         sector = _sector_of_governor(doc, head, index)
         if sector:
             pattern = head_pattern(doc, noun_head(head), index)
             canon = pattern.canon if pattern else "people"
-            return Coding(_name(list(doc[start:end])), "group", code, sector, f"{code}:{sector}:{canon}",
-                          rule="demonym+head", confidence=0.75)
+            return Coding(
+                _name(list(doc[start:end])),
+                "group",
+                code,
+                sector,
+                f"{code}:{sector}:{canon}",
+                rule="demonym+head",
+                confidence=0.75,
+            )
         if head.dep_ not in MODIFIER_DEPS and head.tag_ in ("NNS", "NNPS"):
             return _people(doc, start, end, known, head, index)
     return Coding(known.name, "country", code, None, code, rule=f"country:{hit.via}", confidence=0.9)
@@ -298,14 +344,26 @@ def _people(doc: Doc, start: int, end: int, known: Known, head: Token, index: Ac
     ("ethnic Albanians in Serbia") belong to the country they live in."""
     country, rule = known.country or known.id, "demonym-people"
     ethnic = start > 0 and doc[start - 1].lower_ in WORDS["ethnic"]
-    where = [c for c in candidate_countries(context_tokens(head) if ethnic else of_complement(head), index,
-                                            doc._.published, ethnic_too=False) if c not in index.gazetteer.non_state]
+    where = [
+        c
+        for c in candidate_countries(
+            context_tokens(head) if ethnic else of_complement(head), index, doc._.published, ethnic_too=False
+        )
+        if c not in index.gazetteer.non_state
+    ]
     if ethnic or where:
         home = where[0] if where else sentence_country(head, index, doc._.published)
         if home:
             country, rule = home, "demonym-people+residence"
-    return Coding(doc[start:end].text, "group", country, "CVL", f"{country}:CVL:{doc[start:end].text.lower()}",
-                  rule=rule, confidence=0.7)
+    return Coding(
+        doc[start:end].text,
+        "group",
+        country,
+        "CVL",
+        f"{country}:CVL:{doc[start:end].text.lower()}",
+        rule=rule,
+        confidence=0.7,
+    )
 
 
 def noun_head(t: Token) -> Token:
@@ -332,8 +390,16 @@ def _person(known: Known, day: date | None, former: bool, countries: tuple[str, 
         term, sector = None, None  # not yet in office: a candidate is no government
     elif former or (term and day and term.end and term.end <= day and sector == "GOV"):
         sector = "ELI"
-    return Coding(known.name, "person", (term.country if term else None) or known.country, sector, known.id,
-                  role=term.role if term else None, rule="office-holders", confidence=0.95)
+    return Coding(
+        known.name,
+        "person",
+        (term.country if term else None) or known.country,
+        sector,
+        known.id,
+        role=term.role if term else None,
+        rule="office-holders",
+        confidence=0.95,
+    )
 
 
 def _unknown_person(doc: Doc, head: Token, context: list[Token], index: ActorIndex, former: bool) -> Coding:
@@ -354,18 +420,29 @@ def _unknown_person(doc: Doc, head: Token, context: list[Token], index: ActorInd
     sector = pattern.sector if pattern else None
     if sector == "GOV" and former:
         sector = "ELI"
-    return Coding(name, "person", countries[0] if countries else None, sector, f"person:{name.lower()}",
-                  role=pattern.canon if pattern and pattern.kind == "role" else None,
-                  rule=rule, confidence=0.7 if countries or pattern else 0.6)
+    return Coding(
+        name,
+        "person",
+        countries[0] if countries else None,
+        sector,
+        f"person:{name.lower()}",
+        role=pattern.canon if pattern and pattern.kind == "role" else None,
+        rule=rule,
+        confidence=0.7 if countries or pattern else 0.6,
+    )
 
 
 def _proper_name(head: Token, index: ActorIndex) -> str:
     """The proper nouns ending at ``head``, up to a title word ("President")."""
     start = head.i
-    while start > 0 and head.doc[start - 1].pos_ == "PROPN" and head.doc[start - 1].head == head \
-            and head_pattern(head.doc, head.doc[start - 1], index) is None:
+    while (
+        start > 0
+        and head.doc[start - 1].pos_ == "PROPN"
+        and head.doc[start - 1].head == head
+        and head_pattern(head.doc, head.doc[start - 1], index) is None
+    ):
         start -= 1
-    return head.doc[start:head.i + 1].text
+    return head.doc[start : head.i + 1].text
 
 
 def trim(tokens: list[Token]) -> list[Token]:
@@ -381,7 +458,7 @@ def trim(tokens: list[Token]) -> list[Token]:
 def _name(tokens: list[Token]) -> str:
     """The phrase's words as written, without leading determiners or a trailing possessive."""
     toks = trim(tokens)
-    return toks[0].doc[toks[0].i:toks[-1].i + 1].text if toks else ""
+    return toks[0].doc[toks[0].i : toks[-1].i + 1].text if toks else ""
 
 
 def on_head_line(tokens: list[Token], head: Token) -> list[Token]:
@@ -390,8 +467,8 @@ def on_head_line(tokens: list[Token], head: Token) -> list[Token]:
         return tokens
     doc = head.doc
     lo, hi = min(t.i for t in tokens), max(t.i for t in tokens)
-    first = max((w.i + 1 for w in doc[lo:head.i] if "\n" in w.text_with_ws), default=lo)
-    last = min((w.i for w in doc[head.i:hi + 1] if "\n" in w.text_with_ws), default=hi)
+    first = max((w.i + 1 for w in doc[lo : head.i] if "\n" in w.text_with_ws), default=lo)
+    last = min((w.i for w in doc[head.i : hi + 1] if "\n" in w.text_with_ws), default=hi)
     return [w for w in tokens if first <= w.i <= last]
 
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from sitroom.knowledge import data_text, read_tsv
 from sitroom.knowledge.english import (
@@ -27,6 +28,8 @@ from sitroom.stages import ENTS_KEY
 from sitroom.stages.actors.stage import text_of
 
 NAMED = ("PERSON", "ORG", "GPE", "NORP")
+
+
 @lru_cache(maxsize=1)
 def roles() -> dict[str, str]:
     """Role words ("president", "ministry") and whether they name a person or a body."""
@@ -90,8 +93,6 @@ def named_in(head: Token) -> str | None:
     return None
 
 
-
-
 def ents_of(doc: Doc) -> tuple[SpacySpan, ...]:
     """The doc's entities, built once per quotes run: ``Doc.ents`` makes new spans on each
     access. The quotes stage drops them (:func:`forget_ents`) when it is done."""
@@ -119,7 +120,7 @@ def full_name(ent: SpacySpan) -> str:
         if other.label_ != "PERSON":
             continue
         cand = _clean_person(other.text).split()
-        if len(cand) > len(best.split()) and cand[-1] == words[-1] and cand[-len(words):] == words:
+        if len(cand) > len(best.split()) and cand[-1] == words[-1] and cand[-len(words) :] == words:
             best = " ".join(cand)
     return best
 
@@ -138,7 +139,9 @@ def _person_antecedent(head: Token, recent: str | None) -> str | None:
     doc = head.doc
     sent = head.sent
     for _ in range(4):
-        persons = [e for e in ents_of(doc) if e.label_ == "PERSON" and sent.start <= e.start and e.end <= min(head.i, sent.end)]
+        persons = [
+            e for e in ents_of(doc) if e.label_ == "PERSON" and sent.start <= e.start and e.end <= min(head.i, sent.end)
+        ]
         names = [full_name(e) for e in persons]
         if recent and recent in names:
             return recent
@@ -186,8 +189,14 @@ def _role_holder(head: Token, role: str) -> str | None:
     for tok in reversed(doc[: head.i]):
         if tok.lemma_.lower() != last:
             continue
-        holder = next((t for t in [tok.head, *tok.children, doc[min(tok.i + 1, len(doc) - 1)]]
-                       if t.ent_type_ == "PERSON" and t.i != head.i), None)
+        holder = next(
+            (
+                t
+                for t in [tok.head, *tok.children, doc[min(tok.i + 1, len(doc) - 1)]]
+                if t.ent_type_ == "PERSON" and t.i != head.i
+            ),
+            None,
+        )
         if holder is not None:
             ent = entity_of(holder)
             if ent is not None:
@@ -197,8 +206,8 @@ def _role_holder(head: Token, role: str) -> str | None:
 
 def _bare_name(head: Token) -> str:
     """The mention's own words: its determiners and modifiers' clauses dropped."""
-    toks = [t for t in head.subtree if t.i <= head.i and not in_clause(t, head) and t.dep_ != "det" and same_line(t, head)]
+    toks = [
+        t for t in head.subtree if t.i <= head.i and not in_clause(t, head) and t.dep_ != "det" and same_line(t, head)
+    ]
     toks = [t for t in toks if not t.is_punct] or [head]
     return " ".join(t.text for t in toks)
-
-

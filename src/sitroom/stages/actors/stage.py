@@ -23,12 +23,24 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from sitroom.stages.actors.coding import (MODIFIER_DEPS, NOUN_POS, WORDS, ActorIndex, Coding, code_tokens, find_hits,
-                            head_pattern, noun_head, of_complement, on_head_line, titled, trim)
-from sitroom.stages.actors.tables import gazetteer_for
 from sitroom.record import Actor, ActorRef, Span
 from sitroom.stages import TEXT_KEY
-
+from sitroom.stages.actors.coding import (
+    MODIFIER_DEPS,
+    NOUN_POS,
+    WORDS,
+    ActorIndex,
+    Coding,
+    code_tokens,
+    find_hits,
+    head_pattern,
+    noun_head,
+    of_complement,
+    on_head_line,
+    titled,
+    trim,
+)
+from sitroom.stages.actors.tables import gazetteer_for
 
 TITLE_ENTS = {"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "FAC"}  # "Shark Tank" is a show, not tanks
 
@@ -81,8 +93,12 @@ def detect(doc: Doc, index: ActorIndex) -> list[tuple[Span, Coding]]:
     for t in doc:
         if t.pos_ not in NOUN_POS or t.ent_type_ == "PERSON" or index.hit_at(t.i) or t.dep_ == "compound":
             continue
-        if _names_a_person(t, index) or t.ent_type_ in TITLE_ENTS or \
-                head_pattern(doc, t, index) is None and titled(t, index) is None:
+        if (
+            _names_a_person(t, index)
+            or t.ent_type_ in TITLE_ENTS
+            or head_pattern(doc, t, index) is None
+            and titled(t, index) is None
+        ):
             continue
         tokens = _phrase(t)
         out.append((t.i, _span_of(tokens), code_tokens(doc, tokens, t, index)))
@@ -92,9 +108,11 @@ def detect(doc: Doc, index: ActorIndex) -> list[tuple[Span, Coding]]:
 
 def _names_a_person(t: Token, index: ActorIndex) -> bool:
     """A title or apposition of a named person ("the envoy, Steve Witkoff") is not a mention."""
+
     def person(w: Token) -> bool:
         found = index.hit_at(w.i)
         return w.ent_type_ == "PERSON" or bool(found and found[2].known.kind == "person")
+
     if t.dep_ in ("appos", "nmod", "compound") and t.tag_ in ("NN", "NNP") and person(t.head):
         return True
     return any(c.dep_ == "appos" and person(c) for c in t.children)
@@ -110,17 +128,29 @@ def _resolve_references(doc: Doc, mentions: list[tuple[Span, Coding]]) -> list[t
     out: list[tuple[Span, Coding]] = []
     text = text_of(doc)
     for span, coding in mentions:
-        surface = text[span[0]:span[1]]
+        surface = text[span[0] : span[1]]
         for prev_span, prev in reversed(out):
             if coding.kind != "person" or prev.kind != "person" or prev.key == coding.key:
                 continue
-            prev_surface = text[prev_span[0]:prev_span[1]].split()
-            by_role = coding.rule.startswith("institution:") and coding.role and prev.role == coding.role \
+            prev_surface = text[prev_span[0] : prev_span[1]].split()
+            by_role = (
+                coding.rule.startswith("institution:")
+                and coding.role
+                and prev.role == coding.role
                 and coding.country in (None, prev.country)
+            )
             by_surname = " " not in surface and len(prev_surface) > 1 and prev_surface[-1] == surface
             if by_role or by_surname:
-                coding = Coding(prev.name, "person", prev.country, prev.sector, prev.key, prev.role,
-                                rule="role+antecedent" if by_role else "surname+antecedent", confidence=0.7)
+                coding = Coding(
+                    prev.name,
+                    "person",
+                    prev.country,
+                    prev.sector,
+                    prev.key,
+                    prev.role,
+                    rule="role+antecedent" if by_role else "surname+antecedent",
+                    confidence=0.7,
+                )
                 break
         out.append((span, coding))
     return out
@@ -132,9 +162,16 @@ def merge(mentions: list[tuple[Span, Coding]]) -> list[Actor]:
     for span, coding in mentions:
         actor = actors.get(coding.key)
         if actor is None:
-            actor = actors[coding.key] = Actor(id=_slug(coding.key, actors), name=coding.name, kind=coding.kind,
-                                               country=coding.country, sector=coding.sector, role=coding.role,
-                                               confidence=coding.confidence, rule=coding.rule)
+            actor = actors[coding.key] = Actor(
+                id=_slug(coding.key, actors),
+                name=coding.name,
+                kind=coding.kind,
+                country=coding.country,
+                sector=coding.sector,
+                role=coding.role,
+                confidence=coding.confidence,
+                rule=coding.rule,
+            )
         elif coding.rule == "office-holders" and actor.rule != "office-holders":
             actor.name, actor.rule = coding.name, coding.rule
         actor.mentions.append(span)
@@ -216,7 +253,7 @@ def actor_ref(doc: Doc, span: Span) -> ActorRef:
     launched"), the tightest mention when several do; a wider span fills what that actor leaves open ("Doctors from two
     American aid groups" gets USA from its own words).
     """
-    text = text_of(doc)[span[0]:span[1]]
+    text = text_of(doc)[span[0] : span[1]]
     coding = code_span(doc, span)
     head = _span_head(doc, span)
     at = head.idx if head is not None else span[0]
@@ -224,9 +261,14 @@ def actor_ref(doc: Doc, span: Span) -> ActorRef:
     actor = min(holding, key=lambda h: h[0])[1] if holding else None  # the tightest mention: "the rebels" in a
     actor = actor or (actor_at(doc, span) if coding is None else None)  # speaker "the government and the rebels"
     if actor is not None:
-        return ActorRef(span=span, text=text, actor_id=actor.id, name=actor.name,
-                        country=actor.country or (coding.country if coding else None),
-                        sector=actor.sector or (coding.sector if coding else None))
+        return ActorRef(
+            span=span,
+            text=text,
+            actor_id=actor.id,
+            name=actor.name,
+            country=actor.country or (coding.country if coding else None),
+            sector=actor.sector or (coding.sector if coding else None),
+        )
     if coding is None:
         return ActorRef(span=span, text=text)
     return ActorRef(span=span, text=text, name=coding.name or None, country=coding.country, sector=coding.sector)

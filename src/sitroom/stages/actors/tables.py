@@ -128,7 +128,8 @@ class ActorGazetteer:
         self.by_id: dict[str, Known] = {}
         self.patterns: dict[tuple[str, ...], Pattern] = {
             tuple(r["pattern"].split()): Pattern(r["kind"], r["canon"], r["sector"])
-            for r in read_tsv("actors/institutions.tsv")}
+            for r in read_tsv("actors/institutions.tsv")
+        }
         self.longest_pattern = max(len(k) for k in self.patterns)
         self._load_countries()
         for table in ("actors/igos.tsv", "actors/organizations.tsv"):
@@ -178,8 +179,15 @@ class ActorGazetteer:
                 self._add(known, [row["name"]] + _split(row.get("aliases", "")), "name", first=override)
             if row.get("role") or row.get("start"):
                 where = f"{subject}:{i}"
-                known.terms.append(Term(row.get("role", ""), row.get("country") or None, row.get("sector") or None,
-                                        _day(row.get("start", ""), where), _day(row.get("end", ""), where)))
+                known.terms.append(
+                    Term(
+                        row.get("role", ""),
+                        row.get("country") or None,
+                        row.get("sector") or None,
+                        _day(row.get("start", ""), where),
+                        _day(row.get("end", ""), where),
+                    )
+                )
 
     def _drop(self, key: str) -> None:
         del self.by_id[key]
@@ -202,8 +210,11 @@ class ActorGazetteer:
             if known.kind != "person":
                 continue
             for term in known.terms:
-                if term.role == role and (country is None or term.country == country) \
-                        and (day is None or term.covers(day)):
+                if (
+                    term.role == role
+                    and (country is None or term.country == country)
+                    and (day is None or term.covers(day))
+                ):
                     found.append(known)
                     break
         return found
@@ -216,7 +227,7 @@ class ActorGazetteer:
                 return n, found
         return None
 
-    def matcher(self, make_doc) -> "PhraseMatchers":
+    def matcher(self, make_doc) -> PhraseMatchers:
         """A matcher for every known phrase, tokenized as the pipeline tokenizes."""
         return PhraseMatchers(self.names, make_doc)
 

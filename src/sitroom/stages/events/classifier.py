@@ -73,7 +73,9 @@ class Vocabulary:
 
     def save(self, folder: Path) -> None:
         terms = sorted(self.index, key=self.index.__getitem__)
-        (folder / VOCAB_FILE).write_text(json.dumps({"terms": terms, "idf": [round(x, 5) for x in self.idf]}), encoding="utf-8")
+        (folder / VOCAB_FILE).write_text(
+            json.dumps({"terms": terms, "idf": [round(x, 5) for x in self.idf]}), encoding="utf-8"
+        )
 
     @classmethod
     def load(cls, folder: Path) -> Vocabulary:

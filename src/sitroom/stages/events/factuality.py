@@ -93,5 +93,7 @@ def pledged(anchor: Token) -> bool:
 def conditional(anchor: Token) -> bool:
     """Whether the act is made to hang on a condition of its own ("would meet him if he came", "may halt
     the talks unless ..."): said by its actor, a conditional act is an offer or a threat."""
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and (m.lower_, "condition") in cue_table() for m in c.children)
-               for c in anchor.children)
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and (m.lower_, "condition") in cue_table() for m in c.children)
+        for c in anchor.children
+    )

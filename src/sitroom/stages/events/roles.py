@@ -11,15 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
+from sitroom.knowledge import read_tsv
+from sitroom.record import ActorRef, Span
 from sitroom.stages.actors import references
 from sitroom.stages.actors.stage import actor_ref, linked
 from sitroom.stages.events.triggers import Candidate, match_cue, role_types, word_class
-from sitroom.knowledge import read_tsv
-from sitroom.record import ActorRef, Span
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 TARGET_PREPS = {"with", "between", "on", "against", "to", "at", "into", "upon", "toward", "towards", "from", "of"}
@@ -49,7 +50,7 @@ AIMED_TYPES = {"ASSAULT", "COERCE", "THREATEN"}  # acts aimed "at" someone, done
 BACKGROUND_DEPS = {"advcl", "acl", "relcl", "pcomp", "conj", "pobj"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def role_words(kind: str) -> frozenset[str]:
     """The lemmas of one kind in data/role_words.tsv: "maker" nouns ("proposal"), "addressee" verbs ("summon")."""
     return frozenset(r["lemma"] for r in read_tsv("events/role_words.tsv") if r["kind"] == kind)
@@ -70,7 +71,9 @@ def resolved(tok: Token) -> Token:
     if tok.lower_ not in PRONOUNS:
         return tok
     for verb in tok.ancestors:
-        named = [c for c in verb.children if c.dep_ == "nsubj" and c.i < tok.i and c.lower_ not in PRONOUNS and c != tok]
+        named = [
+            c for c in verb.children if c.dep_ == "nsubj" and c.i < tok.i and c.lower_ not in PRONOUNS and c != tok
+        ]
         if named:
             return named[0]
     return tok
@@ -88,7 +91,11 @@ def own_subject(tok: Token) -> list[Token]:
         agent = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if agent or subj:
             return agent or subj
-        poss = [c for c in tok.children if c.dep_ in {"poss"} or (c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE", "ORG"})]
+        poss = [
+            c
+            for c in tok.children
+            if c.dep_ in {"poss"} or (c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE", "ORG"})
+        ]
         if word_class(tok) == "NOUN" and poss:
             return poss[:1]
         if tok.dep_ not in CONTROL_DEPS or tok.head == tok:
@@ -145,7 +152,9 @@ def background(cand: Candidate) -> bool:
     0.751 -> 0.736; keeping only the own event's lost 0.764 -> 0.755 and won PLOVER GSR target
     country 0.821 -> 0.855.)
     """
-    return not cand.own and any(t.dep_ in BACKGROUND_DEPS and not intended(t) for t in [cand.trigger, *cand.trigger.ancestors])
+    return not cand.own and any(
+        t.dep_ in BACKGROUND_DEPS and not intended(t) for t in [cand.trigger, *cand.trigger.ancestors]
+    )
 
 
 def intended(verb: Token) -> bool:
@@ -170,7 +179,9 @@ def targets_of(cand: Candidate, mode: str | None) -> list[Token]:
     if background(cand):
         return []
     if cand.trigger.dep_ == "aux":  # "said China must drop barriers": the demand is made of the modal's subject
-        return [t for t in cand.trigger.head.children if t.dep_ in {"nsubj", "nsubjpass"} and t.ent_type_ not in NOT_ACTORS]
+        return [
+            t for t in cand.trigger.head.children if t.dep_ in {"nsubj", "nsubjpass"} and t.ent_type_ not in NOT_ACTORS
+        ]
     found = []
     topic_object = cand.type == "CONSULT" and mode not in PARTNER_MODES
     for word in {cand.anchor, cand.trigger}:
@@ -180,22 +191,38 @@ def targets_of(cand: Candidate, mode: str | None) -> list[Token]:
             if child.dep_ in {"dobj", "nsubjpass", "dative"} and not topic_object:
                 found.append(child)
             # a fronted "With the signing of ..., X agreed" sets the scene; a complaint's "over ..." is its target
-            elif child.dep_ == "prep" and child.i > word.i and (child.lower_ in TARGET_PREPS or (
-                    cand.type == "ACCUSE" and child.lower_ in GRIEVANCE_PREPS)):
+            elif (
+                child.dep_ == "prep"
+                and child.i > word.i
+                and (child.lower_ in TARGET_PREPS or (cand.type == "ACCUSE" and child.lower_ in GRIEVANCE_PREPS))
+            ):
                 if (child.lower_ == "of" and word_class(word) != "NOUN") or not partner_prep(child, word, cand):
                     continue
                 found.extend(g for g in child.children if g.dep_ == "pobj")
     if not found and not topic_object and not takes_clause(cand.anchor):
         # "attacked and injured the crowd": the conjoined verb's object is shared; not "refused to deploy
         # troops in Iraq and urged its citizens ...", where the refusal's own clause holds what it is about
-        found = [o for c in cand.anchor.children if c.dep_ == "conj" and word_class(c) == "VERB"
-                 for o in c.children if o.dep_ == "dobj"][:1]
+        found = [
+            o
+            for c in cand.anchor.children
+            if c.dep_ == "conj" and word_class(c) == "VERB"
+            for o in c.children
+            if o.dep_ == "dobj"
+        ][:1]
     if cand.type in TRANSFER_TYPES:
         found += [r for t in found if t.dep_ == "dobj" for r in theme_recipients(t) if r not in found]
-    found = [maker_of(t) or t for t in found if (t.ent_type_ not in NOT_ACTORS or members_of(t)) and t != cand.trigger
-             and cand.trigger not in t.subtree and not own_forces(t, cand.type)]
+    found = [
+        maker_of(t) or t
+        for t in found
+        if (t.ent_type_ not in NOT_ACTORS or members_of(t))
+        and t != cand.trigger
+        and cand.trigger not in t.subtree
+        and not own_forces(t, cand.type)
+    ]
     if cand.type == "ACCUSE" and any(grievance(t) for t in found):
-        found = [t for t in found if not recipient(t)]  # "complained to the UN over Israeli raids": the UN only hears it
+        found = [
+            t for t in found if not recipient(t)
+        ]  # "complained to the UN over Israeli raids": the UN only hears it
     if cand.type in TRANSFER_TYPES and any(recipient(t) for t in found):
         found = [t for t in found if recipient(t)]  # "returned six artifacts to Iraq": Iraq, not the artifacts
     return sorted(found, key=lambda t: t.i)[:2]
@@ -232,8 +259,13 @@ def grievance(tok: Token) -> bool:
 
 def theme_recipients(theme: Token) -> list[Token]:
     """The receiver the parse hung on what is given: "returned dozens of artifacts to the Embassy"."""
-    return [t for t in theme.subtree if t.dep_ == "pobj" and t.head.lower_ in RECIPIENT_PREPS
-            and not any(a.dep_ in {"relcl", "acl"} for a in t.ancestors if theme in a.ancestors)]
+    return [
+        t
+        for t in theme.subtree
+        if t.dep_ == "pobj"
+        and t.head.lower_ in RECIPIENT_PREPS
+        and not any(a.dep_ in {"relcl", "acl"} for a in t.ancestors if theme in a.ancestors)
+    ]
 
 
 def maker_of(tok: Token) -> Token | None:
@@ -246,10 +278,14 @@ def maker_of(tok: Token) -> Token | None:
         return None
     owners = [c for c in tok.children if c.dep_ == "poss" and c.lower_ not in PRONOUNS]
     preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in MAKER_PREPS and c.i > tok.i]
-    preps += [c for c in tok.head.children if c.dep_ == "prep" and c.lower_ in MAKER_PREPS - {"of"}
-              and c.i == tok.right_edge.i + 1]
-    makers = owners + [g for p in preps for g in p.children if g.dep_ == "pobj"
-                       and (p.lower_ != "of" or g.ent_type_ in POLITICAL_ENTS)]  # not "allegations of treason"
+    preps += [
+        c
+        for c in tok.head.children
+        if c.dep_ == "prep" and c.lower_ in MAKER_PREPS - {"of"} and c.i == tok.right_edge.i + 1
+    ]
+    makers = owners + [
+        g for p in preps for g in p.children if g.dep_ == "pobj" and (p.lower_ != "of" or g.ent_type_ in POLITICAL_ENTS)
+    ]  # not "allegations of treason"
     return makers[0] if makers else None
 
 
@@ -284,11 +320,22 @@ def named_party_in_scope(cand: Candidate, sources: list[Token]) -> list[Token]:
     taken = {t for s in sources for t in s.subtree}
     scope = list(cand.anchor.subtree)
     if cand.anchor.dep_ == "dobj":
-        scope += [t for c in cand.anchor.head.children if c.dep_ in PURPOSE_DEPS and c.i > cand.anchor.i
-                  and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for t in c.subtree]
+        scope += [
+            t
+            for c in cand.anchor.head.children
+            if c.dep_ in PURPOSE_DEPS
+            and c.i > cand.anchor.i
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for t in c.subtree
+        ]
     for tok in scope:
-        if (tok.i > cand.trigger.i and tok not in taken and tok.ent_type_ in PARTY_ENTS and not described(tok, cand.anchor)
-                and (tok.head == tok or tok.head.ent_iob_ == "O" or tok.head.ent_type_ != tok.ent_type_)):
+        if (
+            tok.i > cand.trigger.i
+            and tok not in taken
+            and tok.ent_type_ in PARTY_ENTS
+            and not described(tok, cand.anchor)
+            and (tok.head == tok or tok.head.ent_iob_ == "O" or tok.head.ent_type_ != tok.ent_type_)
+        ):
             return [phrase_head(tok, cand)]
     return []
 
@@ -307,8 +354,11 @@ def described(tok: Token, top: Token) -> bool:
 
 def phrase_head(tok: Token, cand: Candidate) -> Token:
     """The noun a name modifies stands for the party: "the Turkish government", not "Turkish"."""
-    while (tok.dep_ in {"amod", "compound", "poss", "nmod"} and tok.head.pos_ in {"NOUN", "PROPN"}
-           and tok.head not in (cand.trigger, cand.anchor)):
+    while (
+        tok.dep_ in {"amod", "compound", "poss", "nmod"}
+        and tok.head.pos_ in {"NOUN", "PROPN"}
+        and tok.head not in (cand.trigger, cand.anchor)
+    ):
         tok = tok.head
     return tok
 
@@ -329,8 +379,11 @@ def np_span(tok: Token) -> Span:
     """
     toks = {tok}
     for child in tok.children:
-        if ((child.dep_ not in NP_DROP and child.i < tok.i) or (child.dep_ in {"compound", "nummod", "case"} and child.i > tok.i)
-                or (child.dep_ == "prep" and child.lower_ == "of" and child.i > tok.i)):
+        if (
+            (child.dep_ not in NP_DROP and child.i < tok.i)
+            or (child.dep_ in {"compound", "nummod", "case"} and child.i > tok.i)
+            or (child.dep_ == "prep" and child.lower_ == "of" and child.i > tok.i)
+        ):
             toks.update(child.subtree)
     words = sorted((t for t in toks if not t.is_punct), key=lambda t: t.i) or [tok]
     return words[0].idx, words[-1].idx + len(words[-1])
@@ -345,8 +398,13 @@ def members_of(tok: Token) -> Token | None:
     """
     if (tok.ent_type_ and tok.ent_type_ not in NOT_ACTORS) or tok.pos_ == "PROPN":
         return None
-    inner = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > tok.i
-             for g in c.children if g.dep_ == "pobj"]
+    inner = [
+        g
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "of" and c.i > tok.i
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
     if not inner or any(t.ent_type_ in PARTY_ENTS for t in tok.lefts):
         return None
     own = actor_ref(tok.doc, (tok.idx, tok.idx + len(tok)))
@@ -367,11 +425,21 @@ def place_country(doc: Doc, tok: Token, span: Span) -> str | None:
     is: a toponym inside its phrase, or one its locative complement ("in", "near") names, or, for a
     subject, where its verb is set ("Prisoners rioted at a jail in Dili").
     """
-    where = [span] + [np_span(g) for c in tok.children if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS
-                      for g in c.children if g.dep_ == "pobj"]
+    where = [span] + [
+        np_span(g)
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
     if tok.dep_ == "nsubj":
-        where += [(g.left_edge.idx, g.right_edge.idx + len(g.right_edge)) for c in tok.head.children
-                  if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS for g in c.children if g.dep_ == "pobj"]
+        where += [
+            (g.left_edge.idx, g.right_edge.idx + len(g.right_edge))
+            for c in tok.head.children
+            if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
     for place in doc._.places or []:
         if place.country and any(s <= place.span[0] and place.span[1] <= e for s, e in where):
             return place.country
@@ -412,8 +480,16 @@ def scene_of(tok: Token) -> Token | None:
         return None
     if actor_ref(tok.doc, np_span(tok)).sector:
         return None
-    return next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in {"in", "inside", "across", "throughout"}
-                 for g in c.children if g.dep_ == "pobj" and g.ent_type_ in {"GPE", "LOC"}), None)
+    return next(
+        (
+            g
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ in {"in", "inside", "across", "throughout"}
+            for g in c.children
+            if g.dep_ == "pobj" and g.ent_type_ in {"GPE", "LOC"}
+        ),
+        None,
+    )
 
 
 def beneficiary_of(tok: Token) -> Token | None:
@@ -421,8 +497,16 @@ def beneficiary_of(tok: Token) -> Token | None:
     refugees" was attacked, so the refugees were; "aid for the displaced" reached the displaced."""
     if tok.ent_type_ or tok.pos_ != "NOUN" or actor_ref(tok.doc, np_span(tok)).sector:
         return None
-    return next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > tok.i
-                 for g in c.children if g.dep_ == "pobj" and actor_ref(tok.doc, np_span(g)).sector), None)
+    return next(
+        (
+            g
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "for" and c.i > tok.i
+            for g in c.children
+            if g.dep_ == "pobj" and actor_ref(tok.doc, np_span(g)).sector
+        ),
+        None,
+    )
 
 
 def refs(doc: Doc, toks: Iterable[Token], parties_only: bool = False) -> list[ActorRef]:
@@ -442,8 +526,13 @@ def refs(doc: Doc, toks: Iterable[Token], parties_only: bool = False) -> list[Ac
             ref = linked(doc, ref, references.resolve(tok))
         if (group := members_of(tok)) is not None:  # the phrase keeps its words, the group lends its codes
             inner = actor_ref(doc, np_span(group))
-            ref = replace(inner, span=ref.span, text=ref.text, country=inner.country or ref.country,
-                          sector=inner.sector or ref.sector)
+            ref = replace(
+                inner,
+                span=ref.span,
+                text=ref.text,
+                country=inner.country or ref.country,
+                sector=inner.sector or ref.sector,
+            )
         named = any(t.ent_type_ in PARTY_ENTS for t in doc.char_span(*span, alignment_mode="expand") or [tok])
         person = tok.lower_ in references.PERSON_PRONOUNS  # "he accused": someone acts, known or not
         if parties_only and not (ref.actor_id or ref.country or ref.sector or named or person):

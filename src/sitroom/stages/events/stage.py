@@ -19,16 +19,23 @@ from dataclasses import replace
 from datetime import date
 
 from spacy.language import Language
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 from spacy.util import minibatch
-from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from sitroom.stages.events import classifier
-from sitroom.stages.events import factuality
-from sitroom.stages.events.triggers import Candidate, context_words, cue_weights, find_candidates, match_cue, mode_words, word_class
 from sitroom.knowledge.english import speech_cues
 from sitroom.record import CAMEO_QUAD, PLOVER_QUAD, Event, EventDate, Place, Span
+from sitroom.stages.events import classifier, factuality
 from sitroom.stages.events.roles import POLITICAL_ENTS, named_party_in_scope, refs, retyped, subject_of, targets_of
-
+from sitroom.stages.events.triggers import (
+    Candidate,
+    context_words,
+    cue_weights,
+    find_candidates,
+    match_cue,
+    mode_words,
+    word_class,
+)
 
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "over", "throughout", "within"}
 RECIPROCAL = {"CONSULT", "COOPERATE"}  # types whose parties act on each other (CAMEO's reciprocal coding)
@@ -48,9 +55,9 @@ RULE_WEIGHT_SHARE = 0.5
 # The share itself is flat: 0.3 / 0.7 give GSR 0.776 / 0.776, quad-confli 0.862 / 0.860, ACLED 0.860 / 0.863.
 RELATIVE_DISCOUNT = 0.3  # belief lost by an event in a relative clause (5-fold CV: quad-confli 0.8526 -> 0.8550)
 MODEL_ONLY_WEIGHT = 0.5  # the rule weight a classifier-only reading stands in with
-MODEL_ONLY_MIN = 0.4     # least classifier probability for an event no cue covers
+MODEL_ONLY_MIN = 0.4  # least classifier probability for an event no cue covers
 SURE_WITHOUT_PARTY = 0.9  # a classifier this sure of its quad codes an event with no named party ("gunmen fired")
-NEUTRAL_VETO = 0.5       # a sentence the classifier finds this surely neutral keeps only its surest cues
+NEUTRAL_VETO = 0.5  # a sentence the classifier finds this surely neutral keeps only its surest cues
 # Confidence lost by events after the lede, once (5-fold CV ACLED: 0.831; 0.834 if twice, 0.823 at 0.1 twice):
 # more would make a clear event deep in an article read as a doubtful one.
 LEDE_DISCOUNT = 0.3
@@ -133,15 +140,19 @@ def commitment(doc: Doc, event: Event, pledged: bool = True, conditional: bool =
         return None
     if event.factuality == "negated" and quad in {1, 2} and event.source:
         typ, why = "REJECT", f"refusal: a negated {event.type}"
-    elif pledged and (event.factuality == "planned" or conditional and event.factuality == "hypothetical") \
-            and event.type != "AGREE":
+    elif (
+        pledged
+        and (event.factuality == "planned" or conditional and event.factuality == "hypothetical")
+        and event.type != "AGREE"
+    ):
         typ = "THREATEN" if quad == 4 else "AGREE"
         how = "makes conditional" if event.factuality == "hypothetical" else "announces"
         why = f"commitment: {how} a planned {event.type} ({'a warning' if quad == 4 else 'a promise'})"
     else:
         return None
-    return replace(event, type=typ, mode=None, factuality="happened", date=published_date(doc), rationale=why,
-                   quad_override=None)
+    return replace(
+        event, type=typ, mode=None, factuality="happened", date=published_date(doc), rationale=why, quad_override=None
+    )
 
 
 def day_of(when: EventDate | None) -> date | None:
@@ -211,7 +222,9 @@ def main_verb(sent: SpacySpan) -> Token:
     """
     tok = sent.root
     for _ in range(3):
-        reported = [c for c in tok.children if c.dep_ in {"ccomp", "parataxis"} and word_class(c) == "VERB" and c.i < tok.i]
+        reported = [
+            c for c in tok.children if c.dep_ in {"ccomp", "parataxis"} and word_class(c) == "VERB" and c.i < tok.i
+        ]
         if speech_cues()["VERB"].get(tok.lemma_.lower()) != "speech" or match_cue(tok) or not reported:
             break
         tok = reported[0]
@@ -266,8 +279,11 @@ def weigh(cands: list[Candidate], sent: SpacySpan, reading: classifier.Reading |
         return [(c, prominent(c)) for c in cands]
     if reading.best_quad == 0:
         neutral = neutral_candidate(sent, cands, reading)
-        kept = [belief(reading, c) for c in cands
-                if (c.weight >= 0.9 or reading.quad[0] < NEUTRAL_VETO) and not (neutral and c.anchor == neutral.anchor)]
+        kept = [
+            belief(reading, c)
+            for c in cands
+            if (c.weight >= 0.9 or reading.quad[0] < NEUTRAL_VETO) and not (neutral and c.anchor == neutral.anchor)
+        ]
         return ([(neutral, reading.quad[0])] if neutral else []) + kept
     cands = cands + model_candidates(sent, cands, reading)
     weighed = [belief(reading, c) for c in cands]
@@ -314,14 +330,27 @@ def build_event(doc: Doc, sent: SpacySpan, cand: Candidate, confidence: float) -
     if cand.neutral:
         how = "sentence classifier: a neutral statement or appeal (quad 0), main verb; type from " + how
     if cand.anchor != trig:
-        how += f" as object of {cand.anchor.text!r}" if word_class(trig) == "NOUN" else f" reported by {cand.anchor.text!r}"
+        how += (
+            f" as object of {cand.anchor.text!r}"
+            if word_class(trig) == "NOUN"
+            else f" reported by {cand.anchor.text!r}"
+        )
     quad_why = f"quad {cand.quad} as CAMEO codes a {cand.type}" if cand.quad is not None else ""
     why = "; ".join(x for x in (how, mode_why, fact_why, quad_why) if x)
     return Event(
-        type=cand.type, source=source, target=target,
-        trigger=(trig.idx, trig.idx + len(trig)), evidence=(sent.start_char, sent.end_char),
-        mode=mode, context=contexts, factuality=fact, date=when, place=places[0] if places else None,
-        quantities=nearest(doc, doc._.quantities or [], path), confidence=round(confidence, 4), rationale=why,
+        type=cand.type,
+        source=source,
+        target=target,
+        trigger=(trig.idx, trig.idx + len(trig)),
+        evidence=(sent.start_char, sent.end_char),
+        mode=mode,
+        context=contexts,
+        factuality=fact,
+        date=when,
+        place=places[0] if places else None,
+        quantities=nearest(doc, doc._.quantities or [], path),
+        confidence=round(confidence, 4),
+        rationale=why,
         quad_override=0 if cand.neutral else cand.quad,
     )
 
@@ -352,13 +381,17 @@ class EventsStage:
         sents = [[s for s in doc.sents if any(t.is_alpha for t in s)] for doc in docs]
         found = [[find_candidates(s) for s in doc_sents] for doc_sents in sents]
         flat = [s for doc_sents in sents for s in doc_sents]
-        readings = iter(self.classifier.read([s.text for s in flat], [cue_weights(c) for cs in found for c in cs])
-                        if self.classifier and flat else [None] * len(flat))
+        readings = iter(
+            self.classifier.read([s.text for s in flat], [cue_weights(c) for cs in found for c in cs])
+            if self.classifier and flat
+            else [None] * len(flat)
+        )
         for doc, doc_sents, doc_found in zip(docs, sents, found):
             doc._.events = self.code(doc, doc_sents, doc_found, [next(readings) for _ in doc_sents])
 
-    def code(self, doc: Doc, sents: list[SpacySpan], found: list[list[Candidate]],
-             readings: list[classifier.Reading | None]) -> list[Event]:
+    def code(
+        self, doc: Doc, sents: list[SpacySpan], found: list[list[Candidate]], readings: list[classifier.Reading | None]
+    ) -> list[Event]:
         """The events of one doc from its sentences' candidates and readings."""
         events: list[Event] = []
         for sent, cands, reading in zip(sents, found, readings):
@@ -371,9 +404,16 @@ class EventsStage:
                 acts_on = targets_of(cand, event.mode)  # "seized weapons" acts, on no party
                 # a bare noun ("the negotiations") names no event of its own; a clause with a subject does,
                 # even one that is no party ("gunfire killed three": 5-fold CV ACLED 0.855 when only parties kept it)
-                if subject_of(cand.anchor) or acts_on or cand.anchor != cand.trigger or cand.trigger in (sent.root, main_verb(sent)):
+                if (
+                    subject_of(cand.anchor)
+                    or acts_on
+                    or cand.anchor != cand.trigger
+                    or cand.trigger in (sent.root, main_verb(sent))
+                ):
                     # the promise is listed first: on a tie it is the sentence's top event
-                    promise = commitment(doc, event, factuality.pledged(cand.anchor), factuality.conditional(cand.anchor))
+                    promise = commitment(
+                        doc, event, factuality.pledged(cand.anchor), factuality.conditional(cand.anchor)
+                    )
                     events.extend([promise, event] if promise else [event])
         return events
 

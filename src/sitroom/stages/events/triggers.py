@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Span as SpacySpan, Token
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from sitroom.knowledge import read_tsv
-
 
 NAME_ENTS = frozenset({"ORG", "FAC", "WORK_OF_ART", "PRODUCT", "PERSON", "NORP", "GPE", "LOC"})
 
@@ -126,7 +126,11 @@ def anchor_of(tok: Token) -> Token:
     a demand made by a modal, from the word that reports it."""
     if tok.dep_ == "aux":
         return tok.head.head
-    if word_class(tok) == "NOUN" and tok.dep_ in {"dobj", "nsubjpass", "attr"} and tok.head.lemma_.lower() in light_verbs():
+    if (
+        word_class(tok) == "NOUN"
+        and tok.dep_ in {"dobj", "nsubjpass", "attr"}
+        and tok.head.lemma_.lower() in light_verbs()
+    ):
         return tok.head
     return tok
 

@@ -54,8 +54,11 @@ def normalize(name: str) -> str:
     """The lookup key of a name: no accents, dots or case; "St." spelt out; "U.S." is "us"."""
     if _ACRONYM.fullmatch(name):
         name = name.replace(".", "")
-    text = name if name.isascii() else \
-        "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+    text = (
+        name
+        if name.isascii()
+        else "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+    )
     text = text.casefold()
     text = text.replace("’", "'").replace(".", " ").replace("'", "")
     words = _NON_WORD.sub(" ", text).split()
@@ -91,13 +94,19 @@ class Gazetteer:
         not "La.".
         """
         for row in read_tsv("places/aliases.tsv"):
-            same = [c.entry for c in self.index.get(normalize(row["name"]), [])
-                    if c.primary and c.entry.kind == row["kind"] and c.entry.country == row["country"]]
+            same = [
+                c.entry
+                for c in self.index.get(normalize(row["name"]), [])
+                if c.primary and c.entry.kind == row["kind"] and c.entry.country == row["country"]
+            ]
             if not same:
                 continue
             target = Candidate(max(same, key=lambda e: e.population), True)
-            table, key = (self.dotted, dotted_key(row["alias"])) if "." in row["alias"] else \
-                (self.index, normalize(row["alias"]))
+            table, key = (
+                (self.dotted, dotted_key(row["alias"]))
+                if "." in row["alias"]
+                else (self.index, normalize(row["alias"]))
+            )
             if all(c.entry is not target.entry for c in table[key]):
                 table[key].append(target)
 
@@ -114,19 +123,26 @@ class Gazetteer:
 
 
 def dotted_key(name: str) -> str:
-    """"W. Va." and "W.Va." alike, but never "WVa" or "La" for "La.": dots are kept."""
+    """ "W. Va." and "W.Va." alike, but never "WVa" or "La" for "La.": dots are kept."""
     return name.casefold().replace(" ", "")
 
 
 def _entry(row: dict[str, str]) -> Entry:
-    return Entry(int(row["geonameid"]), row["name"], row["kind"], row["country"], row["admin1"],
-                 float(row["lat"]), float(row["lon"]), int(row["population"] or 0))
+    return Entry(
+        int(row["geonameid"]),
+        row["name"],
+        row["kind"],
+        row["country"],
+        row["admin1"],
+        float(row["lat"]),
+        float(row["lon"]),
+        int(row["population"] or 0),
+    )
 
 
 def _read_table(name: str) -> list[dict[str, str]]:
     raw = gzip.decompress(data_bytes(name))
-    reader = csv.DictReader(io.StringIO(raw.decode("utf-8")), delimiter="\t", quoting=csv.QUOTE_NONE,
-                            escapechar="\\")
+    reader = csv.DictReader(io.StringIO(raw.decode("utf-8")), delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\")
     return list(reader)
 
 

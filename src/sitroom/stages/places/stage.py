@@ -30,10 +30,9 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from sitroom.stages.places.gazetteer import Candidate, Entry, demonyms, distance_km, load, normalize
 from sitroom.knowledge import read_tsv
 from sitroom.record import Place
-
+from sitroom.stages.places.gazetteer import Candidate, Entry, demonyms, distance_km, load, normalize
 
 # A place entity that the gazetteer cannot resolve, even in part, is left out: on LGL most
 # of them are people or organisations the small model took for places.
@@ -45,8 +44,26 @@ NUMERIC_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QU
 WELL_KNOWN = {"continent", "country", "adm1", "capital"}
 WELL_KNOWN_TOWN = 100_000
 # Words before a name that narrow it ("North Texas", "Greater Atlanta"): looked up without.
-DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "northeast",
-              "northwest", "southeast", "southwest", "central", "upper", "lower", "greater", "downtown", "metro"}
+DIRECTIONS = {
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "central",
+    "upper",
+    "lower",
+    "greater",
+    "downtown",
+    "metro",
+}
 # Endings of demonyms of regions: "Ohioans", "Texan", "New Yorkers", "Dagestani".
 DEMONYM_ENDINGS = ("ians", "ans", "ers", "ns", "ian", "an", "er", "is", "n", "i")
 POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -111,8 +128,10 @@ class PlacesStage:
         mentions = self.find(doc)
         text = doc.text  # built anew on each access: read it once
         for m in mentions:
-            after = re.match(r"\W*(\w+)", text[m.end:m.end + 24])
-            m.says_region = m.text.split()[-1].lower() in REGION_WORDS or bool(after and after[1].lower() in REGION_WORDS)
+            after = re.match(r"\W*(\w+)", text[m.end : m.end + 24])
+            m.says_region = m.text.split()[-1].lower() in REGION_WORDS or bool(
+                after and after[1].lower() in REGION_WORDS
+            )
         link_qualifiers(mentions, text)
         resolve(mentions)  # names inside street names ("Lamar Avenue") still lend their context
         streets = [m.span() for m in street_pattern().finditer(text)]
@@ -134,9 +153,12 @@ class PlacesStage:
                         found.append(mention)
                         taken.update(range(part.start, part.end))
         resolve(found)
-        evidence = Evidence(known={m.key for m in found}, common={t.text for t in doc if t.is_lower},
-                            people={ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1},
-                            regions={region(m.best) for m in found if m.best is not None} - {None})
+        evidence = Evidence(
+            known={m.key for m in found},
+            common={t.text for t in doc if t.is_lower},
+            people={ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1},
+            regions={region(m.best) for m in found if m.best is not None} - {None},
+        )
         taken.update(i for ent in doc.ents if ent.label_ in NUMERIC_LABELS for i in range(ent.start, ent.end))
         entity_at = {i: ent for ent in doc.ents if ent.label_ not in PLACE_LABELS for i in range(ent.start, ent.end)}
         for run in name_runs(doc, taken, entity_at):
@@ -162,10 +184,13 @@ class PlacesStage:
             if found := self.gazetteer.lookup(span[1:].text):
                 return found
         for size in range(len(span) - 1, 0, -1):
-            for i in range(0, len(span) - size + 1):
-                part = span[i:i + size]
-                if (part[0].text[:1].isupper() and part.text.lower() not in DIRECTIONS
-                        and (found := self.gazetteer.lookup(part.text))):
+            for i in range(len(span) - size + 1):
+                part = span[i : i + size]
+                if (
+                    part[0].text[:1].isupper()
+                    and part.text.lower() not in DIRECTIONS
+                    and (found := self.gazetteer.lookup(part.text))
+                ):
                     return found
         return []
 
@@ -211,19 +236,24 @@ class PlacesStage:
         if not accepted:
             return None
         role = "name" if inside else role_of(span)
-        return Mention(span.start_char, span.end_char, span.text, candidates, "gazetteer:" + (
-            ent.label_ if ent is not None else "text"), role=role)
+        return Mention(
+            span.start_char,
+            span.end_char,
+            span.text,
+            candidates,
+            "gazetteer:" + (ent.label_ if ent is not None else "text"),
+            role=role,
+        )
 
     def demonym(self, span: Span) -> Mention | None:
-        """"Russian", "Palestinians", "Ohioans": the people or adjective of a country or region."""
+        """ "Russian", "Palestinians", "Ohioans": the people or adjective of a country or region."""
         key = normalize(span.text)
         entry = self.gazetteer.country(self.demonyms.get(key, ""))
         if entry is None and span[-1].text[:1].isupper() and span.text[:1].isupper():
             entry = self.region_of_demonym(span.text)
         if entry is None:
             return None
-        return Mention(span.start_char, span.end_char, span.text, [Candidate(entry, True)], "demonym",
-                       role="adjective")
+        return Mention(span.start_char, span.end_char, span.text, [Candidate(entry, True)], "demonym", role="adjective")
 
     def region_of_demonym(self, text: str) -> Entry | None:
         for ending in DEMONYM_ENDINGS:
@@ -247,15 +277,15 @@ def trim(span: Span) -> Span | None:
 
 
 def split_list(span: Span) -> list[Span]:
-    """"Paris, Texas" is two toponyms: the pieces of an entity between commas."""
+    """ "Paris, Texas" is two toponyms: the pieces of an entity between commas."""
     parts, start = [], span.start
     for tok in span:
         if tok.text == ",":
             if tok.i > start:
-                parts.append(span.doc[start:tok.i])
+                parts.append(span.doc[start : tok.i])
             start = tok.i + 1
     if span.end > start:
-        parts.append(span.doc[start:span.end])
+        parts.append(span.doc[start : span.end])
     return parts
 
 
@@ -267,8 +297,7 @@ def name_runs(doc: Doc, taken: set[int], entity_at: dict[int, Span]) -> list[Spa
             i += 1
             continue
         j = i + 1
-        while (j < len(doc) and j not in taken and is_name_token(doc[j])
-               and entity_at.get(j) is entity_at.get(i)):
+        while j < len(doc) and j not in taken and is_name_token(doc[j]) and entity_at.get(j) is entity_at.get(i):
             j += 1
         runs.append(doc[i:j])
         i = j
@@ -312,13 +341,13 @@ def role_of(span: Span) -> str:
 
 
 def link_qualifiers(mentions: list[Mention], text: str) -> None:
-    """"Paris, Texas" / "Paris, Ky.": a toponym right after a comma qualifies the one before.
+    """ "Paris, Texas" / "Paris, Ky.": a toponym right after a comma qualifies the one before.
 
     A qualifier says where the other place lies, so it is never an actor itself, even where the
     parser made it the verb's subject ("officials in Alexandria, Virginia said").
     """
     for left, right in zip(mentions, mentions[1:]):
-        between = text[left.end:right.start]
+        between = text[left.end : right.start]
         if between.strip() == "," and any(c.entry.kind in {"country", "adm1"} for c in right.candidates):
             left.qualifier = right
             if right.role == "actor":
@@ -384,8 +413,9 @@ def qualified_prior(group: list[Mention]) -> dict[int, float]:
     """Prior of each candidate, raised for those inside a region written next to any mention."""
     candidates = group[0].candidates
     scores = {i: prior(c) for i, c in enumerate(candidates)}
-    regions = [q.entry for m in group if m.qualifier for q in m.qualifier.candidates
-               if q.entry.kind in {"country", "adm1"}]
+    regions = [
+        q.entry for m in group if m.qualifier for q in m.qualifier.candidates if q.entry.kind in {"country", "adm1"}
+    ]
     for i, c in enumerate(candidates):
         if any(within(c.entry, r) for r in regions):
             scores[i] += QUALIFIED_BONUS
@@ -397,9 +427,17 @@ def qualified_prior(group: list[Mention]) -> dict[int, float]:
 def namesake_city(c: Candidate, candidates: list[Candidate]) -> bool:
     """Whether a region reading competes with a city inside it whose own name this is, while the
     region's is another ("Odesa" is the city; "Odeska oblast" only when the text says region)."""
-    return c.entry.kind == "adm1" and not c.primary and any(
-        o.entry.kind in {"city", "capital"} and o.entry.country == c.entry.country
-        and o.entry.admin1 == c.entry.admin1 and o.primary for o in candidates)
+    return (
+        c.entry.kind == "adm1"
+        and not c.primary
+        and any(
+            o.entry.kind in {"city", "capital"}
+            and o.entry.country == c.entry.country
+            and o.entry.admin1 == c.entry.admin1
+            and o.primary
+            for o in candidates
+        )
+    )
 
 
 def context(entry: Entry, others: list[Entry]) -> float:
@@ -432,15 +470,27 @@ def certainty(scores: dict[int, float]) -> float:
 def to_place(m: Mention) -> Place:
     e = m.best
     assert e is not None, "resolve() reads every mention"
-    return Place(span=(m.start, m.end), name=e.name, lat=e.lat, lon=e.lon, country=e.country or None,
-                 admin1=(e.admin1 if e.kind not in {"country", "continent"} else None) or None,
-                 geonameid=e.geonameid, confidence=m.confidence, rule=m.rule, role=m.role)
+    return Place(
+        span=(m.start, m.end),
+        name=e.name,
+        lat=e.lat,
+        lon=e.lon,
+        country=e.country or None,
+        admin1=(e.admin1 if e.kind not in {"country", "continent"} else None) or None,
+        geonameid=e.geonameid,
+        confidence=m.confidence,
+        rule=m.rule,
+        role=m.role,
+    )
 
 
 def home_town(mentions: list[Mention]) -> Entry | None:
     """The town (or county) the article is about: its most often named one, the first on a tie."""
-    towns = [m.best for m in mentions if m.best is not None and m.best.kind in {"city", "capital", "adm2"}
-             and m.role != "adjective"]
+    towns = [
+        m.best
+        for m in mentions
+        if m.best is not None and m.best.kind in {"city", "capital", "adm2"} and m.role != "adjective"
+    ]
     if not towns:
         return None
     counts = Counter(e.geonameid for e in towns)
@@ -449,7 +499,7 @@ def home_town(mentions: list[Mention]) -> Entry | None:
 
 @lru_cache(maxsize=1)
 def street_pattern() -> re.Pattern[str]:
-    """"Orchard St.", "Browns Bridge Road", "Highway 19", "I-75", from ``places/streets.tsv``."""
+    """ "Orchard St.", "Browns Bridge Road", "Highway 19", "I-75", from ``places/streets.tsv``."""
     rows = read_tsv("places/streets.tsv")
     after = "|".join(re.escape(r["word"]) for r in rows if r["position"] == "after")
     before = "|".join(re.escape(r["word"]) for r in rows if r["position"] == "before")

@@ -14,13 +14,12 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from sitroom.stages.actors import references
-
-from sitroom.stages.quotes import speakers
 from sitroom.knowledge import read_tsv
 from sitroom.knowledge.english import speech_cues
-from sitroom.stages.quotes.spans import pieces
 from sitroom.record import Span
+from sitroom.stages.actors import references
+from sitroom.stages.quotes import speakers
+from sitroom.stages.quotes.spans import pieces
 
 # Complements of a cue that hold what was said (the rest are manner, time, addressee).
 CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "prep", "oprd", "attr", "acomp", "dep", "parataxis", "pcomp", "advmod"}
@@ -46,7 +45,11 @@ def cue_lemma(tok: Token) -> str:
     """The token's lemma, repaired where the tagger drops a silent "e" ("hoping" -> "hop"):
     a verb form in -ing/-ed whose lemma plus "e" is a cue is that cue."""
     lemma = tok.lemma_.lower()
-    if lemma not in speech_cues()["VERB"] and tok.lower_.endswith(("ing", "ed")) and lemma + "e" in speech_cues()["VERB"]:
+    if (
+        lemma not in speech_cues()["VERB"]
+        and tok.lower_.endswith(("ing", "ed"))
+        and lemma + "e" in speech_cues()["VERB"]
+    ):
         return lemma + "e"
     return lemma
 
@@ -99,7 +102,11 @@ def content_role(child: Token, cue: Token) -> str:
     relative clause of a cue noun ("a report that Trump had a loss", where "that" is a
     complementiser, not a relative pronoun) is the noun's clause; one it hung as an adverbial
     clause after a cue verb ("tweeted in the morning that Machado was ...") is the verb's."""
-    if child.dep_ == "relcl" and cue.pos_ == "NOUN" and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children):
+    if (
+        child.dep_ == "relcl"
+        and cue.pos_ == "NOUN"
+        and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children)
+    ):
         return "acl"
     if child.dep_ == "advcl" and cue.pos_ != "NOUN" and child.left_edge.lower_ == "that" and child.left_edge.i > cue.i:
         return "ccomp"
@@ -107,7 +114,7 @@ def content_role(child: Token, cue: Token) -> str:
 
 
 def _drop_topic_prep(cue: Token, toks: list[Token]) -> list[Token]:
-    """"expressed concern about the policy", "called for a ban": the preposition that links
+    """ "expressed concern about the policy", "called for a ban": the preposition that links
     the cue to its topic is the cue's, not the content's (news annotation leaves it out)."""
     if len(toks) > 1 and toks[0].dep_ == "prep" and toks[0].head.i == cue.i and toks[0].lower_ in TOPIC_PREPS:
         return toks[1:]
@@ -119,8 +126,12 @@ def _conjoined_cues(toks: list[Token]) -> set[int]:
     that verb reports its own speech, so its words are its own quote."""
     out: set[int] = set()
     for tok in toks:
-        if (tok.dep_ == "conj" and tok.pos_ == "VERB" and speech_cues()["VERB"].get(tok.lemma_.lower()) == "speech"
-                and not any(c.dep_ == "nsubj" for c in tok.children)):
+        if (
+            tok.dep_ == "conj"
+            and tok.pos_ == "VERB"
+            and speech_cues()["VERB"].get(tok.lemma_.lower()) == "speech"
+            and not any(c.dep_ == "nsubj" for c in tok.children)
+        ):
             out |= {t.i for t in tok.subtree}
     return out
 
@@ -134,7 +145,15 @@ def _is_circumstance(prep: Token) -> bool:
         return True
     if prep.lower_ in SETTING_PREPS:
         return True
-    return prep.lower_ in ("in", "on") and obj.lemma_ in ("statement", "interview", "conversation", "call", "speech", "post", "tweet")
+    return prep.lower_ in ("in", "on") and obj.lemma_ in (
+        "statement",
+        "interview",
+        "conversation",
+        "call",
+        "speech",
+        "post",
+        "tweet",
+    )
 
 
 def _clip_at_colon(cue: Token, toks: list[Token]) -> list[Token]:
@@ -154,7 +173,7 @@ def _cut_tail(toks: list[Token]) -> list[Token]:
             return toks[:n]
         after = _past_marks(toks, n + 1)
         if tok.text == "," and _set_apart(toks[after], toks[-1]):
-            return toks[:after if after > n + 1 else n]  # a comma inside the quote is the quote's
+            return toks[: after if after > n + 1 else n]  # a comma inside the quote is the quote's
         if tok.text == "," and _tail_clause(toks[n + 1], toks[-1]):
             return toks[:n]
     return toks
@@ -169,8 +188,12 @@ def _past_marks(toks: list[Token], n: int) -> int:
 
 def _set_apart(first: Token, last: Token) -> bool:
     """Whether a clause opens at ``first`` (a relative word, "with whom", or a participle) and runs to ``last``."""
-    if not (first.lower_ in RELATIVES or first.tag_ == "VBG"
-            or first.dep_ == "prep" and any(c.lower_ in RELATIVES for c in first.children)):
+    if not (
+        first.lower_ in RELATIVES
+        or first.tag_ == "VBG"
+        or first.dep_ == "prep"
+        and any(c.lower_ in RELATIVES for c in first.children)
+    ):
         return False
     clause = first
     while clause.dep_ not in SET_APART and clause.head.i != clause.i:
@@ -180,8 +203,12 @@ def _set_apart(first: Token, last: Token) -> bool:
 
 def _tail_clause(tok: Token, last: Token) -> bool:
     """Whether ``tok`` is a conjunction of contrast opening a clause that runs to ``last``."""
-    return (tok.lower_ in TAIL_CONJUNCTIONS and tok.dep_ == "mark" and tok.head.dep_ == "advcl"
-            and tok.head.right_edge.i >= last.i)
+    return (
+        tok.lower_ in TAIL_CONJUNCTIONS
+        and tok.dep_ == "mark"
+        and tok.head.dep_ == "advcl"
+        and tok.head.right_edge.i >= last.i
+    )
 
 
 def _cut_inner_cue(toks: list[Token]) -> list[Token]:
@@ -207,13 +234,19 @@ def _cut_inner_cue(toks: list[Token]) -> list[Token]:
 
 def _own_clause(verb: Token) -> bool:
     """A clause with its own subject and no "that" of a second content ("and that ...")."""
-    return (verb.dep_ in ("conj", "ccomp") and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-            and not any(c.dep_ == "mark" for c in verb.children))
+    return (
+        verb.dep_ in ("conj", "ccomp")
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        and not any(c.dep_ == "mark" for c in verb.children)
+    )
 
 
 def _circumstance(verb: Token) -> bool:
     """A clause of time or contrast: "after X said", "even though he found", "before floating"."""
     if verb.dep_ == "pcomp":
         return verb.head.lower_ in CIRCUMSTANCE_LINKS
-    return (verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_LINKS for c in verb.children)
-            and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
+    return (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_LINKS for c in verb.children)
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )

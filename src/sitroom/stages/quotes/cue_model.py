@@ -43,9 +43,19 @@ def features(tok: Token) -> list[str]:
     """Sparse string features of one candidate token, read from its parse."""
     lemma = tok.lemma_.lower()
     klass = cue_classes().get(lemma, "none")
-    feats = [f"l={lemma}", f"p={tok.pos_}", f"t={tok.tag_}", f"d={tok.dep_}", f"lp={lemma}|{tok.pos_}",
-             f"ld={lemma}|{tok.dep_}", f"k={klass}", f"kp={klass}|{tok.pos_}", f"kd={klass}|{tok.dep_}",
-             f"h={tok.head.lemma_.lower()}", f"hp={tok.head.pos_}|{tok.dep_}"]
+    feats = [
+        f"l={lemma}",
+        f"p={tok.pos_}",
+        f"t={tok.tag_}",
+        f"d={tok.dep_}",
+        f"lp={lemma}|{tok.pos_}",
+        f"ld={lemma}|{tok.dep_}",
+        f"k={klass}",
+        f"kp={klass}|{tok.pos_}",
+        f"kd={klass}|{tok.dep_}",
+        f"h={tok.head.lemma_.lower()}",
+        f"hp={tok.head.pos_}|{tok.dep_}",
+    ]
     feats += _children(tok, lemma, klass)
     feats += _subject(tok)
     feats += _context(tok)

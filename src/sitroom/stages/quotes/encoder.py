@@ -66,7 +66,7 @@ def windows(tokenizer, text: str, size: int = MAX_PIECES) -> list[tuple[list[tup
         enc = tokenizer(para, add_special_tokens=False, return_offsets_mapping=True, verbose=False)
         ids, offs = enc["input_ids"], [(a + start, b + start) for a, b in enc["offset_mapping"]]
         for k in range(0, len(ids), step):
-            out.append((offs[k:k + step], [tokenizer.cls_token_id, *ids[k:k + step], tokenizer.sep_token_id]))
+            out.append((offs[k : k + step], [tokenizer.cls_token_id, *ids[k : k + step], tokenizer.sep_token_id]))
     return out
 
 
@@ -125,13 +125,13 @@ class CueEncoder:
         wins = windows(self.tokenizer, text)
         order = sorted(range(len(wins)), key=lambda i: len(wins[i][1]))
         for i in range(0, len(order), BATCH):
-            rows = [wins[j] for j in order[i:i + BATCH]]
+            rows = [wins[j] for j in order[i : i + BATCH]]
             n = max(len(ids) for _, ids in rows)
             ids = torch.zeros(len(rows), n, dtype=torch.long)
             mask = torch.zeros(len(rows), n, dtype=torch.long)
             for k, (_, row) in enumerate(rows):
-                ids[k, :len(row)] = torch.tensor(row)
-                mask[k, :len(row)] = 1
+                ids[k, : len(row)] = torch.tensor(row)
+                mask[k, : len(row)] = 1
             with torch.inference_mode():
                 hidden = self.model(input_ids=ids, attention_mask=mask).last_hidden_state
                 p = torch.softmax(self.head(hidden), -1).numpy()
@@ -165,7 +165,7 @@ def span_probability(doc: Doc, start: int, end: int) -> float:
 
 def _word_rows(probs: np.ndarray, words: list[Token]) -> np.ndarray:
     """One row of label probabilities per word: those of its likeliest wordpiece."""
-    return np.stack([probs[w.idx:w.idx + len(w.text)].max(0) for w in words])
+    return np.stack([probs[w.idx : w.idx + len(w.text)].max(0) for w in words])
 
 
 def content_probability(doc: Doc, pieces: list[tuple[int, int]]) -> float:

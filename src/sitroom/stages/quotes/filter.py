@@ -20,15 +20,14 @@ whose words it reads as no attribution's content.
 
 from __future__ import annotations
 
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
-from spacy.tokens import Doc, Span as SpacySpan
-
-from sitroom.stages.quotes import cue_model
-from sitroom.stages.quotes import encoder
-from sitroom.stages.actors.stage import text_of
-from sitroom.stages.quotes.marks import MARKS
 from sitroom.record import Quote
+from sitroom.stages.actors.stage import text_of
 from sitroom.stages.learned import SparseLogistic, sparse_logistic
+from sitroom.stages.quotes import cue_model, encoder
+from sitroom.stages.quotes.marks import MARKS
 
 MODEL_FILE = "models/quotes/filter.json"
 WORD_BUCKETS = (1, 2, 4, 8, 16, 32)  # content length classes, in words
@@ -37,7 +36,9 @@ PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "who"}
 # marks bound the others.
 CHECKED = ("cue:", "phrase:")
 ENCODER_VETO = 0.2  # under this cue-encoder probability for every word of its cue a quote is dropped (chosen on dev)
-CONTENT_VETO = 0.15  # under this mean encoder content probability over its words an indirect quote is dropped (chosen on dev)
+CONTENT_VETO = (
+    0.15  # under this mean encoder content probability over its words an indirect quote is dropped (chosen on dev)
+)
 
 
 def _bucket(n: int) -> str:
@@ -57,9 +58,19 @@ def features(doc: Doc, quote: Quote) -> list[str]:
     text = text_of(doc)
     words = sum(len(text[s:e].split()) for s, e in quote.content)
     quoted = text[quote.content[0][0]] in MARKS
-    feats = [f"r={rule}", f"l={lemma}", f"k={quote.kind}", f"rk={rule}|{quote.kind}", f"lk={lemma}|{quote.kind}",
-             f"n={_bucket(words)}", f"rn={rule}|{_bucket(words)}", f"pieces={min(len(quote.content), 3)}",
-             f"q={quoted}", f"med={quote.medium is not None}", f"kn={quote.kind}|{_bucket(words)}"]
+    feats = [
+        f"r={rule}",
+        f"l={lemma}",
+        f"k={quote.kind}",
+        f"rk={rule}|{quote.kind}",
+        f"lk={lemma}|{quote.kind}",
+        f"n={_bucket(words)}",
+        f"rn={rule}|{_bucket(words)}",
+        f"pieces={min(len(quote.content), 3)}",
+        f"q={quoted}",
+        f"med={quote.medium is not None}",
+        f"kn={quote.kind}|{_bucket(words)}",
+    ]
     klass = cue_model.cue_classes().get(lemma, "model" if quote.cue else "none")
     feats += [f"c={klass}", f"ck={klass}|{quote.kind}", f"cn={klass}|{_bucket(words)}", f"rc={rule}|{klass}"]
     feats += _speaker(quote, klass)
@@ -90,9 +101,17 @@ def _cue(doc: Doc, quote: Quote, lemma: str) -> list[str]:
     tok = span.root
     p = cue_model.cue_probability(tok) if cue_model.is_candidate(tok) else 0.0
     side = "before" if quote.cue[0] < quote.content[0][0] else "after"
-    gap = text_of(doc)[min(quote.cue[1], quote.content[0][0]):max(quote.cue[0], quote.content[-1][1])]
-    return [f"cp={tok.pos_}", f"cd={tok.dep_}", f"cb={int(p * 5)}", f"lcb={lemma}|{int(p * 5)}", f"side={side}",
-            f"gap={_bucket(len(gap.split()))}", f"ct={tok.tag_}", f"lcd={lemma}|{tok.dep_}"]
+    gap = text_of(doc)[min(quote.cue[1], quote.content[0][0]) : max(quote.cue[0], quote.content[-1][1])]
+    return [
+        f"cp={tok.pos_}",
+        f"cd={tok.dep_}",
+        f"cb={int(p * 5)}",
+        f"lcb={lemma}|{int(p * 5)}",
+        f"side={side}",
+        f"gap={_bucket(len(gap.split()))}",
+        f"ct={tok.tag_}",
+        f"lcd={lemma}|{tok.dep_}",
+    ]
 
 
 def _shape(doc: Doc, quote: Quote, lemma: str) -> list[str]:
@@ -103,8 +122,16 @@ def _shape(doc: Doc, quote: Quote, lemma: str) -> list[str]:
     first = span[0]
     verb = any(t.pos_ in ("VERB", "AUX") for t in span)
     root = span.root
-    return [f"f={first.lower_}", f"fp={first.pos_}", f"lf={lemma}|{first.lower_}", f"v={verb}",
-            f"lv={lemma}|{verb}", f"rd={root.dep_}", f"lrd={lemma}|{root.dep_}", f"ent={root.ent_type_ or '-'}"]
+    return [
+        f"f={first.lower_}",
+        f"fp={first.pos_}",
+        f"lf={lemma}|{first.lower_}",
+        f"v={verb}",
+        f"lv={lemma}|{verb}",
+        f"rd={root.dep_}",
+        f"lrd={lemma}|{root.dep_}",
+        f"ent={root.ent_type_ or '-'}",
+    ]
 
 
 def is_checked(quote: Quote) -> bool:

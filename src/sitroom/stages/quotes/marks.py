@@ -35,8 +35,12 @@ def scan_marks(text: str) -> list[list[Span]]:
         if not para.strip():
             continue
         opening = para.lstrip()
-        if carry and (opening[:1] not in OPENERS and opening[:1] != STRAIGHT and not opening.startswith(DOUBLED)
-                      or TURN.match(opening.lstrip(MARKS))):
+        if carry and (
+            opening[:1] not in OPENERS
+            and opening[:1] != STRAIGHT
+            and not opening.startswith(DOUBLED)
+            or TURN.match(opening.lstrip(MARKS))
+        ):
             quotes.append(carry)
             carry = []
         if not carry and _stray_straight(opening):
@@ -81,5 +85,5 @@ def _scan_paragraph(text: str, start: int, end: int, carry: list[Span], quotes: 
 def _closes(text: str, i: int, width: int) -> bool:
     """Whether a straight mark ends a quote opened with a curly one (mixed marks in scraped
     news): it follows a word or punctuation and is followed by space, punctuation or the end."""
-    after = text[i + width: i + width + 1]
+    after = text[i + width : i + width + 1]
     return i > 0 and not text[i - 1].isspace() and (not after or not after.isalnum())

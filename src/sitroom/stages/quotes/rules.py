@@ -20,22 +20,29 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
-from sitroom.stages.quotes import cue_model
-from sitroom.stages.actors import references
-from sitroom.stages.quotes import speakers
 from sitroom.knowledge.english import speech_cues
+from sitroom.record import ActorRef, Quote, Span
+from sitroom.stages.actors import references
+from sitroom.stages.quotes import cue_model, speakers
 from sitroom.stages.quotes.content import complement, content_role, cue_lemma
 from sitroom.stages.quotes.marks import MARKS, scan_marks
 from sitroom.stages.quotes.spans import overlaps, pieces, union, without
-from sitroom.record import ActorRef, Quote, Span
-
 
 PLACE_OR_TIME = {"GPE", "LOC", "FAC", "DATE", "TIME"}
 TOPIC_PREPS = {"of", "about", "on", "against"}
-CONFIDENCE = {"speech": 0.85, "belief": 0.6, "stance": 0.5, "evidence": 0.5, "quote": 0.9,
-              "continuation": 0.7, "previous": 0.55, "unattributed": 0.3}
+CONFIDENCE = {
+    "speech": 0.85,
+    "belief": 0.6,
+    "stance": 0.5,
+    "evidence": 0.5,
+    "quote": 0.9,
+    "continuation": 0.7,
+    "previous": 0.55,
+    "unattributed": 0.3,
+}
 MIN_UNATTRIBUTED_WORDS = 6
 MIN_SENTENCE_WORDS = 4
 MAX_HEADLINE_SOURCE = 5
@@ -78,8 +85,18 @@ def verb_attributions(doc: Doc) -> list[Attribution]:
             continue
         subject = holder(tok)
         content = complement(tok)
-        out.append(Attribution(tok, (tok.idx, tok.idx + len(tok.text)), lemma, klass, subject, content,
-                               speakers.medium_of(tok), f"cue:{lemma}"))
+        out.append(
+            Attribution(
+                tok,
+                (tok.idx, tok.idx + len(tok.text)),
+                lemma,
+                klass,
+                subject,
+                content,
+                speakers.medium_of(tok),
+                f"cue:{lemma}",
+            )
+        )
     return out
 
 
@@ -91,8 +108,10 @@ def _predicate(tok: Token) -> Token:
 def _has_content(noun: Token) -> bool:
     """A cue noun reports speech with a clause ("the claim that ..."), or with its topic
     when it names whose it is ("Trump's criticism of the deal")."""
-    return any(content_role(c, noun) in ("acl", "ccomp") or c.dep_ == "prep" and c.lower_ in TOPIC_PREPS and _possessor(noun)
-               for c in noun.children)
+    return any(
+        content_role(c, noun) in ("acl", "ccomp") or c.dep_ == "prep" and c.lower_ in TOPIC_PREPS and _possessor(noun)
+        for c in noun.children
+    )
 
 
 def holder(cue: Token, widely: bool = True) -> Token | None:
@@ -106,8 +125,16 @@ def holder(cue: Token, widely: bool = True) -> Token | None:
     owner = _possessor(cue)
     if owner is not None:
         return owner
-    by = next((g for c in cue.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
-               for g in c.children if g.dep_ == "pobj"), None)
+    by = next(
+        (
+            g
+            for c in cue.children
+            if c.dep_ == "prep" and c.lower_ in ("by", "from")
+            for g in c.children
+            if g.dep_ == "pobj"
+        ),
+        None,
+    )
     if by is not None:  # "warnings from his attorney", "the decision by the FBI"
         return by
     if cue.dep_ == "attr" or cue.dep_ == "dobj" and (widely or cue.head.lemma_.lower() in speech_cues()["LIGHT"]):
@@ -140,50 +167,75 @@ def phrase_attributions(doc: Doc) -> list[Attribution]:
             source = named or speakers.subject_of(anchor)
             phrase_toks = set(range(first.i, last.i + 1)) | {t.i for t in last.subtree}
             toks = [t for t in anchor.subtree if t.i not in phrase_toks]
-            out.append(Attribution(first, (first.idx, last.idx + len(last.text)), phrase, klass, source,
-                                   pieces(toks), None, f"phrase:{phrase}"))
+            out.append(
+                Attribution(
+                    first,
+                    (first.idx, last.idx + len(last.text)),
+                    phrase,
+                    klass,
+                    source,
+                    pieces(toks),
+                    None,
+                    f"phrase:{phrase}",
+                )
+            )
     return out
 
 
 def _phrase_at(lowered: list[str], i: int, words: list[str]) -> bool:
     """Whether a cue phrase stands at token i (any determiner or possessive reads as "a")."""
-    return [w if w not in ("a", "an", "its", "his", "her", "their") else "a" for w in lowered[i:i + len(words)]] == words
+    return [
+        w if w not in ("a", "an", "its", "his", "her", "their") else "a" for w in lowered[i : i + len(words)]
+    ] == words
 
 
 def _opens_phrase(tok: Token) -> bool:
     """A word that opens a cue phrase ("according" of "according to"): the phrase is its cue."""
     if tok.lower_ not in {phrase.split()[0] for phrase in speech_cues()["PHRASE"]}:
         return False
-    lowered = [t.lower_ for t in tok.doc[tok.i: tok.i + 4]]
+    lowered = [t.lower_ for t in tok.doc[tok.i : tok.i + 4]]
     return any(_phrase_at(lowered, 0, phrase.split()) for phrase in speech_cues()["PHRASE"])
 
 
 def headline_attributions(doc: Doc) -> list[Attribution]:
-    """"Graham: Trump's rhetoric destroying GOP's chances": a short name, a colon, its claim (no mere label)."""
+    """ "Graham: Trump's rhetoric destroying GOP's chances": a short name, a colon, its claim (no mere label)."""
     out = []
     for line_start in [0] + [t.i + 1 for t in doc if "\n" in t.text and t.i + 1 < len(doc)]:
         while line_start < len(doc) - 1 and doc[line_start].text in MARKS:
             line_start += 1  # a transcript line opens with a mark: "PENCE: Well, ...
-        head = doc[line_start: line_start + MAX_HEADLINE_SOURCE + 1]
+        head = doc[line_start : line_start + MAX_HEADLINE_SOURCE + 1]
         colon = next((t for t in head if t.text == ":"), None)
         if colon is None or colon.i == line_start or colon.i + 1 >= len(doc) or "\n" in doc[colon.i + 1].text:
             continue
-        source = doc[line_start: colon.i]
+        source = doc[line_start : colon.i]
         named = [t for t in source if t.ent_type_ in references.NAMED] or _label(source)
-        rest = [t for t in doc[colon.i + 1:] if references.same_line(t, colon)]
-        if (not named or any(t.pos_ in ("VERB", "AUX") for t in source) or '"' in source.text or "“" in source.text
-                or sum(not t.is_punct for t in rest) < MIN_SENTENCE_WORDS):  # "Clinton: Keep it" labels a section
+        rest = [t for t in doc[colon.i + 1 :] if references.same_line(t, colon)]
+        if (
+            not named
+            or any(t.pos_ in ("VERB", "AUX") for t in source)
+            or '"' in source.text
+            or "“" in source.text
+            or sum(not t.is_punct for t in rest) < MIN_SENTENCE_WORDS
+        ):  # "Clinton: Keep it" labels a section
             continue
-        out.append(Attribution(colon, (colon.idx, colon.idx + 1), ":", "speech", named[-1], pieces(rest),
-                               None, "headline-colon"))
+        out.append(
+            Attribution(
+                colon, (colon.idx, colon.idx + 1), ":", "speech", named[-1], pieces(rest), None, "headline-colon"
+            )
+        )
     return out
 
 
 def _label(source: SpacySpan) -> list[Token]:
     """A capitalised name or noun heading a line ("Poll:", "WALLACE:"), not a dateline or a date."""
     places = [p.span for p in source.doc._.places or []]
-    if any(not (t.is_title or t.is_upper) or t.pos_ not in ("PROPN", "NOUN") or t.ent_type_ in PLACE_OR_TIME
-           or speakers.inside(t.idx, places) for t in source):
+    if any(
+        not (t.is_title or t.is_upper)
+        or t.pos_ not in ("PROPN", "NOUN")
+        or t.ent_type_ in PLACE_OR_TIME
+        or speakers.inside(t.idx, places)
+        for t in source
+    ):
         return []
     return [source[-1]]
 
@@ -221,13 +273,21 @@ def _trailing_verb(doc: Doc, q: list[Span]) -> Attribution | None:
     start, end = q[-1]
     quoted = doc.char_span(start, end, alignment_mode="expand")
     text = speakers.text_of(doc)
-    if (quoted is None or text[start:end].rstrip(MARKS)[-1:] not in tuple(",?!—-")
-            or sum(len(text[s:e].split()) for s, e in q) < MIN_SENTENCE_WORDS):
+    if (
+        quoted is None
+        or text[start:end].rstrip(MARKS)[-1:] not in tuple(",?!—-")
+        or sum(len(text[s:e].split()) for s, e in q) < MIN_SENTENCE_WORDS
+    ):
         return None
-    for tok in doc[quoted.end: quoted.end + TRAILING_WINDOW]:
+    for tok in doc[quoted.end : quoted.end + TRAILING_WINDOW]:
         if "\n" in tok.text or tok.text in (".", ";"):
             return None
-        if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and tok.head.i > tok.i and references.same_line(tok.head, tok):
+        if (
+            tok.dep_ == "nsubj"
+            and tok.head.pos_ == "VERB"
+            and tok.head.i > tok.i
+            and references.same_line(tok.head, tok)
+        ):
             tok = tok.head  # "..., Jane Roe, an economist at the bank, said": the subject's verb
         if tok.pos_ == "VERB":
             subject = speakers.subject_of(tok)
@@ -235,8 +295,16 @@ def _trailing_verb(doc: Doc, q: list[Span]) -> Attribution | None:
                 subject = speakers.beside_cue(tok, q)
             if subject is None or speakers.inside(subject.idx, q):
                 return None
-            return Attribution(tok, (tok.idx, tok.idx + len(tok.text)), tok.lemma_.lower(), "speech",
-                               subject, [], speakers.medium_of(tok), "quote-then-verb")
+            return Attribution(
+                tok,
+                (tok.idx, tok.idx + len(tok.text)),
+                tok.lemma_.lower(),
+                "speech",
+                subject,
+                [],
+                speakers.medium_of(tok),
+                "quote-then-verb",
+            )
     return None
 
 
@@ -259,7 +327,7 @@ def _split_owner(doc: Doc, attrs: list[Attribution], q: list[Span]) -> Attributi
     """`"X," he said, "Y."`: the cue just before the second half owns it too."""
     qs = q[0][0]
     for a in attrs:
-        if a.quotes and a.cue.idx < qs and _only_punct(speakers.text_of(doc)[_clause_end(a):qs]):
+        if a.quotes and a.cue.idx < qs and _only_punct(speakers.text_of(doc)[_clause_end(a) : qs]):
             return a
     return None
 
@@ -282,8 +350,14 @@ def _colon_owner(doc: Doc, attrs: list[Attribution], q: list[Span]) -> Attributi
     if not before.endswith(":"):
         return None
     colon = len(before) - 1
-    near = [a for a in attrs if a.cue.idx < colon and a.subject is not None and not speakers.inside(a.cue.idx, q)
-            and "\n" not in speakers.text_of(doc)[a.cue.idx:colon]]
+    near = [
+        a
+        for a in attrs
+        if a.cue.idx < colon
+        and a.subject is not None
+        and not speakers.inside(a.cue.idx, q)
+        and "\n" not in speakers.text_of(doc)[a.cue.idx : colon]
+    ]
     return max(near, key=lambda a: a.cue.idx, default=None)
 
 
@@ -318,8 +392,12 @@ def drop_nested(attrs: list[Attribution], marks: list[list[Span]]) -> list[Attri
 
 def _stands_alone(a: Attribution) -> bool:
     """A nested cue the cue model is sure of, with a holder and a content of its own."""
-    return bool(a.content) and a.subject is not None and cue_model.is_candidate(a.cue) and (
-        cue_model.cue_probability(a.cue) >= NESTED_MIN)
+    return (
+        bool(a.content)
+        and a.subject is not None
+        and cue_model.is_candidate(a.cue)
+        and (cue_model.cue_probability(a.cue) >= NESTED_MIN)
+    )
 
 
 def _clause_of(a: Attribution) -> Span:
@@ -337,8 +415,9 @@ def found_quotes(doc: Doc) -> list[Quote]:
     owners = attrs + bare
     left = attach_quotes(doc, owners, marks)
     records: list[Quote] = []
-    items = sorted([(a.cue.idx, a) for a in owners if a.content or a.quotes]
-                   + [(q[0][0], q) for q in left], key=lambda x: x[0])
+    items = sorted(
+        [(a.cue.idx, a) for a in owners if a.content or a.quotes] + [(q[0][0], q) for q in left], key=lambda x: x[0]
+    )
     for _, item in items:
         recent = next((r.speaker for r in reversed(records) if r.speaker is not None), None)
         if isinstance(item, Attribution):
@@ -355,8 +434,10 @@ def _from_attribution(doc: Doc, a: Attribution, recent: ActorRef | None) -> list
     inner = [q for q in a.quotes if a.content and overlaps(_hull(q), _hull(a.content))]
     if a.content and not inner and a.quotes:
         pieces = [p for q in a.quotes for p in q]
-        return [quote_of(doc, a, a.content, "indirect", speaker, CONFIDENCE[a.klass]),
-                quote_of(doc, a, pieces, "direct", speaker, CONFIDENCE["quote"])]
+        return [
+            quote_of(doc, a, a.content, "indirect", speaker, CONFIDENCE[a.klass]),
+            quote_of(doc, a, pieces, "direct", speaker, CONFIDENCE["quote"]),
+        ]
     content, kind = _merge_content(a.content, a.quotes)
     return [quote_of(doc, a, content, kind, speaker, CONFIDENCE["quote" if a.quotes else a.klass])]
 
@@ -372,13 +453,26 @@ def _merge_content(content: list[Span], inner: list[list[Span]]) -> tuple[list[S
 
 
 def quote_of(doc: Doc, a: Attribution, content: list[Span], kind: str, speaker: ActorRef | None, conf: float) -> Quote:
-    return Quote(content=content, kind=kind, speaker=speaker, cue=a.cue_span, cue_lemma=a.lemma,
-                 medium=a.medium, evidence=evidence_of(doc, content + [a.cue_span]), confidence=conf, rule=a.rule)
+    return Quote(
+        content=content,
+        kind=kind,
+        speaker=speaker,
+        cue=a.cue_span,
+        cue_lemma=a.lemma,
+        medium=a.medium,
+        evidence=evidence_of(doc, content + [a.cue_span]),
+        confidence=conf,
+        rule=a.rule,
+    )
 
 
 def speaker_of(doc: Doc, a: Attribution, recent: ActorRef | None) -> ActorRef | None:
     """The cue's speaker as an ActorRef: its words in the text, coded, with the resolved name."""
-    if a.subject is not None and a.rule != "headline-colon" and any(speakers.inside(a.subject.idx, q) for q in a.quotes):
+    if (
+        a.subject is not None
+        and a.rule != "headline-colon"
+        and any(speakers.inside(a.subject.idx, q) for q in a.quotes)
+    ):
         a.subject = speakers.beside_cue(a.cue, [p for q in a.quotes for p in q])
     elif a.subject is None and a.cue.pos_ == "VERB":
         a.subject = speakers.named_left(a.cue, a.content + [p for q in a.quotes for p in q])
@@ -403,23 +497,40 @@ def _unattributed(doc: Doc, q: list[Span], records: list[Quote]) -> list[Quote]:
     signer = speakers.signed_after(doc, q[-1][1])
     if signer is not None:
         speaker = speakers.speaker_ref(signer, speakers.mention_span(signer), None)
-        return [Quote(content=q, kind="direct", speaker=speaker, evidence=evidence_of(doc, q),
-                      confidence=CONFIDENCE["quote"], rule="signed")]
+        return [
+            Quote(
+                content=q,
+                kind="direct",
+                speaker=speaker,
+                evidence=evidence_of(doc, q),
+                confidence=CONFIDENCE["quote"],
+                rule="signed",
+            )
+        ]
     introducer = speakers.introduced_by(doc, start)
     if introducer is not None:  # a new speaker's clause and a colon outrank the quote before
         speaker = speakers.speaker_ref(introducer, speakers.mention_span(introducer), None)
-        return [Quote(content=q, kind="direct", speaker=speaker, evidence=evidence_of(doc, q),
-                      confidence=CONFIDENCE["quote"], rule="colon")]
+        return [
+            Quote(
+                content=q,
+                kind="direct",
+                speaker=speaker,
+                evidence=evidence_of(doc, q),
+                confidence=CONFIDENCE["quote"],
+                rule="colon",
+            )
+        ]
     prev = records[-1] if records else None
     if prev is not None and sentence_like:
-        gap = text[_hull(prev.content)[1]:start]
-        if "\n" not in gap and (not gap.strip(" \"”“") or prev.evidence and prev.evidence[1] >= start - 2
-                                 and prev.kind != "indirect"):
+        gap = text[_hull(prev.content)[1] : start]
+        if "\n" not in gap and (
+            not gap.strip(' "”“') or prev.evidence and prev.evidence[1] >= start - 2 and prev.kind != "indirect"
+        ):
             prev.content = prev.content + q
             prev.kind = "direct" if prev.kind == "direct" else "mixed"
             return []
         quoted = next((r for r in reversed(records) if r.kind != "indirect" and r.speaker is not None), prev)
-        gap = text[_hull(quoted.content)[1]:start]
+        gap = text[_hull(quoted.content)[1] : start]
         if quoted.speaker is not None and quoted.kind != "indirect" and "\n" not in gap:
             quoted.content = quoted.content + q
             quoted.evidence = _hull([quoted.evidence, evidence_of(doc, q)] if quoted.evidence else q)
@@ -427,14 +538,29 @@ def _unattributed(doc: Doc, q: list[Span], records: list[Quote]) -> list[Quote]:
         # apart, not joined to the quote before: PolNeAR joins about half of these (dev and the even-numbered
         # train articles read the same either way, 0.848 and 0.811)
         if quoted.speaker is not None and gap.count("\n") + gap.count(". ") <= 2:
-            return [Quote(content=q, kind="direct", speaker=quoted.speaker, evidence=evidence_of(doc, q),
-                          confidence=CONFIDENCE["continuation"], rule="continuation")]
+            return [
+                Quote(
+                    content=q,
+                    kind="direct",
+                    speaker=quoted.speaker,
+                    evidence=evidence_of(doc, q),
+                    confidence=CONFIDENCE["continuation"],
+                    rule="continuation",
+                )
+            ]
     if words >= MIN_UNATTRIBUTED_WORDS and sentence_like:
         named = speakers.named_before(doc, start)
         speaker = None if named is None else speakers.speaker_ref(named, speakers.mention_span(named), None)
-        return [Quote(content=q, kind="direct", speaker=speaker, evidence=evidence_of(doc, q),
-                      confidence=CONFIDENCE["previous" if speaker else "unattributed"],
-                      rule="previous-sentence" if speaker else "unattributed")]
+        return [
+            Quote(
+                content=q,
+                kind="direct",
+                speaker=speaker,
+                evidence=evidence_of(doc, q),
+                confidence=CONFIDENCE["previous" if speaker else "unattributed"],
+                rule="previous-sentence" if speaker else "unattributed",
+            )
+        ]
     return []
 
 

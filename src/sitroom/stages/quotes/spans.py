@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from sitroom.stages.quotes.marks import DOUBLED, MARKS as QUOTE_MARKS
 from sitroom.record import Span
+from sitroom.stages.quotes.marks import DOUBLED
+from sitroom.stages.quotes.marks import MARKS as QUOTE_MARKS
 
 
 def union(pieces: list[Span]) -> list[Span]:
@@ -40,8 +41,12 @@ def pieces(toks: list[Token]) -> list[Span]:
             groups.append([tok])
     out = []
     for group in groups:
-        while group and (group[-1].is_space or group[-1].pos_ == "CCONJ"
-                         or group[-1].is_punct and group[-1].text not in ('"', "”", "’", DOUBLED)):
+        while group and (
+            group[-1].is_space
+            or group[-1].pos_ == "CCONJ"
+            or group[-1].is_punct
+            and group[-1].text not in ('"', "”", "’", DOUBLED)
+        ):
             group.pop()
         while group and (group[0].is_space or group[0].is_punct and group[0].text not in ('"', "“", "‘", DOUBLED)):
             group.pop(0)

@@ -11,24 +11,23 @@ fullest form of the name in the article.
 
 from __future__ import annotations
 
-
 from spacy.tokens import Doc, Token
 
-from sitroom.stages.actors.stage import actor_named, actor_ref, linked, text_of
 from sitroom.record import ActorRef, Span
 from sitroom.stages.actors.references import (
     NAMED,
     PERSON_POSSESSIVES,
     PERSON_PRONOUNS,
     THING_PRONOUNS,
-    entity_of,
-    named_in,
-    role_of,
     animate_nouns,
+    entity_of,
     in_clause,
+    named_in,
     resolve,
+    role_of,
     same_line,
 )
+from sitroom.stages.actors.stage import actor_named, actor_ref, linked, text_of
 
 AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant")
 # Dependencies through which a participle or infinitive shares its head's subject.
@@ -70,8 +69,11 @@ def _may_speak(subject: Token, verb: Token) -> bool:
     """Whether a subject the parse gives a verb can be its speaker: not a time, and in the
     verb's line and clause (no line break or colon between: "The Latest: Trump urges ...")."""
     lo, hi = sorted((subject.i, verb.i))
-    return (subject.ent_type_ not in ("DATE", "TIME") and same_line(subject, verb)
-            and not any(t.text == ":" for t in subject.doc[lo:hi]))
+    return (
+        subject.ent_type_ not in ("DATE", "TIME")
+        and same_line(subject, verb)
+        and not any(t.text == ":" for t in subject.doc[lo:hi])
+    )
 
 
 def _object_controller(tok: Token) -> Token | None:
@@ -80,7 +82,9 @@ def _object_controller(tok: Token) -> Token | None:
     thing the subject uses or spends is no controller ("used technology to claim credit")."""
     if tok.dep_ != "xcomp" or tok.i < tok.head.i:
         return None
-    return next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i and (animate(c) or _agentive(c))), None)
+    return next(
+        (c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i and (animate(c) or _agentive(c))), None
+    )
 
 
 def _issuer(tok: Token) -> Token | None:
@@ -138,7 +142,9 @@ def medium_of(cue: Token) -> str | None:
                 return _addressee(cue, child)
         if child.dep_ == "prep" and child.lower_ in ("to", "on", "with"):
             obj = next((g for g in child.children if g.dep_ == "pobj"), None)
-            if obj is not None and (obj.ent_type_ in ("ORG", "PERSON", "WORK_OF_ART") or obj.lower_ in ("reporters", "journalists")):
+            if obj is not None and (
+                obj.ent_type_ in ("ORG", "PERSON", "WORK_OF_ART") or obj.lower_ in ("reporters", "journalists")
+            ):
                 return _phrase(doc, obj)
         if child.dep_ == "prep" and child.lower_ == "in":
             for noun in (g for g in child.children if g.dep_ == "pobj" and g.lemma_ == "interview"):
@@ -150,13 +156,18 @@ def medium_of(cue: Token) -> str | None:
 
 
 def _addressee(cue: Token, obj: Token) -> str:
-    """"told reporters aboard Air Force One": the addressee with the place it was told at."""
+    """ "told reporters aboard Air Force One": the addressee with the place it was told at."""
     doc = cue.doc
     start, end = mention_span(obj)
     for prep in cue.children:
         pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
-        if (prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS and prep.idx == end + 1 and pobj is not None
-                and pobj.ent_type_ not in ("DATE", "TIME")):
+        if (
+            prep.dep_ == "prep"
+            and prep.lower_ in PLACE_PREPS
+            and prep.idx == end + 1
+            and pobj is not None
+            and pobj.ent_type_ not in ("DATE", "TIME")
+        ):
             end = mention_span(prep)[1]
     return text_of(doc)[start:end]
 
@@ -185,8 +196,8 @@ def beside_cue(cue: Token, quoted: list[Span]) -> Token | None:
     """When the parse puts the subject inside the quote: the name between quote and cue, or after the cue."""
     doc = cue.doc
     last_close = max((e for _, e in quoted if e <= cue.idx), default=-1)
-    before = [t for t in doc[max(0, cue.i - 6): cue.i] if not inside(t.idx, quoted) and t.idx > last_close]
-    for tok in list(reversed(before)) + list(doc[cue.i + 1: cue.i + 4]):
+    before = [t for t in doc[max(0, cue.i - 6) : cue.i] if not inside(t.idx, quoted) and t.idx > last_close]
+    for tok in list(reversed(before)) + list(doc[cue.i + 1 : cue.i + 4]):
         if tok.is_punct and tok.i > cue.i:
             break
         if tok.pos_ in ("PROPN", "NOUN", "PRON"):
@@ -199,7 +210,7 @@ def named_left(cue: Token, said: list[Span]) -> Token | None:
     or after a cue right after its words ("\"...,\" said the woman, who ...")."""
     start = max(cue.sent.start, cue.i - MAX_SUBJECT_DISTANCE)
     nearest = None
-    for tok in reversed(cue.doc[start: cue.i]):
+    for tok in reversed(cue.doc[start : cue.i]):
         if inside(tok.idx, said):
             break
         if tok.ent_type_ in ("DATE", "TIME"):
@@ -219,7 +230,7 @@ def named_before(doc: Doc, start: int) -> Token | None:
     if first is None or first.start == 0:
         return None
     sent = doc[first.start - 1].sent
-    window = doc[doc[max(0, sent.start - 1)].sent.start: first.start]
+    window = doc[doc[max(0, sent.start - 1)].sent.start : first.start]
     ents = [e for e in window.ents if e.label_ in ("PERSON", "ORG")]
     subjects = [e for e in ents if e.root.dep_ in ("nsubj", "nsubjpass")]
     pick = (subjects or ents)[-1:] if ents else []
@@ -228,11 +239,11 @@ def named_before(doc: Doc, start: int) -> Token | None:
 
 def introduced_by(doc: Doc, start: int) -> Token | None:
     """The subject of the clause a colon ends just before a quote: "Peskov was blunt: \"...\""."""
-    before = text_of(doc)[:start].rstrip(" \"“")
+    before = text_of(doc)[:start].rstrip(' "“')
     colon = doc.char_span(len(before) - 1, len(before)) if before.endswith(":") else None
     if colon is None:
         return None
-    clause = doc[doc[colon.start].sent.start: colon.start]
+    clause = doc[doc[colon.start].sent.start : colon.start]
     subjects = [t for t in clause if t.dep_ in ("nsubj", "nsubjpass") and (t.ent_type_ in NAMED or t.pos_ == "PROPN")]
     return subjects[-1] if subjects else None
 
@@ -245,7 +256,7 @@ def signed_after(doc: Doc, end: int) -> Token | None:
     the convention of quote collections and epigraphs."""
     text = text_of(doc)
     line_end = text.find("\n", end)
-    tail = text[end: len(text) if line_end < 0 else line_end]
+    tail = text[end : len(text) if line_end < 0 else line_end]
     stripped = tail.lstrip(" \u00a0")
     if not stripped or stripped[0] not in SIGNATURE_DASHES:
         return None

@@ -22,16 +22,14 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from sitroom.stages.quotes import encoder
-from sitroom.stages.quotes import filter as quote_filter
+from sitroom.record import ActorRef, Quote, Span
 from sitroom.stages.actors import references
-from sitroom.stages.quotes import speakers
+from sitroom.stages.quotes import encoder, speakers
+from sitroom.stages.quotes import filter as quote_filter
 from sitroom.stages.quotes.content import cue_lemma
 from sitroom.stages.quotes.marks import scan_marks
-from sitroom.stages.quotes.spans import overlaps, union
 from sitroom.stages.quotes.rules import Attribution, evidence_of, found_quotes, holder, quote_of, speaker_of
-from sitroom.record import ActorRef, Quote, Span
-
+from sitroom.stages.quotes.spans import overlaps, union
 
 SOURCE_SURE = 0.8  # mean source probability at which the encoder's source outranks the parse's speaker (chosen on dev)
 PARSE_CONTENT_SURE = 0.6  # mean content probability at which the parse's wider content is kept (chosen on dev)
@@ -73,16 +71,25 @@ def joined(doc: Doc, records: list[Quote]) -> list[Quote]:
         tag.content = [p for p in tag.content if not any(overlaps(p, m) for q in marked for m in q.content)]
         if not tag.content:
             continue
-        recent = next((q.speaker for q in reversed(sorted(out + records, key=_start))
-                       if q.speaker is not None and _start(q) < tag.content[0][0]), None)
+        recent = next(
+            (
+                q.speaker
+                for q in reversed(sorted(out + records, key=_start))
+                if q.speaker is not None and _start(q) < tag.content[0][0]
+            ),
+            None,
+        )
         quote = from_tag(doc, tag, twin, recent)
         if quote.speaker is None and quote.kind == "direct":
             continue  # words in marks that no rule took for a quote and no one is said to speak: scare quotes
         twins += [twin] if twin is not None else []
         out.append(quote)
     taken = [p for q in out for p in q.content]
-    kept = [q for q in records if all(q is not t for t in twins)
-            and not any(overlaps(p, t) for p in q.content for t in taken)]
+    kept = [
+        q
+        for q in records
+        if all(q is not t for t in twins) and not any(overlaps(p, t) for p in q.content for t in taken)
+    ]
     return with_sure_sources(doc, one_per_cue(doc, sorted(out + kept, key=_start)))
 
 
@@ -107,9 +114,10 @@ def with_sure_sources(doc: Doc, quotes: list[Quote]) -> list[Quote]:
 def _speaker_from(doc: Doc, quote: Quote, source: list[Token], recent: ActorRef | None) -> ActorRef | None:
     """The speaker the source words name, resolved as the rules resolve a cue's subject."""
     cue = doc.char_span(*quote.cue, alignment_mode="expand").root
-    subject = doc[source[0].i:source[-1].i + 1].root
-    a = Attribution(cue, quote.cue, quote.cue_lemma or "", "speech", subject, list(quote.content),
-                    quote.medium, quote.rule)
+    subject = doc[source[0].i : source[-1].i + 1].root
+    a = Attribution(
+        cue, quote.cue, quote.cue_lemma or "", "speech", subject, list(quote.content), quote.medium, quote.rule
+    )
     return speaker_of(doc, a, recent)
 
 
@@ -126,14 +134,23 @@ def one_per_cue(doc: Doc, quotes: list[Quote]) -> list[Quote]:
     out: list[Quote] = []
     text = speakers.text_of(doc)
     for quote in quotes:
-        first = next((i for i, q in enumerate(out) if quote.cue is not None and q.cue == quote.cue
-                      and "\n" not in text[q.content[-1][1]:quote.content[0][0]]), None)
+        first = next(
+            (
+                i
+                for i, q in enumerate(out)
+                if quote.cue is not None
+                and q.cue == quote.cue
+                and "\n" not in text[q.content[-1][1] : quote.content[0][0]]
+            ),
+            None,
+        )
         if first is None:
             out.append(quote)
             continue
         content = union(out[first].content + quote.content)
-        out[first] = replace(out[first], content=content, kind=_kind(doc, content),
-                             evidence=evidence_of(doc, content + [quote.cue]))
+        out[first] = replace(
+            out[first], content=content, kind=_kind(doc, content), evidence=evidence_of(doc, content + [quote.cue])
+        )
     return out
 
 
@@ -149,8 +166,10 @@ def _shared(a: list[Span], b: list[Span]) -> int:
 def counterpart(tag: encoder.Tagged, records: list[Quote]) -> Quote | None:
     """The rules' quote with the same cue, else the one sharing most of the tag's content."""
     cue = _cue_span(tag)
-    scored = [((q.cue is not None and overlaps(q.cue, cue)), _shared(q.content, tag.content), -i)
-              for i, q in enumerate(records)]
+    scored = [
+        ((q.cue is not None and overlaps(q.cue, cue)), _shared(q.content, tag.content), -i)
+        for i, q in enumerate(records)
+    ]
     best = max(scored, default=None)
     return None if best is None or not (best[0] or best[1]) else records[-best[2]]
 
@@ -164,13 +183,18 @@ def from_tag(doc: Doc, tag: encoder.Tagged, twin: Quote | None, recent: ActorRef
     twin, else one whose speaker is resolved from the tagged source or the cue's subject."""
     if twin is not None:
         content = twin.content if _holds_read_content(doc, twin.content, tag.content) else list(tag.content)
-        return replace(twin, content=content, kind=_kind(doc, content),
-                       evidence=evidence_of(doc, content + ([twin.cue] if twin.cue else [])))
-    cue = doc[tag.cue[0].i:tag.cue[-1].i + 1].root
+        return replace(
+            twin,
+            content=content,
+            kind=_kind(doc, content),
+            evidence=evidence_of(doc, content + ([twin.cue] if twin.cue else [])),
+        )
+    cue = doc[tag.cue[0].i : tag.cue[-1].i + 1].root
     source = [w for w in tag.source if not w.is_punct]  # a stray comma tagged as source names no one
-    subject = doc[source[0].i:source[-1].i + 1].root if source else holder(cue, widely=False)
-    a = Attribution(cue, _cue_span(tag), cue_lemma(cue), "speech", subject, list(tag.content),
-                    speakers.medium_of(cue), "encoder")
+    subject = doc[source[0].i : source[-1].i + 1].root if source else holder(cue, widely=False)
+    a = Attribution(
+        cue, _cue_span(tag), cue_lemma(cue), "speech", subject, list(tag.content), speakers.medium_of(cue), "encoder"
+    )
     speaker = speaker_of(doc, a, recent) or _fallback_speaker(doc, a, recent, tagged=bool(source))
     return quote_of(doc, a, a.content, _kind(doc, a.content), speaker, round(tag.probability, 3))
 
@@ -200,7 +224,8 @@ def _holds_read_content(doc: Doc, parsed: list[Span], read: list[Span]) -> bool:
     Bryan Pagliano, a | former technology aide ..."); the parse's subtree ends where the clause
     does."""
     return all(any(a <= s and e <= b for a, b in parsed) for s, e in read) and (
-        encoder.content_probability(doc, parsed) >= PARSE_CONTENT_SURE)
+        encoder.content_probability(doc, parsed) >= PARSE_CONTENT_SURE
+    )
 
 
 def _kind(doc: Doc, content: list[Span]) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache
 
 from sitroom.knowledge import read_tsv
 
@@ -44,7 +44,8 @@ class Rule:
 
 # ---------------------------------------------------------------- data
 
-@lru_cache(maxsize=None)
+
+@cache
 def words(cls: str) -> dict[str, str]:
     """The words of one class of times/words.tsv (holidays: of times/holidays.tsv), with their values."""
     if cls == "holiday":
@@ -60,21 +61,26 @@ def _alternation(cls: str) -> str:
 
 def _expand(pattern: str) -> str:
     """Replace {class} and {class:2} placeholders by named groups."""
+
     def group(m: re.Match[str]) -> str:
         cls, suffix = m.group(1), m.group(2) or ""
         body = _number_regex() if cls == "number" else DIGITS.get(cls) or _alternation(cls)
         return f"(?P<{cls}{suffix}>{body})"
+
     return re.sub(r"\{(\w+)(?::(\d))?\}", group, pattern)
 
 
 def _number_regex() -> str:
     """Digits, a vague quantity, number words ("twenty four"), or a lone article ("a year")."""
-    word = "|".join(re.escape(w).replace(r"\ ", r"\s+") + r"(?!\w)"
-                    for w in sorted(words("number"), key=len, reverse=True) if w not in ARTICLES)
+    word = "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") + r"(?!\w)"
+        for w in sorted(words("number"), key=len, reverse=True)
+        if w not in ARTICLES
+    )
     return rf"\d+(?:,\d{{3}})*(?:\.\d+)?|{_alternation('vague')}|(?:{word})(?:[- ]+(?:{word}))*|an?(?!\w)"
 
 
-@lru_cache(maxsize=None)
+@cache
 def rules() -> tuple[Rule, ...]:
     """The compiled rules of times/patterns.tsv, in priority order."""
     out = []
@@ -90,6 +96,7 @@ def properly_cased(groups: dict[str, str | None]) -> bool:
 
 
 # ---------------------------------------------------------------- numbers
+
 
 def to_number(text: str) -> float | None:
     """'twenty four' -> 24, '1,000' -> 1000, 'a couple of' -> 2; vague words ('several') -> None."""
@@ -126,6 +133,7 @@ def spelled_year(text: str) -> int | None:
 
 
 # ---------------------------------------------------------------- calendar
+
 
 def week_of(d: date) -> str:
     year, week, _ = d.isocalendar()

@@ -17,12 +17,29 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sitroom.stages.times.calendar import (add_months, add_quarters, holiday_date, period_value, quarter_of, spelled_year,
-                                    to_number, week_of, words)
+from sitroom.stages.times.calendar import (
+    add_months,
+    add_quarters,
+    holiday_date,
+    period_value,
+    quarter_of,
+    spelled_year,
+    to_number,
+    week_of,
+    words,
+)
 
 # How an unanchored value of each precision is written.
-UNANCHORED = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX",
-              "year": "XXXX", "decade": "XXX", "century": "XX", "weekend": "XXXX-WXX-WE"}
+UNANCHORED = {
+    "day": "XXXX-XX-XX",
+    "week": "XXXX-WXX",
+    "month": "XXXX-XX",
+    "quarter": "XXXX-QX",
+    "year": "XXXX",
+    "decade": "XXX",
+    "century": "XX",
+    "weekend": "XXXX-WXX-WE",
+}
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # the month each season begins
 
 
@@ -48,6 +65,7 @@ class Norm:
 
 
 # ---------------------------------------------------------------- reading the context
+
 
 def unit_of(text: str) -> str:
     return words("unit")[text.lower()]
@@ -86,7 +104,9 @@ G = dict[str, "str | None"]
 def norm_date(g: G, ctx: Context) -> Norm | None:
     """A calendar date, given whole or in part ("Aug. 7", "March 2025", "the 17th of March")."""
     month = int(words("month")[g["month"].lower()]) if g.get("month") else int(g.get("monthnum") or 0)
-    day = int(g["day"]) if g.get("day") else int(float(words("ordinal")[g["ordinal"].lower()])) if g.get("ordinal") else 0
+    day = (
+        int(g["day"]) if g.get("day") else int(float(words("ordinal")[g["ordinal"].lower()])) if g.get("ordinal") else 0
+    )
     if not month or day > 31 or day < 0:
         return None
     year = int(g["year"]) if g.get("year") else spelled_year(g["spelled"]) if g.get("spelled") else None
@@ -149,7 +169,11 @@ def norm_year_period(g: G, ctx: Context) -> Norm | None:
     year = int(g["year"])
     if ctx.last_quarter:
         return Norm("DATE", f"{year:04d}-Q{ctx.last_quarter[1]}", "quarter")
-    return Norm("DATE", f"{year:04d}", "year") if g["qunit"].lower() == "period" else Norm("DATE", f"{year:04d}-QX", "quarter")
+    return (
+        Norm("DATE", f"{year:04d}", "year")
+        if g["qunit"].lower() == "period"
+        else Norm("DATE", f"{year:04d}-QX", "quarter")
+    )
 
 
 def norm_decade(g: G, ctx: Context) -> Norm | None:
@@ -330,8 +354,15 @@ def norm_anaphoric(g: G, ctx: Context) -> Norm | None:
     if unit == "Y":
         return Norm("DATE", f"{year + shift:04d}", "year")
     if month is None:
-        return None if shift else Norm("DATE", f"{year:04d}" + {"M": "-XX", "Q": "-QX", "W": "-WXX"}.get(unit, "-XX-XX"),
-                                       {"M": "month", "Q": "quarter", "W": "week"}.get(unit, "day"))
+        return (
+            None
+            if shift
+            else Norm(
+                "DATE",
+                f"{year:04d}" + {"M": "-XX", "Q": "-QX", "W": "-WXX"}.get(unit, "-XX-XX"),
+                {"M": "month", "Q": "quarter", "W": "week"}.get(unit, "day"),
+            )
+        )
     if unit == "M":
         return Norm("DATE", "%04d-%02d" % add_months(year, month, shift), "month")
     if unit == "Q":
@@ -406,7 +437,12 @@ def duration_value(n: float | None, unit: str) -> str:
         per, small = smaller.get(unit, (1, letter))
         rest = round((n - int(n)) * per)
         lead = f"{int(n)}{letter}" if int(n) else ""
-        return ("PT" if timed or small == "H" and not lead else "P") + lead + ("T" if small == "H" and lead else "") + f"{rest}{small}"
+        return (
+            ("PT" if timed or small == "H" and not lead else "P")
+            + lead
+            + ("T" if small == "H" and lead else "")
+            + f"{rest}{small}"
+        )
     return ("PT" if timed else "P") + f"{int(n)}{letter}"
 
 
@@ -463,9 +499,28 @@ def norm_ref(g: G, ctx: Context) -> Norm | None:
 
 
 NORMALIZERS: dict[str, Callable[[G, Context], Norm | None]] = {
-    "date": norm_date, "month": norm_month, "year": norm_year, "year_period": norm_year_period, "decade": norm_decade,
-    "century": norm_century, "quarter": norm_quarter, "year_ago": norm_year_ago, "relday": norm_relday,
-    "weekday": norm_weekday, "holiday": norm_holiday, "partday": norm_partday, "clock": norm_clock, "shifted": norm_shifted,
-    "season": norm_season, "current": norm_current, "anaphoric": norm_anaphoric, "year_length": norm_year_length, "weekend": norm_weekend, "ago": norm_ago, "duration": norm_duration, "vague_range": norm_vague_range,
-    "set": norm_set, "ref": norm_ref,
+    "date": norm_date,
+    "month": norm_month,
+    "year": norm_year,
+    "year_period": norm_year_period,
+    "decade": norm_decade,
+    "century": norm_century,
+    "quarter": norm_quarter,
+    "year_ago": norm_year_ago,
+    "relday": norm_relday,
+    "weekday": norm_weekday,
+    "holiday": norm_holiday,
+    "partday": norm_partday,
+    "clock": norm_clock,
+    "shifted": norm_shifted,
+    "season": norm_season,
+    "current": norm_current,
+    "anaphoric": norm_anaphoric,
+    "year_length": norm_year_length,
+    "weekend": norm_weekend,
+    "ago": norm_ago,
+    "duration": norm_duration,
+    "vague_range": norm_vague_range,
+    "set": norm_set,
+    "ref": norm_ref,
 }

@@ -25,7 +25,6 @@ from sitroom.record import Timex
 from sitroom.stages.times.calendar import Rule, properly_cased, rules, words
 from sitroom.stages.times.normalize import NORMALIZERS, Context, Norm
 
-
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}
 PERFECT_AUX = {"have", "has", "had", "'ve"}
 REFERRING_RULES = ("ago", "year_ago_adj", "context_quarter", "year_period")
@@ -77,6 +76,7 @@ def select(found: list[Candidate]) -> list[Candidate]:
 
 # ---------------------------------------------------------------- tense
 
+
 def governing_verb(doc: Doc, start: int, end: int) -> Token | None:
     """The verb the expression hangs from in the parse (a few heads up at most)."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -116,7 +116,7 @@ def tense_of(verb: Token | None, depth: int = 0) -> str | None:
 
 def looks_ahead(text: str, start: int) -> bool:
     """Whether the words just before the expression point ahead ("as soon as Tuesday")."""
-    before = " ".join(text[max(0, start - 24):start].lower().split())
+    before = " ".join(text[max(0, start - 24) : start].lower().split())
     return any(before.endswith(cue) for cue in words("aheadcue"))
 
 
@@ -138,9 +138,9 @@ def misread(doc: Doc, text: str, cand: Candidate) -> bool:
     if cand.rule.norm != "duration" or not cand.groups.get("unit"):
         return False
     unit = cand.groups["unit"].lower()
-    if re.match(r"\s+old\b", text[cand.end:cand.end + 5]):
+    if re.match(r"\s+old\b", text[cand.end : cand.end + 5]):
         return True  # an age: "52 years old"
-    if unit.startswith("quarter") and re.match(r"\s+of\s+(?!fiscal\b|\d)", text[cand.end:cand.end + 16]):
+    if unit.startswith("quarter") and re.match(r"\s+of\s+(?!fiscal\b|\d)", text[cand.end : cand.end + 16]):
         return True
     tok = next((t for t in reversed(span) if t.lower_ == unit), None) if parsed else None
     if tok is None:
@@ -150,10 +150,13 @@ def misread(doc: Doc, text: str, cand: Candidate) -> bool:
     if cand.groups["text"].lower() == "one day" and tok.head.i > tok.i and tok.head.pos_ in ("VERB", "AUX"):
         return True  # "will one day be": someday, the reference word, not a day's length
     article = (cand.groups.get("number") or "").lower() in ("a", "an")
-    return article and tok.dep_ == "npadvmod" and tok.head.i < tok.i and tok.head.pos_ in ("NOUN", "NUM", "SYM", "PROPN")
+    return (
+        article and tok.dep_ == "npadvmod" and tok.head.i < tok.i and tok.head.pos_ in ("NOUN", "NUM", "SYM", "PROPN")
+    )
 
 
 # ---------------------------------------------------------------- the stage
+
 
 def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
     """Every temporal expression of the Doc, normalized in reading order.
@@ -164,8 +167,11 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
     """
     neutral = Context(anchor=anchor)
     text = doc.text  # built anew on each access: read it once
-    usable = [c for c in candidates(text)
-              if NORMALIZERS[c.rule.norm](c.groups, neutral) is not None and not misread(doc, text, c)]
+    usable = [
+        c
+        for c in candidates(text)
+        if NORMALIZERS[c.rule.norm](c.groups, neutral) is not None and not misread(doc, text, c)
+    ]
     ctx = Context(anchor=anchor)
     out = []
     for cand in select(usable):
@@ -175,9 +181,17 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
         if norm is None:
             continue
         remember(ctx, norm, cand.rule)
-        out.append(Timex(span=(cand.start, cand.end), type=norm.type, value=norm.value,
-                         precision=norm.precision, confidence=cand.rule.confidence, rule=cand.rule.name,
-                         bounds=norm.bounds))
+        out.append(
+            Timex(
+                span=(cand.start, cand.end),
+                type=norm.type,
+                value=norm.value,
+                precision=norm.precision,
+                confidence=cand.rule.confidence,
+                rule=cand.rule.name,
+                bounds=norm.bounds,
+            )
+        )
     return out
 
 
