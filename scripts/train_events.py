@@ -37,21 +37,16 @@ from sitroom.stages.events.classifier import MODEL_DIR, QUADS, TYPES, Vocabulary
 CV_DIR = ROOT / "build" / "events-cv"
 SETS = ("quad-confli-train.jsonl", "plover-gsr-dev.jsonl", "acled-case21-dev.jsonl")
 AUTHORED = ROOT / "training" / "plover_authored.jsonl"
-C = 16.0  # inverse regularisation of both heads (5-fold CV on quad-confli: 4 -> 0.856, 16 -> 0.868)
+C = 16.0  # inverse regularisation of both heads, chosen by 5-fold CV on quad-confli (docs/decisions.md)
 # The authored sentences weigh less in the quad head: written to cover the types, they over-represent
-# quads 1-4 against the news (5-fold CV with the 698 authored rows, weight 0.2 / 0.6: quad-confli macro-F1
-# 0.851 / 0.843, GSR type 0.689 / 0.696, ACLED 0.834 / 0.834); the type head takes them at full weight.
+# quads 1-4 against the news (weight chosen by 5-fold CV, docs/decisions.md).
 AUTHORED_QUAD_WEIGHT = 0.2
 # The type head weighs its classes evenly (the news sets are mostly ASSAULT and PROTEST) and takes the
 # authored sentences, which cover every type, at twice the weight of a news sentence (5-fold CV of the
-# type head alone, GSR / ACLED: plain 0.584 / 0.863, balanced 0.615 / 0.860, balanced + authored x2 0.621 / 0.871).
+# type head alone, docs/decisions.md).
 AUTHORED_TYPE_WEIGHT = 2.0
-# The type head stays linear over the frozen embedding. Measured and not kept (issue 6): MiniLM's top two
-# layers fine-tuned on the type labels (lower four frozen and cached; AdamW 5e-5, head 2e-3, 5 epochs, batch 16,
-# the weights above; 7 MB in fp16). 5-fold CV of the type readers alone, GSR / ACLED: this head 0.677 / 0.855,
-# tuned 0.658 / 0.807, their average 0.714 / 0.858. In the event stage the average left GSR at 0.776 and took
-# ACLED to 0.850; letting the tuned reader also move the quad head among quads 1-4 (a quarter share) gave
-# GSR 0.789, ACLED 0.863, quad-confli 0.855 (half: 0.807 / 0.858 / 0.814): no net gain for 2x the stage time.
+# The type head stays linear over the frozen embedding: fine-tuning MiniLM's top layers on the types gave
+# no net gain for twice the stage time (docs/decisions.md).
 ABSENT_BIAS = -30.0  # a type never seen in training is never predicted
 
 

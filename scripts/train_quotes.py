@@ -1,5 +1,5 @@
-"""Train the quotes stage's two rule models: the attribution-cue model (``quotes_cues.json``)
-and the found-quote filter (``quotes_filter.json``), both under ``src/sitroom/data/models/``.
+"""Train the quotes stage's two rule models: the attribution-cue model (``cue_model.json``)
+and the found-quote filter (``filter.json``), both under ``src/sitroom/knowledge/data/models/quotes/``.
 The cue encoder has its own script (``train_cue_encoder.py``).
 
 Reads PolNeAR train only (``shared/eval/dev/quotes-polnear-train.jsonl``): every
@@ -36,34 +36,11 @@ FILTER_OUT = MODELS / "filter.json"
 MATCH = 0.3  # a found quote is right where it overlaps a gold content this much (the scorer's threshold)
 FILTER_C = 0.3  # inverse L2 strength of the quote filter
 FOLDS = 5  # the filter's threshold is chosen on out-of-fold probabilities over all of train
-C = 0.3  # inverse L2 strength: chosen on the held-out tenth of train
+C = 0.3  # inverse L2 strength of the cue model: chosen on the held-out tenth of train
 MIN_WEIGHT = 0.1  # weights smaller than this are dropped from the shipped table
-HELD_OUT = 0.1
-# Removed (issue 3): a content-span tagger, a linear-chain CRF (python-crfsuite) over each paragraph's tokens with
-# BIO labels for contents, cues and sources from parse and cue-model features, whose sure contents that no rule
-# quote overlapped became quotes. Once the cue encoder's attributions joined the rules' quotes (quote_stage.py) it
-# cost PolNeAR dev 0.002 content F1@0.3 and 0.003 e2e F1 (0.829 / 0.772 without it).
-# Measured and not kept (issue 3): contextual token features for that CRF tagger. Frozen MiniLM token states
-# (wordpieces averaged per spaCy token, sentence windows of one paragraph), a one-hidden-layer head (128 units,
-# token + neighbours) predicting outside/content/cue/source (out-of-fold token accuracy 0.71-0.74), its
-# probabilities bucketed into the CRF's features (out-of-fold on train). PolNeAR dev: content F1@0.3 0.794 -> 0.799,
-# e2e 0.737 -> 0.741, for a quotes stage 4x slower (an encoder pass per article). The tagger only adds quotes
-# that overlap none of the rules' quotes, so better tagging barely reaches the score.
-# Measured and not kept (issue 3): a learned extractor to replace or join the rules. A BiLSTM cue tagger and a
-# cue-conditioned BiLSTM content/source tagger (spaCy tok2vec, parse and cue-model features, a window of 40 tokens
-# before and 80 after the cue), trained on PolNeAR train: given the gold cues it reads contents at F1@0.3 0.931
-# (e2e 0.866), with its own cues 0.787 (the rules 0.796); with the fine-tuned cue encoder's cues 0.797. Joined with
-# the rules (its quotes whose cue no rule quote has, or its content for theirs) it never passed 0.800: its cue
-# errors are the rules' (the gold cues both miss are one-off phrasings), so the cue encoder only vetoes
-# (sitroom.stages.quotes.encoder, scripts/train_cue_encoder.py).
-# Measured and not kept (issue 3): the filter moved after the join, judging the encoder's quotes too, with the
-# encoder's reading of each quote as features (mean content probability, cue probability, nearest source's
-# probability, in tenths, alone and by rule and kind). Learned out of sample: an encoder trained on the odd-numbered
-# train articles read the even-numbered ones, and the filter was taught on those. Out-of-fold quote F1 on that half
-# rose only 0.8016 -> 0.8058 (0.8054 without the encoder features); PolNeAR dev content F1@0.3 0.843-0.845 against
-# 0.846 here, whether it judged the rules' and the encoder's quotes, every quote, or the encoder's alone. Averaging
-# the shipped encoder's probabilities with that half-train model's (0.843), or with it and a 192-piece retrain
-# (0.844), did not help either.
+HELD_OUT = 0.1  # the share of train (its last articles) the cue model's threshold is chosen on
+# The learned alternatives measured against these two models and the rules (a CRF content tagger, a BiLSTM
+# extractor, the filter moved after the join with the encoder) were not kept: docs/decisions.md.
 
 
 def parsed_docs(gold: list[dict], cache: Path | None):
@@ -85,14 +62,14 @@ def parsed_docs(gold: list[dict], cache: Path | None):
 
 def examples(doc, article: dict) -> tuple[list[dict[str, int]], list[int]]:
     """Feature dicts and labels of the article's candidate tokens (a cue: inside a gold cue span)."""
-    from sitroom.stages.quotes.cue_model import features, is_candidate
+    from sitroom.stages.quotes.cue_model import cue_features, is_candidate
 
     cues = [(s, e) for q in article["quotes"] for s, e in q.get("cue") or []]
     xs, ys = [], []
     for tok in doc:
         if not is_candidate(tok):
             continue
-        xs.append(dict.fromkeys(features(tok), 1))
+        xs.append(dict.fromkeys(cue_features(tok), 1))
         ys.append(int(any(s <= tok.idx < e for s, e in cues)))
     return xs, ys
 
@@ -113,9 +90,9 @@ def best_threshold(vec, clf, xs: list[dict[str, int]], ys: list[int]) -> tuple[f
     best = (0.0, 0.5)
     for step in range(10, 91, 2):
         t = step / 100
-        tp = sum(1 for p, y in zip(probs, ys) if p >= t and y)
-        fp = sum(1 for p, y in zip(probs, ys) if p >= t and not y)
-        fn = sum(1 for p, y in zip(probs, ys) if p < t and y)
+        tp = sum(1 for p, y in zip(probs, ys, strict=True) if p >= t and y)
+        fp = sum(1 for p, y in zip(probs, ys, strict=True) if p >= t and not y)
+        fn = sum(1 for p, y in zip(probs, ys, strict=True) if p < t and y)
         f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
         best = max(best, (f1, t))
     return best
@@ -169,7 +146,7 @@ def filter_examples(docs, gold: list[dict]) -> list[dict]:
 
     nlp = build_nlp(Options(progress=False))
     out = []
-    for doc, article in zip(docs, gold):
+    for doc, article in zip(docs, gold, strict=True):
         for name in STAGES[: STAGES.index("sitroom_quotes")]:
             doc = nlp.get_pipe(name)(doc)
         found = quotes.found_quotes(doc)
@@ -177,10 +154,14 @@ def filter_examples(docs, gold: list[dict]) -> list[dict]:
         checked = [quote_filter.is_checked(q) for q in found]
         out.append(
             {
-                "xs": [dict.fromkeys(quote_filter.features(doc, q), 1) for q, c in zip(found, checked) if c],
-                "ys": [y for y, c in zip(right, checked) if c],
+                "xs": [
+                    dict.fromkeys(quote_filter.quote_features(doc, q), 1)
+                    for q, c in zip(found, checked, strict=True)
+                    if c
+                ],
+                "ys": [y for y, c in zip(right, checked, strict=True) if c],
                 "gold": len(article["quotes"]),
-                "kept_right": sum(y for y, c in zip(right, checked) if not c),
+                "kept_right": sum(y for y, c in zip(right, checked, strict=True) if not c),
                 "kept": checked.count(False),
             }
         )
@@ -196,7 +177,7 @@ def filter_threshold(probs, rows: list[dict]) -> tuple[float, float]:
     best = (0.0, 0.0)
     for step in range(0, 81, 2):
         t = step / 100
-        tp = fixed_tp + sum(1 for p, y in zip(probs, ys) if p >= t and y)
+        tp = fixed_tp + sum(1 for p, y in zip(probs, ys, strict=True) if p >= t and y)
         kept = fixed_n + sum(1 for p in probs if p >= t)
         best = max(best, (2 * tp / (kept + n_gold), t))
     return best
@@ -230,7 +211,9 @@ def train_filter(docs, gold: list[dict], out: Path) -> None:
 def write_weights(out: Path, vec, clf, threshold: float, f1: float, about: str) -> None:
     """A logistic regression as a JSON table of its weights (those too small to matter dropped)."""
     weights = {
-        name: round(float(w), 3) for name, w in zip(vec.get_feature_names_out(), clf.coef_[0]) if abs(w) >= MIN_WEIGHT
+        name: round(float(w), 3)
+        for name, w in zip(vec.get_feature_names_out(), clf.coef_[0], strict=True)
+        if abs(w) >= MIN_WEIGHT
     }
     out.write_text(
         json.dumps(
@@ -251,7 +234,7 @@ def write_weights(out: Path, vec, clf, threshold: float, f1: float, about: str) 
 
 def train_cue_model(docs, gold: list[dict], out: Path) -> None:
     """Fit the cue model on 90% of train, pick its threshold on the rest, refit on all, write it."""
-    per_doc = [examples(doc, art) for doc, art in zip(docs, gold)]
+    per_doc = [examples(doc, art) for doc, art in zip(docs, gold, strict=True)]
     cut = int(len(per_doc) * (1 - HELD_OUT))
     flat = lambda part, k: [v for pair in part for v in pair[k]]  # noqa: E731
     vec, clf = fit(flat(per_doc[:cut], 0), flat(per_doc[:cut], 1))

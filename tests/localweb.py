@@ -2,7 +2,7 @@
 
 Each test declares routes (status, body, headers, a delay to provoke a
 timeout, an ETag to answer 304) and reads back the requests the server saw.
-Import the ``web`` fixture into a test module to use it.
+The ``web`` fixture (tests/conftest.py) starts one per test.
 """
 
 from __future__ import annotations
@@ -11,8 +11,6 @@ import threading
 import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
-import pytest
 
 
 @dataclass
@@ -87,15 +85,6 @@ class LocalWeb:
 
     def hits(self, path: str) -> list[Seen]:
         return [r for r in self.requests if r.path == path]
-
-
-@pytest.fixture
-def web():
-    server = LocalWeb()
-    server.thread.start()
-    yield server
-    server.server.shutdown()
-    server.server.server_close()
 
 
 def page(title: str, body: str, published: str | None = None, lang: str = "en") -> str:

@@ -27,12 +27,12 @@ from sitroom.record import Article, Record
 
 # The stages in the order they run; each reads what earlier ones left on the Doc.
 STAGES: tuple[str, ...] = (
-    "sitroom_times",  # times.py: temporal expressions -> TIMEX3 (doc._.timexes)
-    "sitroom_places",  # places.py: toponyms -> coordinates (doc._.places)
-    "sitroom_actors",  # actors.py: mentions -> coded actors (doc._.actors)
-    "sitroom_quantities",  # quantities.py: counts (doc._.quantities)
-    "sitroom_quotes",  # quote_stage.py: reported speech (doc._.quotes), rules and encoder
-    "sitroom_events",  # events.py: PLOVER events (doc._.events)
+    "sitroom_times",  # stages/times: temporal expressions -> TIMEX3 (doc._.timexes)
+    "sitroom_places",  # stages/places: toponyms -> coordinates (doc._.places)
+    "sitroom_actors",  # stages/actors: mentions -> coded actors (doc._.actors)
+    "sitroom_quantities",  # stages/quantities.py: counts (doc._.quantities)
+    "sitroom_quotes",  # stages/quotes: reported speech (doc._.quotes), rules and encoder
+    "sitroom_events",  # stages/events: PLOVER events (doc._.events)
 )
 
 

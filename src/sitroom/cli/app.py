@@ -2,6 +2,9 @@
 
 Each command parses its options into :class:`~sitroom.config.Options` or
 :class:`~sitroom.store.Filters`, calls one function, and prints a table or JSON.
+The commands that read the store import no spaCy, torch or page parsers: only
+``extract``, ``ingest`` and ``watch`` import :mod:`sitroom.batch` and
+:mod:`sitroom.ingest`, inside the command, so ``--help`` and queries start fast.
 """
 
 from __future__ import annotations
@@ -10,18 +13,18 @@ import json
 import logging
 import re
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, NoReturn, TypedDict, Unpack
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
 
-from sitroom import batch
 from sitroom.cli import views
 from sitroom.config import DEFAULT_DB, Options, default_model
 from sitroom.errors import E006, E010, SitroomError, error
-from sitroom.ingest.sources import iter_articles
 from sitroom.store import Filters, Store, queries
 
 app = typer.Typer(
@@ -56,12 +59,24 @@ OutletCol = Annotated[str, typer.Option("--outlet-col", help="Corpus column hold
 _PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
-def _fail(exc: SitroomError) -> None:
+class Columns(TypedDict, total=False):
+    """The corpus-column options of ``extract`` and ``ingest``, as :class:`Options` names them."""
+
+    text_col: str
+    date_col: str
+    id_col: str
+    url_col: str
+    outlet_col: str
+
+
+def _fail(exc: SitroomError) -> NoReturn:
     typer.echo(f"error: {exc}", err=True)
     raise typer.Exit(2)
 
 
-def _options(model: str, published: str | None, actors: Path | None, db: Path | None = None, **columns: str) -> Options:
+def _options(
+    model: str, published: str | None, actors: Path | None, db: Path | None = None, **columns: Unpack[Columns]
+) -> Options:
     try:
         anchor = date.fromisoformat(published) if published else None
     except ValueError:
@@ -69,7 +84,7 @@ def _options(model: str, published: str | None, actors: Path | None, db: Path | 
     return Options(model=model, published=anchor, actors_file=actors, db=db or Path(DEFAULT_DB), **columns)
 
 
-def _filters(since: str | None, until: str | None, **kw) -> Filters:
+def _filters(since: str | None, until: str | None, **kw: Any) -> Filters:
     for name, value in (("--since", since), ("--until", until)):
         if value and not _PARTIAL_DATE.match(value):
             _fail(error(E010, f"{name} {value}", "not a date (YYYY, YYYY-MM or YYYY-MM-DD)"))
@@ -83,7 +98,7 @@ def _store(db: Path) -> Store:
         _fail(exc)
 
 
-def _print(rows, table, as_json: bool) -> None:
+def _print(rows: Any, table: Callable[[Any], Table], as_json: bool) -> None:
     if as_json:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
     else:
@@ -103,6 +118,9 @@ def extract(
     outlet_col: OutletCol = "outlet",
 ) -> None:
     """Print one JSON line per article: quotes, events, times, places, actors, quantities."""
+    from sitroom import batch
+    from sitroom.ingest.sources import iter_articles
+
     options = _options(
         model,
         published,
@@ -141,6 +159,8 @@ def ingest(
     progress: Annotated[bool, typer.Option(help="Show a progress bar.")] = True,
 ) -> None:
     """Store articles and what they say; the same article twice is stored once."""
+    from sitroom import batch
+
     options = _options(
         model,
         published,
@@ -207,7 +227,18 @@ def quotes_cmd(
         _print(queries.quotes(store, f), views.quotes_table, as_json)
 
 
-def _event_filters(since, until, actor, type, mode, factuality, country, near, article, limit) -> Filters:
+def _event_filters(
+    since: str | None,
+    until: str | None,
+    actor: str | None,
+    type: str | None,
+    mode: str | None,
+    factuality: str | None,
+    country: str | None,
+    near: str | None,
+    article: str | None,
+    limit: int,
+) -> Filters:
     point = None
     if near:
         try:
@@ -236,7 +267,11 @@ Country = Annotated[str | None, typer.Option(help="ISO3 country of the place or 
 Near = Annotated[str | None, typer.Option(help="LAT,LON,KM: events placed within KM of a point.")]
 
 
-def _event_command(query, table, doc: str):
+def _event_command(
+    query: Callable[[Store, Filters], list[dict[str, Any]]],
+    table: Callable[[list[dict[str, Any]]], Table],
+    doc: str,
+) -> Callable[..., None]:
     """An event-listing command: the same filters, a different query and table."""
 
     def command(
@@ -297,6 +332,7 @@ def watch(
     rounds: Annotated[int | None, typer.Option(help="Stop after this many rounds.")] = None,
 ) -> None:
     """Poll feeds and ingest what is new, until Ctrl-C."""
+    from sitroom import batch
     from sitroom.ingest.watch import parse_interval
     from sitroom.ingest.watch import watch as watch_feeds
     from sitroom.pipeline import build_nlp
@@ -353,4 +389,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

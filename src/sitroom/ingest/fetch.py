@@ -3,9 +3,9 @@
 A watcher polls the same feeds for days, so it must behave as the sites expect
 of a well-mannered client: say who it is (a user agent), ask "anything new?"
 with the validators the site gave last time (ETag / Last-Modified, answered by
-a cheap 304), take gzip, keep out of what robots.txt forbids, wait between two requests to
-one host, back off when a server is
-failing, and give up after a bounded time. Everything it gets is untrusted: only
+a cheap 304), take gzip, keep out of what robots.txt forbids, wait between two
+requests to one host, back off when a server is failing, and give up after a
+bounded time. Everything it gets is untrusted: only
 ``http`` and ``https`` URLs are followed (a feed must not make sitroom read a
 local ``file:`` URL), and a body is cut off at ``max_bytes``.
 
@@ -167,9 +167,10 @@ class Fetcher:
         self, url: str, final_url: str, status: int, body: bytes, headers: Message
     ) -> Response | SitroomError:
         if len(body) <= self.max_bytes and headers.get("Content-Encoding", "").lower() == "gzip":
-            body = _gunzip(body, self.max_bytes)
-            if body is None:
+            inflated = _gunzip(body, self.max_bytes)
+            if inflated is None:
                 return error(E011, url, "corrupt gzip body")
+            body = inflated
         if len(body) > self.max_bytes:  # as sent or once inflated
             return error(E011, url, f"body larger than {self.max_bytes} bytes")
         return Response(url=final_url, status=status, body=body, content_type=headers.get_content_type())

@@ -12,7 +12,7 @@ from datetime import date
 from urllib.parse import urlsplit
 
 import trafilatura
-from trafilatura.settings import set_date_params
+from trafilatura.settings import Document, set_date_params
 
 from sitroom.errors import E002, E003, SitroomError, error
 from sitroom.record import Article
@@ -47,8 +47,8 @@ def article_from_html(
         )
     except Exception as exc:  # a third-party parser on untrusted HTML: one page must not end a batch
         return error(E003, origin, f"unparseable HTML: {type(exc).__name__}: {exc}")
-    text = (doc.text or "") if doc is not None else ""
-    if not text.strip():
+    text = (doc.text or "") if isinstance(doc, Document) else ""
+    if not isinstance(doc, Document) or not text.strip():
         return error(E002, origin, "no article text found in the page")
     page_url = doc.url or url
     published = _page_date(doc.date) or published

@@ -342,9 +342,10 @@ def article_from_row(row: Mapping[str, Any], subject: str, default_id: str, opti
     published = options.published
     raw_date = row.get(options.date_col)
     if raw_date not in (None, ""):
-        published = date_or_error(raw_date, subject)
-        if isinstance(published, SitroomError):
-            return published
+        dated = date_or_error(raw_date, subject)
+        if isinstance(dated, SitroomError):
+            return dated
+        published = dated
     raw_id = row.get(options.id_col)
     return Article(
         id=default_id if raw_id in (None, "") else str(raw_id),

@@ -4,9 +4,8 @@
 everything a feed can do: be down, time out, answer 500, serve junk in place of
 XML, or link a page that fails. Each such problem is logged as one line and
 costs that feed (or that item) for that round only. What was read is
-remembered — the items done, the failures of the others, each feed's ETag and
-Last-Modified —
-in a state file if one is given, so a restart neither re-fetches every page
+remembered (the items done, the failures of the others, each feed's ETag and
+Last-Modified) in a state file if one is given, so a restart neither re-fetches every page
 nor re-downloads an unchanged feed. Ctrl-C (SIGINT) ends the current request,
 saves the state and returns.
 

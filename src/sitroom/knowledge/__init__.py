@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import json
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from io import StringIO

@@ -1,5 +1,6 @@
-"""The one home of English word sets: pronouns, titles, locative prepositions, number words,
-the speech-cue lexicon. Stages import these rather than keep their own copies.
+"""The one home of English word sets: pronouns, titles, locative prepositions, number words
+(``english/number_words.tsv``, read by the time and quantities stages), the speech-cue lexicon
+(``quotes/cues.tsv``). Stages import these rather than keep their own copies.
 """
 
 from __future__ import annotations
@@ -25,10 +26,25 @@ TITLES = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sen",
 LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "inside", "around", "across", "throughout"})
 
 
+NUMBER_WORDS_FILE = "english/number_words.tsv"
+
+
 @lru_cache(maxsize=1)
-def number_words() -> dict[str, tuple[float, bool]]:
-    """Number word -> (value, whether it multiplies the number before it: "two hundred")."""
-    return {r["word"]: (float(r["value"]), r["multiplier"] == "yes") for r in read_tsv("english/number_words.tsv")}
+def count_words() -> dict[str, tuple[float, bool]]:
+    """Number words of counts (the quantities stage) -> (value, whether it multiplies the number
+    before it: "two hundred")."""
+    return {
+        r["word"]: (float(r["value"]), r["multiplier"] == "yes")
+        for r in read_tsv(NUMBER_WORDS_FILE)
+        if r["count"] == "yes"
+    }
+
+
+@lru_cache(maxsize=1)
+def time_number_words() -> dict[str, float]:
+    """Number words of lengths of time (the time stage) -> value, articles and phrases included
+    ("a year", "a couple of days", "half a day"), in the table's order."""
+    return {r["word"]: float(r["value"]) for r in read_tsv(NUMBER_WORDS_FILE) if r["time"] == "yes"}
 
 
 @lru_cache(maxsize=1)

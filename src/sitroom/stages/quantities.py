@@ -6,8 +6,8 @@ the parse to a noun the units table knows ("90 Iranian-made Shahed drones" ->
 governs them says what happened ("killing 6 civilians" -> 6 dead, "10 people
 were injured" -> 10 injured), and a bare number does the same ("5 were
 arrested"). Dates, times, money, percentages and ordinals are not counts.
-Units, casualty cues and number words live in ``data/quantity_*.tsv`` and
-``data/number_words.tsv``.
+Units and casualty cues live in ``quantities/units.tsv`` and ``quantities/cues.tsv``,
+number words in ``english/number_words.tsv`` (shared with the time stage).
 """
 
 from __future__ import annotations
@@ -19,13 +19,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from sitroom.knowledge import read_tsv
-from sitroom.knowledge.english import number_words
+from sitroom.knowledge.english import count_words
 from sitroom.record import Quantity
 
 NOT_COUNTS = {"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"}
 COUNTED_DEPS = {"nummod", "quantmod", "compound", "amod", "nmod"}
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "obj", "attr", "appos", "conj", "pobj"}
-DIGITS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
+# A number written in digits: "90", "1,200", "2.5".
+DIGIT_NUMBER = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
 
 
 @lru_cache(maxsize=1)
@@ -35,7 +36,7 @@ def units() -> dict[str, tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
-def cues() -> dict[str, str]:
+def casualty_cues() -> dict[str, str]:
     """Casualty words (kill, injure, arrest, dead...) -> the unit of what they count."""
     return {r["lemma"]: r["unit"] for r in read_tsv("quantities/cues.tsv")}
 
@@ -47,10 +48,10 @@ def number_value(tokens: list[Token]) -> float | None:
         word = tok.lower_
         if tok.text == "-":
             continue
-        if DIGITS.match(word):
+        if DIGIT_NUMBER.match(word):
             value, mult = float(word.replace(",", "")), False
-        elif word in number_words():
-            value, mult = number_words()[word]
+        elif word in count_words():
+            value, mult = count_words()[word]
         else:
             return None
         if mult:
@@ -63,7 +64,7 @@ def number_value(tokens: list[Token]) -> float | None:
 
 
 def is_number(tok: Token) -> bool:
-    return tok.ent_type_ not in NOT_COUNTS and (bool(DIGITS.match(tok.lower_)) or tok.lower_ in number_words())
+    return tok.ent_type_ not in NOT_COUNTS and (bool(DIGIT_NUMBER.match(tok.lower_)) or tok.lower_ in count_words())
 
 
 def number_runs(doc: Doc) -> list[list[Token]]:
@@ -82,11 +83,11 @@ def number_runs(doc: Doc) -> list[list[Token]]:
 def casualty(word: Token) -> str | None:
     """What happened to the counted people, from the word governing them or describing them."""
     for tok in (word, *word.children):
-        if tok.lemma_.lower() in cues() and (tok == word or tok.dep_ in {"amod", "acl", "relcl"}):
-            return cues()[tok.lemma_.lower()]
+        if tok.lemma_.lower() in casualty_cues() and (tok == word or tok.dep_ in {"amod", "acl", "relcl"}):
+            return casualty_cues()[tok.lemma_.lower()]
     head = word.head
-    if word.dep_ in ARGUMENT_DEPS and head.lemma_.lower() in cues():
-        return cues()[head.lemma_.lower()]
+    if word.dep_ in ARGUMENT_DEPS and head.lemma_.lower() in casualty_cues():
+        return casualty_cues()[head.lemma_.lower()]
     return None
 
 
@@ -105,8 +106,8 @@ def counted(run: list[Token]) -> tuple[Token | None, str, str] | None:
                 return noun, hurt, f"count of {noun.lemma_} governed by casualty cue"
         return noun, unit, f"count attached to unit noun {noun.lemma_!r}"
     hurt = casualty(last) if last.dep_ in ARGUMENT_DEPS else None
-    if hurt is None and last.head.lemma_.lower() in cues() and last.head.i == last.i + 1:
-        hurt = cues()[last.head.lemma_.lower()]  # "10 dead"
+    if hurt is None and last.head.lemma_.lower() in casualty_cues() and last.head.i == last.i + 1:
+        hurt = casualty_cues()[last.head.lemma_.lower()]  # "10 dead"
     return (None, hurt, "bare count governed by casualty cue") if hurt else None
 
 
@@ -116,7 +117,7 @@ def find_quantities(doc: Doc) -> list[Quantity]:
     for run in number_runs(doc):
         value = number_value(run)
         hit = counted(run) if value is not None else None
-        if hit is None:
+        if value is None or hit is None:
             continue
         noun, unit, rule = hit
         start = run[0].idx
@@ -137,6 +138,11 @@ class QuantitiesStage:
         return doc
 
 
-@Language.factory("sitroom_quantities")
+@Language.factory(
+    "sitroom_quantities",
+    requires=["token.ent_type", "token.dep", "token.pos", "token.lemma"],
+    assigns=["doc._.quantities"],
+    default_config={},
+)
 def make_quantities(nlp: Language, name: str) -> QuantitiesStage:
     return QuantitiesStage(nlp)

@@ -2,9 +2,9 @@
 
 Agencies' copy reaches dozens of sites with a new headline, a trimmed last
 paragraph or an added line of context. Counting each copy as a separate report
-would make one agency look like a chorus of independent sources, so the store
-links near-duplicates at ingest and fusion counts them as one report carried by
-several outlets.
+would make one agency look like a chorus of independent sources, so at ingest the
+store links each near-duplicate to its original (``articles.duplicate_of``, with
+the estimated ``similarity``), and ``sitroom stats`` counts the near-duplicates.
 
 The test is MinHash over word 5-shingles: each text becomes ``PERMUTATIONS``
 small integers whose agreement rate estimates the Jaccard similarity of the two

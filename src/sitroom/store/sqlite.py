@@ -15,7 +15,6 @@ from typing import Any
 
 from sitroom.errors import E008, error
 from sitroom.record import Event, Quote, Record
-from sitroom.store import dedup
 from sitroom.store.migrations import migrate
 
 
@@ -68,25 +67,31 @@ class Store:
             raise
         return outcome
 
-    def _near_duplicate(self, fp: dedup.Fingerprint, keys: list[str]) -> tuple[str, float] | None:
-        """The stored article this text is a near-copy of (its own original, if that is a copy too)."""
+    def _band_mates(self, keys: list[str]) -> list[tuple[str, bytes]]:
+        """``(id, fingerprint)`` of the stored articles that share an LSH band key with these."""
         marks = ",".join("?" * len(keys))
         rows = self.conn.execute(
             f"SELECT DISTINCT a.id, a.fingerprint FROM article_bands b JOIN articles a ON a.id = b.article_id"
             f" WHERE b.band IN ({marks})",
             keys,
         ).fetchall()
-        match = dedup.best_match(fp, ((r[0], r[1]) for r in rows))
-        if match is None:
-            return None
-        original = self.conn.execute("SELECT duplicate_of FROM articles WHERE id = ?", (match[0],)).fetchone()[0]
-        return (original or match[0], match[1])
+        return [(r[0], r[1]) for r in rows]
+
+    def _original(self, article_id: str) -> str:
+        """The article a near-copy was linked to, or the article itself if it is no copy."""
+        original = self.conn.execute("SELECT duplicate_of FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
+        return original or article_id
 
     def _insert(self, record: Record, status: str) -> None:
+        # numpy (through dedup) is loaded only to write, so the query commands start without it.
+        from sitroom.store import dedup
+
         art, c = record.article, self.conn
         fp = dedup.fingerprint(art.text)
         keys = dedup.band_keys(fp)
-        dup = self._near_duplicate(fp, keys)
+        match = dedup.best_match(fp, self._band_mates(keys))
+        # The stored article this text is a near-copy of (its own original, if that is a copy too).
+        dup = (self._original(match[0]), match[1]) if match else None
         c.execute(
             "INSERT INTO articles (id, hash, text, title, published, url, outlet, language, status, origin,"
             " ingested_at, fingerprint, duplicate_of, similarity, byline) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",

@@ -15,10 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from sitroom.knowledge import read_json
-from sitroom.stages.actors.tables import ActorGazetteer, Hit, Known, Pattern
+from sitroom.stages.actors.tables import ActorGazetteer, Hit, Known, Pattern, PhraseMatchers
 
 WORDS = read_json("actors/words.json")
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "nummod", "det", "predet", "case", "punct", "quantmod"}
@@ -50,7 +50,7 @@ class ActorIndex:
         return self.hits.get(i)
 
 
-def find_hits(doc: Doc, gazetteer: ActorGazetteer, matcher) -> dict[int, tuple[int, int, Hit]]:
+def find_hits(doc: Doc, gazetteer: ActorGazetteer, matcher: PhraseMatchers) -> dict[int, tuple[int, int, Hit]]:
     """Known phrases in the text, longest first, without overlaps or implausible readings."""
     found = sorted(matcher(doc), key=lambda m: (m[0] - m[1], m[0]))
     taken: dict[int, tuple[int, int, Hit]] = {}
@@ -64,7 +64,7 @@ def find_hits(doc: Doc, gazetteer: ActorGazetteer, matcher) -> dict[int, tuple[i
     return taken
 
 
-def _elsewhere(span, hit: Hit, gazetteer: ActorGazetteer) -> bool:
+def _elsewhere(span: Span, hit: Hit, gazetteer: ActorGazetteer) -> bool:
     """Whether the places stage put this capital in another country ("Athens, Ga.")."""
     if hit.via != "capital":
         return False
@@ -75,7 +75,7 @@ def _elsewhere(span, hit: Hit, gazetteer: ActorGazetteer) -> bool:
     return False
 
 
-def _plausible(span, hits: list[Hit]) -> Hit | None:
+def _plausible(span: Span, hits: list[Hit]) -> Hit | None:
     """The first reading that fits the entity tags.
 
     A phrase inside a longer name is part of that name: "Trump" in "Melania Trump",
@@ -89,7 +89,11 @@ def _plausible(span, hits: list[Hit]) -> Hit | None:
         not (span.start <= t.i < span.end) and t.tag_ != "POS" and not t.is_punct for t in ent
     )
     for hit in hits:
-        if longer and (ent.label_ == "PERSON" or hit.via == "capital" and ent.label_ in ("GPE", "LOC", "FAC")):
+        if (
+            longer
+            and ent is not None
+            and (ent.label_ == "PERSON" or hit.via == "capital" and ent.label_ in ("GPE", "LOC", "FAC"))
+        ):
             continue
         if hit.known.kind == "person" and len(span) == 1 and ents & {"GPE", "LOC", "FAC"}:
             continue
@@ -152,7 +156,9 @@ def context_tokens(head: Token) -> list[Token]:
 
 def candidate_countries(tokens: list[Token], index: ActorIndex, day: date | None, ethnic_too: bool = True) -> list[str]:
     """Countries the tokens name, in text order; ethnic demonyms last (or left out)."""
-    seen, plain, ethnic = set(), [], []
+    seen: set[int] = set()
+    plain: list[str] = []
+    ethnic: list[str] = []
     for t in sorted(tokens, key=lambda t: t.i):
         found = index.hit_at(t.i)
         if not found or found[0] in seen:
@@ -445,7 +451,7 @@ def _proper_name(head: Token, index: ActorIndex) -> str:
     return head.doc[start : head.i + 1].text
 
 
-def trim(tokens: list[Token]) -> list[Token]:
+def trim_phrase(tokens: list[Token]) -> list[Token]:
     """The phrase's words without leading determiners and trailing possessive or punctuation."""
     toks = sorted(tokens, key=lambda t: t.i)
     while len(toks) > 1 and (toks[0].lower_ in WORDS["determiners"] or toks[0].is_punct):
@@ -457,7 +463,7 @@ def trim(tokens: list[Token]) -> list[Token]:
 
 def _name(tokens: list[Token]) -> str:
     """The phrase's words as written, without leading determiners or a trailing possessive."""
-    toks = trim(tokens)
+    toks = trim_phrase(tokens)
     return toks[0].doc[toks[0].i : toks[-1].i + 1].text if toks else ""
 
 

@@ -1,11 +1,11 @@
-"""What a mention stands for: the one resolver of pronouns, roles and surnames.
+"""What a mention stands for: the one resolver of pronouns, office words and surnames.
 
 A mention is resolved to a name from the text alone, so that quotes and events keep a
 named party even where the actors stage codes nothing: pronouns to the person last in
-focus, roles ("the president", "the ministry") to the person or body named earlier with
-that role, appositions ("Trump's envoy, Steve Witkoff") to the named person, surnames to
-the fullest form of the name in the article. The quotes stage resolves its speakers here
-and the events stage its sources and targets.
+focus, office words ("the president", "the ministry") to the person or body named earlier
+with that office, appositions ("Trump's envoy, Steve Witkoff") to the named person, surnames
+to the fullest form of the name in the article. The quotes stage resolves its speakers here
+and the events stage the person pronouns among its sources and targets.
 """
 
 from __future__ import annotations
@@ -27,22 +27,25 @@ from sitroom.knowledge.english import (
 from sitroom.stages import ENTS_KEY
 from sitroom.stages.actors.stage import text_of
 
-NAMED = ("PERSON", "ORG", "GPE", "NORP")
+NAMED = ("PERSON", "ORG", "GPE", "NORP")  # the entity labels a mention may carry its name in
+ANTECEDENT_SENTENCES = 4  # sentences searched back for the person "he" or "she" stands for
+BODY_LOOKBACK = 60  # tokens before its sentence searched for the organisation "it" stands for
 
 
 @lru_cache(maxsize=1)
-def roles() -> dict[str, str]:
-    """Role words ("president", "ministry") and whether they name a person or a body."""
+def office_words() -> dict[str, str]:
+    """Words naming a speaker by office or function ("president", "ministry") and whether they name
+    a person (an office holder) or a body, from ``quotes/speaker_roles.tsv``."""
     return {row["role"]: row["kind"] for row in read_tsv("quotes/speaker_roles.tsv")}
 
 
 @lru_cache(maxsize=1)
 def animate_nouns() -> frozenset[str]:
-    """One-word offices, institutions and groups of people: the speech roles, the actor patterns
+    """One-word offices, institutions and groups of people: the office words, the actor patterns
     of ``actors/institutions.tsv`` ("president", "ministry", "protester") and ``quotes/speaker_nouns.txt``."""
     patterns = {r["pattern"] for r in read_tsv("actors/institutions.tsv") if r["kind"] in ("role", "body", "group")}
     listed = {w for w in data_text("quotes/speaker_nouns.txt").split("\n") if w and not w.startswith("#")}
-    return frozenset(w for w in patterns | set(roles()) | listed if " " not in w)
+    return frozenset(w for w in patterns | set(office_words()) | listed if " " not in w)
 
 
 def same_line(tok: Token, anchor: Token) -> bool:
@@ -60,21 +63,24 @@ def in_clause(tok: Token, head: Token) -> bool:
     return False
 
 
-def resolve(head: Token, recent: str | None = None) -> str:
-    """The name a speaker mention stands for; its own words when nothing better is known."""
+def referent_name(head: Token, recent: str | None = None) -> str:
+    """The name a mention stands for; its own words when nothing better is known.
+
+    ``recent`` is the last speaker named, whom "he" or "she" may mean.
+    """
     name = named_in(head)
     if name:
         return name
     low = head.lower_
     if low in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
-        return resolve(head.head.head, recent)
+        return referent_name(head.head.head, recent)
     if low in PERSON_PRONOUNS | PERSON_POSSESSIVES:
         return _person_antecedent(head, recent) or head.text
     if low == "it":
         return _body_antecedent(head) or head.text
-    role = role_of(head)
-    if role:
-        found = _role_holder(head, role)
+    office = office_word_of(head)
+    if office:
+        found = _office_holder(head, office)
         if found:
             return found
     return _bare_name(head)
@@ -112,7 +118,7 @@ def entity_of(tok: Token) -> SpacySpan | None:
 
 def full_name(ent: SpacySpan) -> str:
     """The fullest form of a person's name in the article ("Trump" -> "Donald Trump")."""
-    words = [w for w in _clean_person(ent.text).split()]
+    words = _clean_person(ent.text).split()
     if not words:
         return ent.text
     best = " ".join(words)
@@ -138,7 +144,7 @@ def _person_antecedent(head: Token, recent: str | None) -> str | None:
     """The person a pronoun refers to: the nearest sentence's subject person, else the last speaker where "he" or "she" may mean them."""
     doc = head.doc
     sent = head.sent
-    for _ in range(4):
+    for _ in range(ANTECEDENT_SENTENCES):
         persons = [
             e for e in ents_of(doc) if e.label_ == "PERSON" and sent.start <= e.start and e.end <= min(head.i, sent.end)
         ]
@@ -165,27 +171,31 @@ def _may_be_person(name: str) -> bool:
 
 
 def _body_antecedent(head: Token) -> str | None:
-    prev = [e for e in ents_of(head.doc) if e.label_ == "ORG" and e.end <= head.i and e.start >= head.sent.start - 60]
+    prev = [
+        e
+        for e in ents_of(head.doc)
+        if e.label_ == "ORG" and e.end <= head.i and e.start >= head.sent.start - BODY_LOOKBACK
+    ]
     return _strip_the(prev[-1].text) if prev else None
 
 
-def role_of(head: Token) -> str | None:
-    """The role word a mention names its speaker by ("the Foreign Ministry" -> ministry)."""
+def office_word_of(head: Token) -> str | None:
+    """The office word a mention names its speaker by ("the Foreign Ministry" -> ministry)."""
     words = [c.lower_ for c in head.children if c.dep_ == "compound" and c.i < head.i] + [head.lemma_.lower()]
     for n in (2, 1):
         key = " ".join(words[-n:])
-        if key in roles():
+        if key in office_words():
             return key
     return None
 
 
-def _role_holder(head: Token, role: str) -> str | None:
-    """The person or body named earlier with this role, the nearest before the mention."""
+def _office_holder(head: Token, office: str) -> str | None:
+    """The person or body named earlier with this office, the nearest before the mention."""
     doc = head.doc
-    if roles()[role] == "body":
-        prev = [e for e in ents_of(doc) if e.label_ == "ORG" and e.end <= head.i and role in e.text.lower()]
+    if office_words()[office] == "body":
+        prev = [e for e in ents_of(doc) if e.label_ == "ORG" and e.end <= head.i and office in e.text.lower()]
         return _strip_the(prev[-1].text) if prev else None
-    last = role.split()[-1]
+    last = office.split()[-1]
     for tok in reversed(doc[: head.i]):
         if tok.lemma_.lower() != last:
             continue

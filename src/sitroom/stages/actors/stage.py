@@ -38,7 +38,7 @@ from sitroom.stages.actors.coding import (
     of_complement,
     on_head_line,
     titled,
-    trim,
+    trim_phrase,
 )
 from sitroom.stages.actors.tables import gazetteer_for
 
@@ -50,7 +50,7 @@ def _left_tokens(t: Token) -> list[Token]:
     return on_head_line([w for c in t.lefts if c.dep_ not in ("punct", "cc", "conj") for w in c.subtree], t)
 
 
-def _phrase(t: Token) -> list[Token]:
+def _nominal_phrase(t: Token) -> list[Token]:
     """A nominal head's phrase: its left modifiers, itself, and an "of" complement."""
     return _left_tokens(t) + [t] + of_complement(t)
 
@@ -68,7 +68,7 @@ def _locative(t: Token) -> bool:
 
 
 def _span_of(tokens: list[Token]) -> Span:
-    toks = trim(tokens)
+    toks = trim_phrase(tokens)
     return toks[0].idx, toks[-1].idx + len(toks[-1])
 
 
@@ -100,7 +100,7 @@ def detect(doc: Doc, index: ActorIndex) -> list[tuple[Span, Coding]]:
             and titled(t, index) is None
         ):
             continue
-        tokens = _phrase(t)
+        tokens = _nominal_phrase(t)
         out.append((t.i, _span_of(tokens), code_tokens(doc, tokens, t, index)))
     out.sort(key=lambda m: m[0])
     return _resolve_references(doc, [(span, coding) for _, span, coding in out])
@@ -234,9 +234,10 @@ def code_span(doc: Doc, span: Span) -> Coding | None:
     """Code any span of the text the way the stage codes its own mentions."""
     index: ActorIndex | None = doc._.actor_index
     head = _span_head(doc, span)
-    if index is None or head is None or head.pos_ == "PRON":
+    chars = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if index is None or head is None or chars is None or head.pos_ == "PRON":
         return None  # a pronoun is resolved by the stage that found it, not coded here
-    return code_tokens(doc, list(doc.char_span(span[0], span[1], alignment_mode="expand")), head, index)
+    return code_tokens(doc, list(chars), head, index)
 
 
 def text_of(doc: Doc) -> str:
@@ -277,7 +278,8 @@ def actor_ref(doc: Doc, span: Span) -> ActorRef:
 class ActorsStage:
     """The spaCy component: finds, codes and merges the actors of a Doc."""
 
-    def __init__(self, nlp: Language, user_file: str | None) -> None:
+    def __init__(self, nlp: Language, user_file: str | None = None) -> None:
+        self.user_file = user_file
         self.gazetteer = gazetteer_for(user_file)
         self.matcher = self.gazetteer.matcher(nlp.make_doc)
 
@@ -288,6 +290,22 @@ class ActorsStage:
         return doc
 
 
-@Language.factory("sitroom_actors", default_config={"user_file": None})
+@Language.factory(
+    "sitroom_actors",
+    requires=[
+        "doc.sents",
+        "doc.ents",
+        "token.dep",
+        "token.pos",
+        "token.tag",
+        "token.lemma",
+        "token.ent_type",
+        "token.ent_iob",
+        "doc._.published",
+        "doc._.places",
+    ],
+    assigns=["doc._.actors", "doc._.actor_index"],
+    default_config={"user_file": None},  # a table of the user's own actors (tables.read_user_file)
+)
 def make_actors(nlp: Language, name: str, user_file: str | None) -> ActorsStage:
     return ActorsStage(nlp, user_file)

@@ -1,6 +1,6 @@
 """The actor knowledge: countries, organisations, institutions and office holders.
 
-Everything here is read from the data files of ``sitroom/data`` (and a user file
+Everything here is read from the data files of ``sitroom/knowledge/data`` (and a user file
 of the same format as ``actors/office_holders.tsv``), so that correcting a code or adding
 a minister is an edit to a table, never to code. :class:`ActorGazetteer` answers
 the three questions the actor stage asks: which known party do these words name,
@@ -10,6 +10,7 @@ which institution or role does this noun head, and who held this office that day
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -22,7 +23,7 @@ from sitroom.errors import E009, error
 from sitroom.knowledge import read_tsv
 
 USER_COLUMNS = ("name", "aliases", "kind", "country", "sector", "role", "start", "end")
-KINDS = ("person", "country", "organization", "group")
+ACTOR_KINDS = ("person", "country", "organization", "group")  # the kinds a user file's row may have
 
 
 @dataclass
@@ -114,8 +115,8 @@ def read_user_file(path: str) -> list[dict[str, str]]:
         raise error(E009, path, f"needs a tab-separated header line with {', '.join(USER_COLUMNS)}")
     rows = [{k: (v or "").strip() for k, v in row.items() if k} for row in reader]
     for i, row in enumerate(rows, 2):
-        if not row.get("name") or (row.get("kind") or "person") not in KINDS:
-            raise error(E009, f"{path}:{i}", f"each row needs a name and a kind among {', '.join(KINDS)}")
+        if not row.get("name") or (row.get("kind") or "person") not in ACTOR_KINDS:
+            raise error(E009, f"{path}:{i}", f"each row needs a name and a kind among {', '.join(ACTOR_KINDS)}")
     return rows
 
 
@@ -164,7 +165,7 @@ class ActorGazetteer:
             if row["capital"]:
                 self._add(known, [row["capital"].strip()], "capital")
 
-    def _load_people(self, rows, subject: str, override: bool) -> None:
+    def _load_people(self, rows: Iterable[dict[str, str]], subject: str, override: bool) -> None:
         """Office holders: one Known per name, one Term per row; user rows win."""
         seen: set[str] = set()
         for i, row in enumerate(rows, 2):
@@ -227,7 +228,7 @@ class ActorGazetteer:
                 return n, found
         return None
 
-    def matcher(self, make_doc) -> PhraseMatchers:
+    def matcher(self, make_doc: Callable[[str], Doc]) -> PhraseMatchers:
         """A matcher for every known phrase, tokenized as the pipeline tokenizes."""
         return PhraseMatchers(self.names, make_doc)
 
@@ -235,7 +236,7 @@ class ActorGazetteer:
 class PhraseMatchers:
     """Case-sensitive for names; lower-case phrases ("the bloc") match any case."""
 
-    def __init__(self, phrases, make_doc) -> None:
+    def __init__(self, phrases: Iterable[str], make_doc: Callable[[str], Doc]) -> None:
         vocab = make_doc("").vocab
         self.exact, self.lower = PhraseMatcher(vocab, attr="ORTH"), PhraseMatcher(vocab, attr="LOWER")
         for phrase in phrases:

@@ -10,8 +10,8 @@ of each PLOVER type in the sentence) and with tf-idf word uni- and bigrams
 (the wording CAMEO-style coding keys on: "called for", "talks with"). Two
 multinomial logistic heads read it: one for the quad class (0-4), one for the
 type. Only the heads and the n-gram vocabulary ship with sitroom
-(``data/models/events_heads.safetensors`` and ``events_vocab.json``, each
-under 1 MB); ``scripts/train_events.py`` trains them.
+(``models/events/heads.safetensors`` and ``vocab.json`` in the knowledge data,
+each under 1 MB); ``scripts/train_events.py`` trains them.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ MODEL_DIR = data_path("models/events")
 def ngrams(text: str) -> list[str]:
     """Lower-cased word unigrams and bigrams."""
     words = WORD.findall(text.lower())
-    return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
+    return words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
 
 
 @dataclass
@@ -108,7 +108,7 @@ class Reading:
 
 
 class EventClassifier:
-    """Two linear heads over :func:`features`, loaded from a folder of weights."""
+    """Two linear heads over :func:`dense_features` and the tf-idf n-grams, loaded from a folder of weights."""
 
     def __init__(self, folder: Path = MODEL_DIR) -> None:
         from safetensors.numpy import load_file
@@ -126,10 +126,13 @@ class EventClassifier:
         x = np.hstack([dense_features(texts, cue_weights), self.vocab.tfidf(texts)])
         quad = softmax(x @ self.quad_w.T + self.quad_b)
         typ = softmax(x @ self.type_w.T + self.type_b)
-        return [Reading(quad=q.tolist(), type=dict(zip(TYPES, t.tolist()))) for q, t in zip(quad, typ)]
+        return [
+            Reading(quad=q.tolist(), type=dict(zip(TYPES, t.tolist(), strict=True)))
+            for q, t in zip(quad, typ, strict=True)
+        ]
 
 
-def save_heads(folder: Path, quad_w, quad_b, type_w, type_b) -> None:
+def save_heads(folder: Path, quad_w: np.ndarray, quad_b: np.ndarray, type_w: np.ndarray, type_b: np.ndarray) -> None:
     """Write the two heads as one small fp16 safetensors file."""
     from safetensors.numpy import save_file
 
@@ -139,7 +142,7 @@ def save_heads(folder: Path, quad_w, quad_b, type_w, type_b) -> None:
 
 
 @lru_cache(maxsize=1)
-def shipped() -> EventClassifier | None:
+def shipped_classifier() -> EventClassifier | None:
     """The shipped classifier, loaded once per process; None when its weights are absent."""
     if not all((MODEL_DIR / name).exists() for name in (HEADS_FILE, VOCAB_FILE)):
         return None

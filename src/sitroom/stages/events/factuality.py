@@ -6,7 +6,7 @@ attack). The verdict comes from the words that govern the event's verb in the
 parse: its own auxiliaries and negation, then the verbs or nouns above it
 through control and complement links ("plans to speak", "refused to sign",
 "set to discuss"). An event dated more than a year before publication is
-historical. Cue words live in ``data/factuality_cues.tsv``.
+historical. Cue words live in ``events/factuality.tsv``.
 """
 
 from __future__ import annotations

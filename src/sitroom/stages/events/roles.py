@@ -1,28 +1,24 @@
-"""Who acts and who is acted on: an event's source and target parties, from the parse.
+"""Who acts and who is acted on: the words of an event's source and target (its PLOVER argument roles).
 
 The subject is the source (inherited through control links: "plans to speak"),
 the object, the passive subject or the partner of "with"/"on"/"against" the
-target; pronouns and relative pronouns stand for their antecedents, a bare
-collective for its group, and conjuncts make compound actors. Each party becomes
-an :class:`~sitroom.record.ActorRef` through :func:`sitroom.stages.actors.stage.actor_ref`.
+target; a pronoun stands for the subject of the clause above it, a bare collective
+for its group, and conjuncts make compound actors. :mod:`sitroom.stages.events.parties`
+turns the words found here into coded parties.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 from functools import cache
 
-from spacy.tokens import Doc, Token
-from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from sitroom.knowledge import read_tsv
-from sitroom.record import ActorRef, Span
-from sitroom.stages.actors import references
-from sitroom.stages.actors.stage import actor_ref, linked
-from sitroom.stages.events.triggers import Candidate, match_cue, role_types, word_class
+from sitroom.record import Span
+from sitroom.stages.actors.stage import actor_ref
+from sitroom.stages.events.triggers import EventCandidate, match_cue, role_types, word_class
 
-SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 TARGET_PREPS = {"with", "between", "on", "against", "to", "at", "into", "upon", "toward", "towards", "from", "of"}
 # Links through which an event's words inherit a subject from the clause above ("plans to speak").
 CONTROL_DEPS = {"xcomp", "acl", "advcl", "conj", "dobj", "pobj", "prep", "relcl", "attr", "acomp"}  # "is ready to talk"
@@ -33,12 +29,11 @@ PURPOSE_DEPS = {"advcl", "xcomp"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 TRANSFER_TYPES = {"AID", "RETREAT", "COOPERATE", "AGREE", "MOBILIZE"}  # what is given is no target; who receives it is
 MEANS_TYPES = {"MOBILIZE", "AID", "RETREAT"}  # forces moved are the mover's means
-LOCATIVE_PREPS = {"in", "near", "at", "outside", "inside", "around", "across", "throughout"}
 NP_DROP = {"relcl", "acl", "appos", "punct", "cc", "conj", "prep", "advcl", "parataxis"}
 # CONSULT verbs whose object is the partner met, not the topic talked about.
 PARTNER_MODES = {"visit", "phone", "third-party"}
-PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her", "we", "our"}
-RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
+# Pronouns that may stand for a party named in the clause above ("Syria says it will withdraw").
+PARTY_PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her", "we", "our"}
 MAKER_PREPS = {"by", "from", "of"}  # "charges by clergymen", "a request from Lula", "the decision of the government"
 RECIPIENT_PREPS = {"to", "toward", "towards"}
 GRIEVANCE_PREPS = {"over", "about", "against"}
@@ -51,8 +46,9 @@ BACKGROUND_DEPS = {"advcl", "acl", "relcl", "pcomp", "conj", "pobj"}
 
 
 @cache
-def role_words(kind: str) -> frozenset[str]:
-    """The lemmas of one kind in data/role_words.tsv: "maker" nouns ("proposal"), "addressee" verbs ("summon")."""
+def argument_words(kind: str) -> frozenset[str]:
+    """Words that decide which word is an event's argument, of one kind in ``events/role_words.tsv``:
+    "maker" nouns ("proposal"), "addressee" verbs ("summon"), "site" nouns ("base")."""
     return frozenset(r["lemma"] for r in read_tsv("events/role_words.tsv") if r["kind"] == kind)
 
 
@@ -68,19 +64,21 @@ def retyped(typ: str, sources: list[Token], targets: list[Token]) -> tuple[str, 
 
 def resolved(tok: Token) -> Token:
     """A pronoun stands for the subject of the clause that governs its own ("Syria says it will withdraw")."""
-    if tok.lower_ not in PRONOUNS:
+    if tok.lower_ not in PARTY_PRONOUNS:
         return tok
     for verb in tok.ancestors:
         named = [
-            c for c in verb.children if c.dep_ == "nsubj" and c.i < tok.i and c.lower_ not in PRONOUNS and c != tok
+            c
+            for c in verb.children
+            if c.dep_ == "nsubj" and c.i < tok.i and c.lower_ not in PARTY_PRONOUNS and c != tok
         ]
         if named:
             return named[0]
     return tok
 
 
-def subject_of(tok: Token) -> list[Token]:
-    """The subject of a word, inherited through control links when it has none; a pronoun resolved."""
+def subjects_of(tok: Token) -> list[Token]:
+    """The subjects of a word, inherited through control links when it has none; a pronoun resolved."""
     return [resolved(t) for t in own_subject(tok)]
 
 
@@ -133,24 +131,21 @@ def coded(tok: Token) -> bool:
 
 def addressee_of(tok: Token) -> Token | None:
     """The one a purpose clause is addressed to: the object of "summoned X to complain", "called X to apologize"."""
-    if tok.dep_ not in PURPOSE_DEPS or tok.head.lemma_.lower() not in role_words("addressee"):
+    if tok.dep_ not in PURPOSE_DEPS or tok.head.lemma_.lower() not in argument_words("addressee"):
         return None
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return None
     return next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
 
 
-def background(cand: Candidate) -> bool:
+def background(cand: EventCandidate) -> bool:
     """Whether an event is told in a subordinate clause, as background to the sentence's own event.
 
     CAMEO codes one event a sentence: in "the Taliban attacked an army base, killing 17 soldiers"
     the attack is coded, the killing only tells its toll. A background event keeps its source, so
     who did it stays on record, but names no party acted on. The sentence's own event (the one the
     coder is surest of, ``cand.own``) is never background: when that is the subordinate clause
-    ("police opened fire, killing one person") its victim is the target. (Keeping every background
-    target where the main clause names none lost more than it won: 5-fold CV target overlap F1
-    0.751 -> 0.736; keeping only the own event's lost 0.764 -> 0.755 and won PLOVER GSR target
-    country 0.821 -> 0.855.)
+    ("police opened fire, killing one person") its victim is the target (see docs/decisions.md).
     """
     return not cand.own and any(
         t.dep_ in BACKGROUND_DEPS and not intended(t) for t in [cand.trigger, *cand.trigger.ancestors]
@@ -169,7 +164,7 @@ def intended(verb: Token) -> bool:
     return above is None or match_cue(above) is None
 
 
-def targets_of(cand: Candidate, mode: str | None) -> list[Token]:
+def targets_of(cand: EventCandidate, mode: str | None) -> list[Token]:
     """The party acted on: the object, the passive subject, or the partner of a preposition.
 
     None for an event told as background (:func:`background`).
@@ -228,7 +223,7 @@ def targets_of(cand: Candidate, mode: str | None) -> list[Token]:
     return sorted(found, key=lambda t: t.i)[:2]
 
 
-def partner_prep(prep: Token, word: Token, cand: Candidate) -> bool:
+def partner_prep(prep: Token, word: Token, cand: EventCandidate) -> bool:
     """Whether a preposition's complement can be the party acted on, not where or with what.
 
     "at" aims only force or threat ("fired at the crowd"; "met at the Kremlin" is a place), and
@@ -274,9 +269,9 @@ def maker_of(tok: Token) -> Token | None:
     Its possessor, or the complement of "by"/"from"/"of" on the noun, or, where the parse hung it
     on the verb, the "by"/"from" phrase right after the noun ("denied charges by clergymen").
     """
-    if tok.lemma_.lower() not in role_words("maker") or tok.ent_type_:
+    if tok.lemma_.lower() not in argument_words("maker") or tok.ent_type_:
         return None
-    owners = [c for c in tok.children if c.dep_ == "poss" and c.lower_ not in PRONOUNS]
+    owners = [c for c in tok.children if c.dep_ == "poss" and c.lower_ not in PARTY_PRONOUNS]
     preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in MAKER_PREPS and c.i > tok.i]
     preps += [
         c
@@ -301,13 +296,13 @@ def own_forces(tok: Token, typ: str) -> bool:
     span = np_span(group)
     if actor_ref(tok.doc, span).sector != "MIL":
         return False
-    if any(c.dep_ == "poss" and c.lower_ in PRONOUNS for c in group.children):
+    if any(c.dep_ == "poss" and c.lower_ in PARTY_PRONOUNS for c in group.children):
         return True
     words = tok.doc.char_span(*span, alignment_mode="expand") or [group]
     return typ in MEANS_TYPES and not any(t.ent_type_ in {"NORP", "GPE"} for t in words)
 
 
-def named_party_in_scope(cand: Candidate, sources: list[Token]) -> list[Token]:
+def named_party_in_scope(cand: EventCandidate, sources: list[Token]) -> list[Token]:
     """The first named party the event's own words reach, when the parse gives no object.
 
     "threatened to cut off aid to Congo", "declared a state of siege in Haiti": the party acted on
@@ -342,8 +337,8 @@ def named_party_in_scope(cand: Candidate, sources: list[Token]) -> list[Token]:
 
 def described(tok: Token, top: Token) -> bool:
     """Whether a word sits in a relative clause below ``top``: "deported a man who worked at a Nazi
-    camp" acts on the man, not on the camp. (Participial clauses, "air strikes against the enclave
-    of Eastern Ghouta", often hold the party itself: excluding them cost 5-fold CV target F1 0.012.)"""
+    camp" acts on the man, not on the camp. Participial clauses ("air strikes against the enclave
+    of Eastern Ghouta") often hold the party itself and are not excluded (see docs/decisions.md)."""
     for a in [tok, *tok.ancestors]:
         if a == top:
             return False
@@ -352,7 +347,7 @@ def described(tok: Token, top: Token) -> bool:
     return False
 
 
-def phrase_head(tok: Token, cand: Candidate) -> Token:
+def phrase_head(tok: Token, cand: EventCandidate) -> Token:
     """The noun a name modifies stands for the party: "the Turkish government", not "Turkish"."""
     while (
         tok.dep_ in {"amod", "compound", "poss", "nmod"}
@@ -409,136 +404,3 @@ def members_of(tok: Token) -> Token | None:
         return None
     own = actor_ref(tok.doc, (tok.idx, tok.idx + len(tok)))
     return None if own.sector or own.actor_id else inner[0]
-
-
-def antecedent(tok: Token) -> Token:
-    """A relative pronoun stands for the noun its clause modifies ("a resolution that would pressure Iran")."""
-    if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl" and tok.head.head != tok.head:
-        return tok.head.head
-    return tok
-
-
-def place_country(doc: Doc, tok: Token, span: Span) -> str | None:
-    """The country of the place a party is or is placed at: "Jericho", "a bombing near Samarra".
-
-    An actor the text does not code otherwise belongs, as CAMEO codes it, to the country where it
-    is: a toponym inside its phrase, or one its locative complement ("in", "near") names, or, for a
-    subject, where its verb is set ("Prisoners rioted at a jail in Dili").
-    """
-    where = [span] + [
-        np_span(g)
-        for c in tok.children
-        if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
-    if tok.dep_ == "nsubj":
-        where += [
-            (g.left_edge.idx, g.right_edge.idx + len(g.right_edge))
-            for c in tok.head.children
-            if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS
-            for g in c.children
-            if g.dep_ == "pobj"
-        ]
-    for place in doc._.places or []:
-        if place.country and any(s <= place.span[0] and place.span[1] <= e for s, e in where):
-            return place.country
-    return None
-
-
-def told_part(sent: SpacySpan) -> Span:
-    """The characters of what a sentence tells, without a trailing attribution ("..., a spokeswoman
-    for the U.S. embassy said"): the reported clause when the root verb follows it."""
-    reported = [c for c in sent.root.children if c.dep_ in {"ccomp", "parataxis"} and c.i < sent.root.i]
-    part = list(reported[0].subtree) if reported else list(sent)
-    return part[0].idx, part[-1].idx + len(part[-1])
-
-
-def home_country(doc: Doc, tok: Token) -> str | None:
-    """The one country a sentence is set in, for a domestic body it leaves unplaced.
-
-    CAMEO codes "the military government", "police" or "striking workers" with the country
-    where they act: when every toponym and country the sentence names (its trailing attribution
-    aside) is one country ("... declared a state of siege in Haiti"), that is theirs. Only a party
-    coded with a sector or named as an organization takes it (a person may speak of a country
-    not theirs); a sentence naming two countries lends none.
-    """
-    start, end = told_part(tok.sent)
-    inside = [p.country for p in doc._.places or [] if start <= p.span[0] < end]
-    inside += [a.country for a in doc._.actors or [] if a.kind == "country" for s, _ in a.mentions if start <= s < end]
-    countries = {c for c in inside if c}
-    return countries.pop() if len(countries) == 1 else None
-
-
-def scene_of(tok: Token) -> Token | None:
-    """The place a thing done is set in, when the thing names no party: "a ceasefire in Idlib" -> Idlib.
-
-    Only for a common noun no actor table codes and no built place: "the army in Idlib" and "an
-    army base in Kandahar" stay what they are.
-    """
-    if tok.ent_type_ or tok.pos_ != "NOUN" or tok.lemma_.lower() in role_words("site"):
-        return None
-    if actor_ref(tok.doc, np_span(tok)).sector:
-        return None
-    return next(
-        (
-            g
-            for c in tok.children
-            if c.dep_ == "prep" and c.lower_ in {"in", "inside", "across", "throughout"}
-            for g in c.children
-            if g.dep_ == "pobj" and g.ent_type_ in {"GPE", "LOC"}
-        ),
-        None,
-    )
-
-
-def beneficiary_of(tok: Token) -> Token | None:
-    """The people a place or thing is for, when it codes no party itself: "a camp for Congolese
-    refugees" was attacked, so the refugees were; "aid for the displaced" reached the displaced."""
-    if tok.ent_type_ or tok.pos_ != "NOUN" or actor_ref(tok.doc, np_span(tok)).sector:
-        return None
-    return next(
-        (
-            g
-            for c in tok.children
-            if c.dep_ == "prep" and c.lower_ == "for" and c.i > tok.i
-            for g in c.children
-            if g.dep_ == "pobj" and actor_ref(tok.doc, np_span(g)).sector
-        ),
-        None,
-    )
-
-
-def refs(doc: Doc, toks: Iterable[Token], parties_only: bool = False) -> list[ActorRef]:
-    """The actors of some words; with ``parties_only``, only those that are parties.
-
-    A party is a coded actor, a named one or a person's pronoun ("a travel ban", "condolences" are what
-    is done, not to whom).
-    """
-    out = []
-    for tok in with_conjuncts(toks):
-        tok = antecedent(tok)
-        if parties_only and (where := beneficiary_of(tok) or scene_of(tok)) is not None:
-            tok = where  # "agreed to a ceasefire in Afghanistan": the place, not the ceasefire, is acted on
-        span = np_span(tok)
-        ref = actor_ref(doc, span)
-        if ref.actor_id is None and tok.lower_ in references.PERSON_PRONOUNS:  # "he accused": the person meant
-            ref = linked(doc, ref, references.resolve(tok))
-        if (group := members_of(tok)) is not None:  # the phrase keeps its words, the group lends its codes
-            inner = actor_ref(doc, np_span(group))
-            ref = replace(
-                inner,
-                span=ref.span,
-                text=ref.text,
-                country=inner.country or ref.country,
-                sector=inner.sector or ref.sector,
-            )
-        named = any(t.ent_type_ in PARTY_ENTS for t in doc.char_span(*span, alignment_mode="expand") or [tok])
-        person = tok.lower_ in references.PERSON_PRONOUNS  # "he accused": someone acts, known or not
-        if parties_only and not (ref.actor_id or ref.country or ref.sector or named or person):
-            continue
-        body = ref.sector or (named and tok.ent_type_ != "PERSON")  # a group or institution, not a person abroad
-        if ref.country is None and (where := place_country(doc, tok, span) or (body and home_country(doc, tok))):
-            ref = replace(ref, country=where)  # a place lends its country, but makes no party of "aid in Borno"
-        out.append(ref)
-    return out

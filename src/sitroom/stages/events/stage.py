@@ -5,9 +5,8 @@ in the dependency parse and :mod:`sitroom.stages.events.roles` reads their argum
 target). The sentence classifier of :mod:`sitroom.stages.events.classifier` weighs each reading
 against the whole sentence and codes sentences no cue covers.
 
-Everything an event carries comes from its own clause: the date is the timex
-attached on the trigger's path up the parse (the publication date, marked
-``source="published"``, when there is none), the place and the counts likewise;
+Everything an event carries comes from its own clause (:mod:`sitroom.stages.events.circumstances`:
+its date, place, mode and counts; :mod:`sitroom.stages.events.parties`: its coded source and target);
 nothing is stitched from another sentence. Factuality comes from
 :mod:`sitroom.stages.events.factuality`.
 """
@@ -15,8 +14,7 @@ nothing is stitched from another sentence. Factuality comes from
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
-from datetime import date
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -24,103 +22,50 @@ from spacy.tokens import Span as SpacySpan
 from spacy.util import minibatch
 
 from sitroom.knowledge.english import speech_cues
-from sitroom.record import CAMEO_QUAD, PLOVER_QUAD, Event, EventDate, Place, Span
+from sitroom.record import CAMEO_QUAD, PLOVER_QUAD, Event
 from sitroom.stages.events import classifier, factuality
-from sitroom.stages.events.roles import POLITICAL_ENTS, named_party_in_scope, refs, retyped, subject_of, targets_of
+from sitroom.stages.events.circumstances import (
+    clause_tokens,
+    day_of,
+    event_date,
+    is_location,
+    mode_of,
+    nearest,
+    path_up,
+    published_date,
+)
+from sitroom.stages.events.parties import refs
+from sitroom.stages.events.roles import POLITICAL_ENTS, named_party_in_scope, retyped, subjects_of, targets_of
 from sitroom.stages.events.triggers import (
-    Candidate,
+    EventCandidate,
     context_words,
     cue_weights,
     find_candidates,
     match_cue,
-    mode_words,
     word_class,
 )
 
-LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "over", "throughout", "within"}
 RECIPROCAL = {"CONSULT", "COOPERATE"}  # types whose parties act on each other (CAMEO's reciprocal coding)
 MUTUAL = RECIPROCAL | {"AGREE"}  # a compound subject of these acts with itself: "Kyiv and Moscow agreed"
-CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis", "csubj", "acl"}
-# within a quad: the cue vs the type head (5-fold CV with the authored data: 0.3 -> 0.5, quad-confli 0.8499 -> 0.8505)
-RULE_WEIGHT_SHARE = 0.5
-# The quad head learned quad-confli's quads, which differ from PLOVER's for yielding (quad-confli: material
-# cooperation, as CAMEO's "yield"; PLOVER's CONCEDE: verbal) and sanctions (quad-confli: verbal conflict; PLOVER's
-# SANCTION: material). Measured and
-# not kept (issue 6): letting the type head's probability of a cue's type stand in for the quad head's when it is
-# at least s. 5-fold CV, GSR type / quad-confli macro-F1 (now 0.776 / 0.862): s 0.5 0.795 / 0.796, 0.75 0.795 /
-# 0.805, 0.9 0.795 / 0.829, 0.95 0.783 / 0.841, 0.98 0.783 / 0.856. quad-confli codes "eased the curfew" and
-# "suspended aid" the CAMEO way, so each GSR sentence won costs 8-15 quad-confli sentences. Kept instead: a
-# CONCEDE or SANCTION may be weighed in CAMEO's quad and keep it (belief, record.CAMEO_QUAD), so the type head
-# names the type without moving the quad (GSR 0.776 -> 0.801, quad-confli 0.862 -> 0.863).
-# The share itself is flat: 0.3 / 0.7 give GSR 0.776 / 0.776, quad-confli 0.862 / 0.860, ACLED 0.860 / 0.863.
-RELATIVE_DISCOUNT = 0.3  # belief lost by an event in a relative clause (5-fold CV: quad-confli 0.8526 -> 0.8550)
-MODEL_ONLY_WEIGHT = 0.5  # the rule weight a classifier-only reading stands in with
-MODEL_ONLY_MIN = 0.4  # least classifier probability for an event no cue covers
-SURE_WITHOUT_PARTY = 0.9  # a classifier this sure of its quad codes an event with no named party ("gunmen fired")
-NEUTRAL_VETO = 0.5  # a sentence the classifier finds this surely neutral keeps only its surest cues
-# Confidence lost by events after the lede, once (5-fold CV ACLED: 0.831; 0.834 if twice, 0.823 at 0.1 twice):
-# more would make a clear event deep in an article read as a doubtful one.
-LEDE_DISCOUNT = 0.3
 
 
-def path_up(tok: Token, through_complements: bool) -> list[Token]:
-    """The trigger and the words above it in its own clause (and a reporting verb's, for dates)."""
-    path = [tok]
-    while tok.head != tok and len(path) < 8:
-        if tok.dep_ in CLAUSE_DEPS - {"xcomp", "acl"} and not (through_complements and tok.dep_ == "ccomp"):
-            break
-        tok = tok.head
-        path.append(tok)
-    return path
+@dataclass(frozen=True)
+class EventsSettings:
+    """The event stage's tuned numbers; how the measured ones were chosen (5-fold cross-validation on the
+    event sets) is in docs/decisions.md."""
+
+    rule_weight_share: float = 0.5  # within a quad, the cue's share of the say against the type head's
+    relative_discount: float = 0.3  # belief lost by an event told in a relative clause
+    model_only_weight: float = 0.5  # the rule weight a classifier-only reading stands in with
+    model_only_min: float = 0.4  # least classifier probability of its quad for an event no cue covers
+    sure_without_party: float = 0.9  # a classifier this sure of its quad codes an event with no named party
+    neutral_veto: float = 0.5  # a sentence the classifier finds this surely neutral keeps only its surest cues
+    sure_cue_weight: float = 0.9  # the least cue weight of a "surest cue" that a neutral sentence keeps
+    prominence_share: float = 0.3  # the part of a cue's weight it keeps only on the main verb, lost with depth
+    lede_discount: float = 0.3  # confidence lost by the events of sentences after the first that gave one
 
 
-def clause_rank(doc: Doc, span: Span, path: list[Token]) -> int | None:
-    """How near the trigger a span is attached, or None when it belongs to another clause."""
-    inside = [t for t in doc.char_span(span[0], span[1], alignment_mode="expand") or []]
-    if not inside:
-        return None
-    root = min(inside, key=lambda t: len(list(t.ancestors)))
-    tok = root
-    while True:
-        if tok in path:
-            return path.index(tok)
-        if tok.head == tok or (tok != root and word_class(tok) == "VERB") or tok.dep_ in CLAUSE_DEPS - {"acl"}:
-            return None
-        tok = tok.head
-
-
-def nearest(doc: Doc, items: Iterable, path: list[Token]) -> list:
-    ranked = [(r, i, x) for i, x in enumerate(items) if (r := clause_rank(doc, x.span, path)) is not None]
-    return [x for _, _, x in sorted(ranked, key=lambda t: (t[0], t[1]))]
-
-
-def is_location(doc: Doc, place: Place) -> bool:
-    """A toponym that says where ("in Riyadh", "at the Kremlin"), not who ("U.S. President")."""
-    if getattr(place, "role", "location") != "location":
-        return False
-    toks = doc.char_span(place.span[0], place.span[1], alignment_mode="expand") or []
-    root = min(toks, key=lambda t: len(list(t.ancestors)), default=None)
-    return root is not None and root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
-
-
-def precision_of(value: str) -> str:
-    return {10: "day", 7: "month", 4: "year"}.get(len(value), "week" if "W" in value else "other")
-
-
-def event_date(doc: Doc, cand: Candidate) -> EventDate | None:
-    """The date timex governing the event in its clause, else the publication date."""
-    dated = [t for t in doc._.timexes or [] if t.type in {"DATE", "TIME"} and t.value[:1].isdigit()]
-    hits = nearest(doc, dated, path_up(cand.anchor, through_complements=True))
-    if hits:
-        t = hits[0]
-        return EventDate(value=t.value, precision=t.precision or precision_of(t.value), span=t.span, source="timex")
-    return published_date(doc)
-
-
-def published_date(doc: Doc) -> EventDate | None:
-    if doc._.published is None:
-        return None
-    return EventDate(value=doc._.published.isoformat(), precision="day", span=None, source="published")
+DEFAULTS = EventsSettings()
 
 
 def commitment(doc: Doc, event: Event, pledged: bool = True, conditional: bool = False) -> Event | None:
@@ -155,62 +100,32 @@ def commitment(doc: Doc, event: Event, pledged: bool = True, conditional: bool =
     )
 
 
-def day_of(when: EventDate | None) -> date | None:
-    """The first day a timex date can mean ("2025-02" -> 2025-02-01), for the historical test."""
-    if when is None or when.source != "timex":
-        return None
-    parts = when.value.split("-")[:3]
-    try:
-        return date(*(int(p) for p in parts + ["1"] * (3 - len(parts))))
-    except ValueError:
-        return None
-
-
-def mode_of(cand: Candidate, clause: list[Token], has_place: bool) -> tuple[str | None, str]:
-    """The mode: a mode word in the clause, else the cue's own ("a call" is by phone)."""
-    for tok in clause:
-        hit = mode_words().get(tok.lemma_.lower()) or mode_words().get(tok.lower_)
-        if hit and hit[0] == cand.type:
-            return hit[1], f"mode word {tok.text!r}"
-    mode = cand.cue.mode if cand.cue else None
-    if mode == "phone" and has_place:
-        return None, "talks at a place are not by phone"
-    return mode, f"mode of cue {cand.cue.lemma!r}" if mode and cand.cue else ""
-
-
-def clause_tokens(anchor: Token) -> list[Token]:
-    """The words of the event's own clause: the anchor's subtree minus embedded clauses."""
-    out, stack = [], [anchor]
-    while stack:
-        tok = stack.pop()
-        out.append(tok)
-        stack.extend(c for c in tok.children if c.dep_ not in CLAUSE_DEPS - {"xcomp"})
-    return sorted(out, key=lambda t: t.i)
-
-
 def quads_of(typ: str) -> tuple[int, ...]:
     """The quads a type is coded in: PLOVER's, and CAMEO's where it differs (a yield, a cut in relations)."""
     return (PLOVER_QUAD[typ], CAMEO_QUAD[typ]) if typ in CAMEO_QUAD else (PLOVER_QUAD[typ],)
 
 
-def belief_in(reading: classifier.Reading, cand: Candidate, q: int) -> float:
+def belief_in(reading: classifier.Reading, cand: EventCandidate, q: int, settings: EventsSettings = DEFAULTS) -> float:
     """The classifier's probability of quad ``q``, times how well the type fits among the types coded in it.
 
-    Within a quad the cue (weighted by prominence) and the type head share the say (RULE_WEIGHT_SHARE).
+    Within a quad the cue (weighted by prominence) and the type head share the say (``rule_weight_share``).
     """
     same_quad = sum(p for t, p in reading.type.items() if t in PLOVER_QUAD and q in quads_of(t))
     share = reading.type[cand.type] / same_quad if same_quad > 0 else 0.0
-    return reading.quad[q] * (RULE_WEIGHT_SHARE * prominent(cand) + (1 - RULE_WEIGHT_SHARE) * share)
+    cue_share = settings.rule_weight_share
+    return reading.quad[q] * (cue_share * prominent(cand, settings) + (1 - cue_share) * share)
 
 
-def belief(reading: classifier.Reading, cand: Candidate) -> tuple[Candidate, float]:
+def belief(
+    reading: classifier.Reading, cand: EventCandidate, settings: EventsSettings = DEFAULTS
+) -> tuple[EventCandidate, float]:
     """The candidate in the quad it is likeliest in, and that belief.
 
     The quad head learned CAMEO's quads (quad-confli), the type head PLOVER's types: a "called off
     the strike" the quad head reads as material cooperation stays a CONCEDE, in CAMEO's quad 2.
     """
-    q = max(quads_of(cand.type), key=lambda k: belief_in(reading, cand, k))
-    return replace(cand, quad=None if q == PLOVER_QUAD[cand.type] else q), belief_in(reading, cand, q)
+    q = max(quads_of(cand.type), key=lambda k: belief_in(reading, cand, k, settings))
+    return replace(cand, quad=None if q == PLOVER_QUAD[cand.type] else q), belief_in(reading, cand, q, settings)
 
 
 def main_verb(sent: SpacySpan) -> Token:
@@ -231,7 +146,9 @@ def main_verb(sent: SpacySpan) -> Token:
     return tok
 
 
-def model_candidates(sent: SpacySpan, cands: list[Candidate], reading: classifier.Reading) -> list[Candidate]:
+def model_candidates(
+    sent: SpacySpan, cands: list[EventCandidate], reading: classifier.Reading, settings: EventsSettings = DEFAULTS
+) -> list[EventCandidate]:
     """Events the classifier sees that no cue raises, anchored on the main verb.
 
     Two readings may join: the best type of the classifier's quad when no cue is of that quad,
@@ -240,73 +157,82 @@ def model_candidates(sent: SpacySpan, cands: list[Candidate], reading: classifie
     only name the people of a protest). The heads' belief weighs them against the cues.
     """
     q = reading.best_quad
-    if reading.quad[q] < SURE_WITHOUT_PARTY and not any(t.ent_type_ in POLITICAL_ENTS for t in sent):
+    if reading.quad[q] < settings.sure_without_party and not any(t.ent_type_ in POLITICAL_ENTS for t in sent):
         return []  # no political event without a named party to act, unless the classifier is sure of one
     proposed = []
-    if q != 0 and reading.quad[q] >= MODEL_ONLY_MIN and not any(q in quads_of(c.type) for c in cands):
+    if q != 0 and reading.quad[q] >= settings.model_only_min and not any(q in quads_of(c.type) for c in cands):
         proposed.append(max((t for t in PLOVER_QUAD if q in quads_of(t)), key=reading.type.__getitem__))
     head = max(PLOVER_QUAD, key=reading.type.__getitem__)
     if not any(c.type == head and names_event(c) for c in cands) and head not in proposed:
         proposed.append(head)
     verb = main_verb(sent)
-    return [Candidate(verb, verb, None, typ, MODEL_ONLY_WEIGHT) for typ in proposed]
+    return [EventCandidate(verb, verb, None, typ, settings.model_only_weight) for typ in proposed]
 
 
-def names_event(cand: Candidate) -> bool:
+def names_event(cand: EventCandidate) -> bool:
     """A cue that is an event of its own: a verb, or a noun a light verb makes one ("launched an attack")."""
     return word_class(cand.trigger) == "VERB" or cand.anchor != cand.trigger
 
 
-def neutral_candidate(sent: SpacySpan, cands: list[Candidate], reading: classifier.Reading) -> Candidate | None:
+def neutral_candidate(
+    sent: SpacySpan, cands: list[EventCandidate], reading: classifier.Reading, settings: EventsSettings = DEFAULTS
+) -> EventCandidate | None:
     """A statement or appeal the classifier finds neutral, anchored on the main verb (its speaker and addressee).
 
     Its type is the surest cue's, else the type head's; the event says quad 0.
     """
     if not any(t.ent_type_ in POLITICAL_ENTS for t in sent):
         return None
-    best = max(cands, key=prominent, default=None)
+    best = max(cands, key=lambda c: prominent(c, settings), default=None)
     typ = best.type if best else max(reading.type, key=reading.type.__getitem__)
     verb = main_verb(sent)
-    return Candidate(verb, verb, best.cue if best else None, typ, MODEL_ONLY_WEIGHT, neutral=True)
+    return EventCandidate(verb, verb, best.cue if best else None, typ, settings.model_only_weight, neutral=True)
 
 
-def weigh(cands: list[Candidate], sent: SpacySpan, reading: classifier.Reading | None) -> list[tuple[Candidate, float]]:
+def weigh(
+    cands: list[EventCandidate],
+    sent: SpacySpan,
+    reading: classifier.Reading | None,
+    settings: EventsSettings = DEFAULTS,
+) -> list[tuple[EventCandidate, float]]:
     """Each candidate with its confidence; the classifier's own readings join the cues'.
 
     A sentence the classifier finds neutral leads with a quad-0 statement event and keeps only its surest cues.
     """
     if reading is None:
-        return [(c, prominent(c)) for c in cands]
+        return [(c, prominent(c, settings)) for c in cands]
     if reading.best_quad == 0:
-        neutral = neutral_candidate(sent, cands, reading)
+        neutral = neutral_candidate(sent, cands, reading, settings)
         kept = [
-            belief(reading, c)
+            belief(reading, c, settings)
             for c in cands
-            if (c.weight >= 0.9 or reading.quad[0] < NEUTRAL_VETO) and not (neutral and c.anchor == neutral.anchor)
+            if (c.weight >= settings.sure_cue_weight or reading.quad[0] < settings.neutral_veto)
+            and not (neutral and c.anchor == neutral.anchor)
         ]
         return ([(neutral, reading.quad[0])] if neutral else []) + kept
-    cands = cands + model_candidates(sent, cands, reading)
-    weighed = [belief(reading, c) for c in cands]
-    return [(c, b * (1 - RELATIVE_DISCOUNT * in_relative_clause(c))) for c, b in weighed]
+    cands = cands + model_candidates(sent, cands, reading, settings)
+    weighed = [belief(reading, c, settings) for c in cands]
+    return [(c, b * (1 - settings.relative_discount * in_relative_clause(c))) for c, b in weighed]
 
 
-def in_relative_clause(cand: Candidate) -> bool:
+def in_relative_clause(cand: EventCandidate) -> bool:
     """An event told of a participant ("refugees, whom authorities blame"): background to the main one."""
     return any(t.dep_ == "relcl" for t in [cand.anchor, *cand.anchor.ancestors])
 
 
-def prominent(cand: Candidate) -> float:
+def prominent(cand: EventCandidate, settings: EventsSettings = DEFAULTS) -> float:
     """The cue weight, worth more on the main verb than deep in a subordinate phrase."""
     depth = sum(1 for _ in cand.anchor.ancestors)
-    return cand.weight * (0.7 + 0.3 / (1 + depth))
+    share = settings.prominence_share
+    return cand.weight * ((1 - share) + share / (1 + depth))
 
 
-def build_event(doc: Doc, sent: SpacySpan, cand: Candidate, confidence: float) -> Event:
+def build_event(doc: Doc, sent: SpacySpan, cand: EventCandidate, confidence: float) -> Event:
     """Code one weighed candidate: actors, mode, context, date, place, counts, factuality."""
     clause = clause_tokens(cand.anchor)
     path = path_up(cand.anchor, through_complements=False)
     places = nearest(doc, [p for p in doc._.places or [] if is_location(doc, p)], path)
-    subjects, objects = subject_of(cand.anchor), targets_of(cand, cand.cue.mode if cand.cue else None)
+    subjects, objects = subjects_of(cand.anchor), targets_of(cand, cand.cue.mode if cand.cue else None)
     recoded = retyped(cand.type, subjects, objects)
     if recoded:
         cand = replace(cand, type=recoded[0], quad=None)
@@ -316,8 +242,7 @@ def build_event(doc: Doc, sent: SpacySpan, cand: Candidate, confidence: float) -
     when = event_date(doc, cand)
     fact, fact_why = factuality.judge(cand.trigger, cand.anchor, day_of(when), doc._.published)
     contexts = sorted({context_words()[t.lemma_.lower()] for t in sent if t.lemma_.lower() in context_words()})
-    # both sides are parties: "optimism grew", "the remarks suggested" name no one who acts (5-fold CV:
-    # spans source F1 0.866 -> 0.872, the other sets unchanged)
+    # both sides are parties: "optimism grew", "the remarks suggested" name no one who acts (see docs/decisions.md)
     source, target = refs(doc, subjects, parties_only=True), refs(doc, targets_of(cand, mode), parties_only=True)
     if cand.type in RECIPROCAL and source and target:
         source, target = source + target, target + source  # "X met Y": each met the other
@@ -359,12 +284,15 @@ class EventsStage:
     """spaCy component: fills ``doc._.events`` sentence by sentence.
 
     News puts its event first (the lede); later sentences more often give background,
-    earlier incidents or reactions, so their events are held less sure as the article's news.
+    earlier incidents or reactions, so their events are held less sure as the article's news
+    (``lede_discount``, taken once: more would make a clear event deep in an article read as a
+    doubtful one).
     """
 
-    def __init__(self, nlp: Language, use_model: bool = True) -> None:
+    def __init__(self, nlp: Language, use_model: bool = True, settings: EventsSettings = DEFAULTS) -> None:
         self.nlp = nlp
-        self.classifier = classifier.shipped() if use_model else None
+        self.settings = settings
+        self.classifier = classifier.shipped_classifier() if use_model else None
 
     def __call__(self, doc: Doc) -> Doc:
         self.fill([doc])
@@ -386,26 +314,30 @@ class EventsStage:
             if self.classifier and flat
             else [None] * len(flat)
         )
-        for doc, doc_sents, doc_found in zip(docs, sents, found):
+        for doc, doc_sents, doc_found in zip(docs, sents, found, strict=True):
             doc._.events = self.code(doc, doc_sents, doc_found, [next(readings) for _ in doc_sents])
 
     def code(
-        self, doc: Doc, sents: list[SpacySpan], found: list[list[Candidate]], readings: list[classifier.Reading | None]
+        self,
+        doc: Doc,
+        sents: list[SpacySpan],
+        found: list[list[EventCandidate]],
+        readings: list[classifier.Reading | None],
     ) -> list[Event]:
         """The events of one doc from its sentences' candidates and readings."""
         events: list[Event] = []
-        for sent, cands, reading in zip(sents, found, readings):
+        for sent, cands, reading in zip(sents, found, readings, strict=True):
             later = len({e.evidence for e in events})  # sentences before this one that gave events
-            weighed = weigh(cands, sent, reading)
+            weighed = weigh(cands, sent, reading, self.settings)
             top = max(range(len(weighed)), key=lambda i: weighed[i][1], default=None)
             for i, (cand, conf) in enumerate(weighed):
                 cand = replace(cand, own=i == top)  # the surest is the sentence's own event (roles.background)
-                event = build_event(doc, sent, cand, conf * (1 - LEDE_DISCOUNT * min(later, 1)))
+                event = build_event(doc, sent, cand, conf * (1 - self.settings.lede_discount * min(later, 1)))
                 acts_on = targets_of(cand, event.mode)  # "seized weapons" acts, on no party
                 # a bare noun ("the negotiations") names no event of its own; a clause with a subject does,
-                # even one that is no party ("gunfire killed three": 5-fold CV ACLED 0.855 when only parties kept it)
+                # even one that is no party ("gunfire killed three"; see docs/decisions.md)
                 if (
-                    subject_of(cand.anchor)
+                    subjects_of(cand.anchor)
                     or acts_on
                     or cand.anchor != cand.trigger
                     or cand.trigger in (sent.root, main_verb(sent))
@@ -418,6 +350,62 @@ class EventsStage:
         return events
 
 
-@Language.factory("sitroom_events", default_config={"use_model": True})
-def make_events(nlp: Language, name: str, use_model: bool) -> EventsStage:
-    return EventsStage(nlp, use_model)
+@Language.factory(
+    "sitroom_events",
+    requires=[
+        "doc.sents",
+        "doc.ents",
+        "token.dep",
+        "token.pos",
+        "token.tag",
+        "token.lemma",
+        "token.ent_type",
+        "token.ent_iob",
+        "doc._.published",
+        "doc._.timexes",
+        "doc._.places",
+        "doc._.actors",
+        "doc._.actor_index",
+        "doc._.quantities",
+    ],
+    # doc._.actors: a person's pronoun resolved to an actor joins that actor's mentions (actors.stage.linked)
+    assigns=["doc._.events", "doc._.actors"],
+    default_config={
+        "use_model": True,
+        "rule_weight_share": 0.5,
+        "relative_discount": 0.3,
+        "model_only_weight": 0.5,
+        "model_only_min": 0.4,
+        "sure_without_party": 0.9,
+        "neutral_veto": 0.5,
+        "sure_cue_weight": 0.9,
+        "prominence_share": 0.3,
+        "lede_discount": 0.3,
+    },
+)
+def make_events(
+    nlp: Language,
+    name: str,
+    use_model: bool,
+    rule_weight_share: float,
+    relative_discount: float,
+    model_only_weight: float,
+    model_only_min: float,
+    sure_without_party: float,
+    neutral_veto: float,
+    sure_cue_weight: float,
+    prominence_share: float,
+    lede_discount: float,
+) -> EventsStage:
+    settings = EventsSettings(
+        rule_weight_share=rule_weight_share,
+        relative_discount=relative_discount,
+        model_only_weight=model_only_weight,
+        model_only_min=model_only_min,
+        sure_without_party=sure_without_party,
+        neutral_veto=neutral_veto,
+        sure_cue_weight=sure_cue_weight,
+        prominence_share=prominence_share,
+        lede_discount=lede_discount,
+    )
+    return EventsStage(nlp, use_model, settings)

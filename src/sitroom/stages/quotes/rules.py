@@ -1,68 +1,38 @@
-"""Reported speech: direct, indirect and mixed quotes with their speakers (doc._.quotes).
+"""Reported speech found by rules: direct, indirect and mixed quotes with their speakers.
 
 Two sources of evidence meet here. Quotation marks give direct speech, read from the
-characters so that news conventions survive the parser: curly or straight marks,
-nested single quotes, a quote reopened at each new paragraph without being closed.
+characters so that news conventions survive the parser (:mod:`sitroom.stages.quotes.marks`).
 The parse gives attributions: a cue (a speech verb, a noun such as "claim", or a
-phrase such as "according to", all listed in ``data/speech_cues.tsv``), its speaker
+phrase such as "according to", all listed in ``knowledge/data/quotes/cues.tsv``), its speaker
 and its complement. A quote whose words the cue's complement covers is that cue's
 direct quote; a complement that holds quoted and unquoted words is a mixed quote;
 one with none is indirect. Quotes no cue governs are attached by the news
-conventions: a cue before a colon, a cue after the quote's comma in its split, the
-quote before it by the same speaker, the speaker named in the sentence before.
-The content of a cue is read in ``cue_content.py``; every quote read off a cue's
-parse then passes a learned check (``quote_filter.py``) whose probability becomes
-its confidence, and the stage (``quote_stage.py``) joins these quotes with the
-attributions the fine-tuned encoder reads (``encoder.py``).
+conventions: a cue before a colon, a cue after the quote's comma in its split, a verb
+right after the quote, else by the layout (:mod:`sitroom.stages.quotes.layout`: a headline's
+colon, a signature, the quote before it by the same speaker, the speaker named in the
+sentence before). The content of a cue is read in :mod:`sitroom.stages.quotes.content`; every
+quote read off a cue's parse then passes a learned check (:mod:`sitroom.stages.quotes.filter`)
+whose probability becomes its confidence, and the stage (:mod:`sitroom.stages.quotes.stage`)
+joins these quotes with the attributions the fine-tuned encoder reads
+(:mod:`sitroom.stages.quotes.encoder`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from spacy.tokens import Doc, Token
-from spacy.tokens import Span as SpacySpan
 
 from sitroom.knowledge.english import speech_cues
 from sitroom.record import ActorRef, Quote, Span
 from sitroom.stages.actors import references
 from sitroom.stages.quotes import cue_model, speakers
-from sitroom.stages.quotes.content import complement, content_role, cue_lemma
+from sitroom.stages.quotes.content import CONFIDENCE, Attribution, complement, content_role, cue_lemma
+from sitroom.stages.quotes.layout import MIN_SENTENCE_WORDS, attributed_by_layout, headline_attributions
 from sitroom.stages.quotes.marks import MARKS, scan_marks
-from sitroom.stages.quotes.spans import overlaps, pieces, union, without
+from sitroom.stages.quotes.settings import DEFAULTS, QuotesSettings
+from sitroom.stages.quotes.spans import evidence_of, hull, overlaps, pieces, union, without
 
-PLACE_OR_TIME = {"GPE", "LOC", "FAC", "DATE", "TIME"}
-TOPIC_PREPS = {"of", "about", "on", "against"}
-CONFIDENCE = {
-    "speech": 0.85,
-    "belief": 0.6,
-    "stance": 0.5,
-    "evidence": 0.5,
-    "quote": 0.9,
-    "continuation": 0.7,
-    "previous": 0.55,
-    "unattributed": 0.3,
-}
-MIN_UNATTRIBUTED_WORDS = 6
-MIN_SENTENCE_WORDS = 4
-MAX_HEADLINE_SOURCE = 5
-NESTED_MIN = 0.85  # cue-model probability a cue inside another cue's content needs to stand alone (chosen on dev)
+NOUN_TOPIC_PREPS = {"of", "about", "on", "against"}  # a cue noun's topic ("Trump's criticism of the deal")
 TRAILING_WINDOW = 7  # tokens after a quote's closing mark in which its verb may stand ("Obama's former aide said")
-
-
-@dataclass
-class Attribution:
-    """A cue with its speaker head and the content it governs, before it becomes a Quote."""
-
-    cue: Token
-    cue_span: Span
-    lemma: str
-    klass: str
-    subject: Token | None
-    content: list[Span]
-    medium: str | None = None
-    rule: str = ""
-    quotes: list[list[Span]] = field(default_factory=list)
 
 
 def verb_attributions(doc: Doc) -> list[Attribution]:
@@ -109,7 +79,10 @@ def _has_content(noun: Token) -> bool:
     """A cue noun reports speech with a clause ("the claim that ..."), or with its topic
     when it names whose it is ("Trump's criticism of the deal")."""
     return any(
-        content_role(c, noun) in ("acl", "ccomp") or c.dep_ == "prep" and c.lower_ in TOPIC_PREPS and _possessor(noun)
+        content_role(c, noun) in ("acl", "ccomp")
+        or c.dep_ == "prep"
+        and c.lower_ in NOUN_TOPIC_PREPS
+        and _possessor(noun)
         for c in noun.children
     )
 
@@ -118,7 +91,7 @@ def holder(cue: Token, widely: bool = True) -> Token | None:
     """Whose words a cue reports: a verb's subject; a noun's possessor ("Trump's claim") or agent
     ("a warning from X"), the subject of the verb taking it as object, attribute or in its phrase
     ("expressed concern that", "is a critic of", "said in a statement that": news credits that
-    subject; not ``widely``, for the tagger's nouns, only a light verb's), or the name compounded
+    subject; not ``widely``, for the encoder's cue nouns, only a light verb's), or the name compounded
     before a noun heading its sentence, a verb the tagger took for a noun ("Trump charges that")."""
     if cue.pos_ != "NOUN":
         return speakers.subject_of(_predicate(cue))
@@ -197,53 +170,6 @@ def _opens_phrase(tok: Token) -> bool:
     return any(_phrase_at(lowered, 0, phrase.split()) for phrase in speech_cues()["PHRASE"])
 
 
-def headline_attributions(doc: Doc) -> list[Attribution]:
-    """ "Graham: Trump's rhetoric destroying GOP's chances": a short name, a colon, its claim (no mere label)."""
-    out = []
-    for line_start in [0] + [t.i + 1 for t in doc if "\n" in t.text and t.i + 1 < len(doc)]:
-        while line_start < len(doc) - 1 and doc[line_start].text in MARKS:
-            line_start += 1  # a transcript line opens with a mark: "PENCE: Well, ...
-        head = doc[line_start : line_start + MAX_HEADLINE_SOURCE + 1]
-        colon = next((t for t in head if t.text == ":"), None)
-        if colon is None or colon.i == line_start or colon.i + 1 >= len(doc) or "\n" in doc[colon.i + 1].text:
-            continue
-        source = doc[line_start : colon.i]
-        named = [t for t in source if t.ent_type_ in references.NAMED] or _label(source)
-        rest = [t for t in doc[colon.i + 1 :] if references.same_line(t, colon)]
-        if (
-            not named
-            or any(t.pos_ in ("VERB", "AUX") for t in source)
-            or '"' in source.text
-            or "“" in source.text
-            or sum(not t.is_punct for t in rest) < MIN_SENTENCE_WORDS
-        ):  # "Clinton: Keep it" labels a section
-            continue
-        out.append(
-            Attribution(
-                colon, (colon.idx, colon.idx + 1), ":", "speech", named[-1], pieces(rest), None, "headline-colon"
-            )
-        )
-    return out
-
-
-def _label(source: SpacySpan) -> list[Token]:
-    """A capitalised name or noun heading a line ("Poll:", "WALLACE:"), not a dateline or a date."""
-    places = [p.span for p in source.doc._.places or []]
-    if any(
-        not (t.is_title or t.is_upper)
-        or t.pos_ not in ("PROPN", "NOUN")
-        or t.ent_type_ in PLACE_OR_TIME
-        or speakers.inside(t.idx, places)
-        for t in source
-    ):
-        return []
-    return [source[-1]]
-
-
-def _hull(pieces: list[Span]) -> Span:
-    return min(s for s, _ in pieces), max(e for _, e in pieces)
-
-
 def _covered(inner: list[Span], outer: list[Span]) -> bool:
     """Whether the inner pieces lie within the outer ones (marks ignored)."""
     return all(any(os_ <= s and e <= oe for os_, oe in outer) for s, e in inner)
@@ -310,12 +236,12 @@ def _trailing_verb(doc: Doc, q: list[Span]) -> Attribution | None:
 
 def _governing(attrs: list[Attribution], q: list[Span]) -> Attribution | None:
     """The cue outside the quote whose complement falls within or around it."""
-    qs, qe = _hull(q)
+    qs, qe = hull(q)
     best = None
     for a in attrs:
         if not a.content or speakers.inside(a.cue.idx, q) and a.rule != "headline-colon":
             continue
-        cs, ce = _hull(a.content)
+        cs, ce = hull(a.content)
         if ce <= qs or cs >= qe:
             continue
         if best is None or abs(a.cue.idx - qs) < abs(best.cue.idx - qs):
@@ -361,10 +287,13 @@ def _colon_owner(doc: Doc, attrs: list[Attribution], q: list[Span]) -> Attributi
     return max(near, key=lambda a: a.cue.idx, default=None)
 
 
-def drop_nested(attrs: list[Attribution], marks: list[list[Span]]) -> list[Attribution]:
+def drop_nested(
+    attrs: list[Attribution], marks: list[list[Span]], settings: QuotesSettings = DEFAULTS
+) -> list[Attribution]:
     """A cue inside quoted words is part of that quote (not a line's label: a transcript line's
     mark opens before "NAME:"); a cue inside another cue's content is part of that content unless
-    it stands as an attribution of its own (news annotation never nests one attribution in another:
+    it stands as an attribution of its own, the cue model sure of it at ``settings.nested_min``
+    (news annotation never nests one attribution in another:
     "X, who contended that Y, said Z" holds two), and then the outer content gives up its clause."""
     quoted = [p for q in marks for p in q]
     kept, inner = [], []
@@ -376,7 +305,7 @@ def drop_nested(attrs: list[Attribution], marks: list[list[Span]]) -> list[Attri
         if any(s <= a.cue.idx < e for s, e in quoted if (s, e) not in own):
             continue
         if any(s <= a.cue.idx < e for b in attrs if b is not a for s, e in b.content if (s, e) not in own):
-            if not _stands_alone(a):
+            if not _stands_alone(a, settings.nested_min):
                 continue
             inner.append(a)
         kept.append(a)
@@ -390,26 +319,26 @@ def drop_nested(attrs: list[Attribution], marks: list[list[Span]]) -> list[Attri
     return kept
 
 
-def _stands_alone(a: Attribution) -> bool:
+def _stands_alone(a: Attribution, nested_min: float) -> bool:
     """A nested cue the cue model is sure of, with a holder and a content of its own."""
     return (
         bool(a.content)
         and a.subject is not None
         and cue_model.is_candidate(a.cue)
-        and (cue_model.cue_probability(a.cue) >= NESTED_MIN)
+        and (cue_model.cue_probability(a.cue) >= nested_min)
     )
 
 
 def _clause_of(a: Attribution) -> Span:
     """The characters of an attribution's clause: its holder, its cue and its content."""
-    starts = [a.cue_span[0], _hull(a.content)[0]] + ([speakers.mention_span(a.subject)[0]] if a.subject else [])
-    return min(starts), max(a.cue_span[1], _hull(a.content)[1])
+    starts = [a.cue_span[0], hull(a.content)[0]] + ([speakers.mention_span(a.subject)[0]] if a.subject else [])
+    return min(starts), max(a.cue_span[1], hull(a.content)[1])
 
 
-def found_quotes(doc: Doc) -> list[Quote]:
+def found_quotes(doc: Doc, settings: QuotesSettings = DEFAULTS) -> list[Quote]:
     """Every quote the rules find, before the learned check."""
     marks = scan_marks(speakers.text_of(doc))
-    attrs = drop_nested(verb_attributions(doc) + phrase_attributions(doc) + headline_attributions(doc), marks)
+    attrs = drop_nested(verb_attributions(doc) + phrase_attributions(doc) + headline_attributions(doc), marks, settings)
     bare = [a for a in attrs if not a.content and a.subject is not None]
     attrs = [a for a in attrs if a.content]
     owners = attrs + bare
@@ -423,7 +352,7 @@ def found_quotes(doc: Doc) -> list[Quote]:
         if isinstance(item, Attribution):
             records.extend(_from_attribution(doc, item, recent))
         else:
-            records.extend(_unattributed(doc, item, records))
+            records.extend(attributed_by_layout(doc, item, records))
     return sorted(records, key=lambda q: q.content[0][0])
 
 
@@ -431,7 +360,7 @@ def _from_attribution(doc: Doc, a: Attribution, recent: ActorRef | None) -> list
     """The cue's quote: its content with the quotes it owns; an indirect content keeps a
     quote after its colon apart ("told CNN that he expects ...: “...”")."""
     speaker = speaker_of(doc, a, recent)
-    inner = [q for q in a.quotes if a.content and overlaps(_hull(q), _hull(a.content))]
+    inner = [q for q in a.quotes if a.content and overlaps(hull(q), hull(a.content))]
     if a.content and not inner and a.quotes:
         pieces = [p for q in a.quotes for p in q]
         return [
@@ -482,98 +411,3 @@ def speaker_of(doc: Doc, a: Attribution, recent: ActorRef | None) -> ActorRef | 
         return None
     span = speakers.mention_span(a.subject, limit=a.cue if a.subject.i < a.cue.i else None)
     return speakers.speaker_ref(a.subject, span, recent.name if recent else None)
-
-
-def _unattributed(doc: Doc, q: list[Span], records: list[Quote]) -> list[Quote]:
-    """A quote no cue governs: part of the quote just before it in its paragraph, or a piece of the
-    last quote given directly in its paragraph (not of an indirect cue between them: "\"X,\" Y said
-    after Z was called to testify. \"W.\"" is one attribution, as news annotation counts it; PolNeAR
-    dev content F1@0.3 0.843 -> 0.844), a quote of its own by the same speaker in the next paragraph
-    (news annotation counts a new paragraph's quote apart), or (if long) a quote with no known
-    speaker; short scare quotes are dropped."""
-    start, text = q[0][0], speakers.text_of(doc)
-    words = sum(len(text[s:e].split()) for s, e in q)
-    sentence_like = words >= MIN_SENTENCE_WORDS and _starts_sentence(text, start)
-    signer = speakers.signed_after(doc, q[-1][1])
-    if signer is not None:
-        speaker = speakers.speaker_ref(signer, speakers.mention_span(signer), None)
-        return [
-            Quote(
-                content=q,
-                kind="direct",
-                speaker=speaker,
-                evidence=evidence_of(doc, q),
-                confidence=CONFIDENCE["quote"],
-                rule="signed",
-            )
-        ]
-    introducer = speakers.introduced_by(doc, start)
-    if introducer is not None:  # a new speaker's clause and a colon outrank the quote before
-        speaker = speakers.speaker_ref(introducer, speakers.mention_span(introducer), None)
-        return [
-            Quote(
-                content=q,
-                kind="direct",
-                speaker=speaker,
-                evidence=evidence_of(doc, q),
-                confidence=CONFIDENCE["quote"],
-                rule="colon",
-            )
-        ]
-    prev = records[-1] if records else None
-    if prev is not None and sentence_like:
-        gap = text[_hull(prev.content)[1] : start]
-        if "\n" not in gap and (
-            not gap.strip(' "”“') or prev.evidence and prev.evidence[1] >= start - 2 and prev.kind != "indirect"
-        ):
-            prev.content = prev.content + q
-            prev.kind = "direct" if prev.kind == "direct" else "mixed"
-            return []
-        quoted = next((r for r in reversed(records) if r.kind != "indirect" and r.speaker is not None), prev)
-        gap = text[_hull(quoted.content)[1] : start]
-        if quoted.speaker is not None and quoted.kind != "indirect" and "\n" not in gap:
-            quoted.content = quoted.content + q
-            quoted.evidence = _hull([quoted.evidence, evidence_of(doc, q)] if quoted.evidence else q)
-            return []
-        # apart, not joined to the quote before: PolNeAR joins about half of these (dev and the even-numbered
-        # train articles read the same either way, 0.848 and 0.811)
-        if quoted.speaker is not None and gap.count("\n") + gap.count(". ") <= 2:
-            return [
-                Quote(
-                    content=q,
-                    kind="direct",
-                    speaker=quoted.speaker,
-                    evidence=evidence_of(doc, q),
-                    confidence=CONFIDENCE["continuation"],
-                    rule="continuation",
-                )
-            ]
-    if words >= MIN_UNATTRIBUTED_WORDS and sentence_like:
-        named = speakers.named_before(doc, start)
-        speaker = None if named is None else speakers.speaker_ref(named, speakers.mention_span(named), None)
-        return [
-            Quote(
-                content=q,
-                kind="direct",
-                speaker=speaker,
-                evidence=evidence_of(doc, q),
-                confidence=CONFIDENCE["previous" if speaker else "unattributed"],
-                rule="previous-sentence" if speaker else "unattributed",
-            )
-        ]
-    return []
-
-
-def _starts_sentence(text: str, start: int) -> bool:
-    """Whether a quote opens a sentence: at a paragraph's start or after a full stop."""
-    before = text[:start].rstrip(" ")
-    return not before or before[-1] in "\n.!?:"
-
-
-def evidence_of(doc: Doc, spans: list[Span]) -> Span:
-    """The sentence(s) holding every given span."""
-    s, e = _hull(spans)
-    first = doc.char_span(s, e, alignment_mode="expand")
-    if first is None or len(first) == 0:
-        return s, e
-    return min(s, first[0].sent.start_char), max(e, first[-1].sent.end_char)

@@ -1,4 +1,4 @@
-"""Quote contents as character pieces: joining, overlap, trimming.
+"""Quote contents as character pieces: joining, overlap, trimming, and the sentences holding them.
 
 A content is a list of ``(start, end)`` character pieces (a quote split by its cue has
 two). The quotes stage, the cue-content reader and the join with the encoder's
@@ -7,7 +7,7 @@ attributions all cut and compare contents with these.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from sitroom.record import Span
 from sitroom.stages.quotes.marks import DOUBLED
@@ -68,3 +68,17 @@ def without(text: str, content: list[Span], clause: Span) -> list[Span]:
             if any(ch.isalnum() for ch in text[ps:pe]):
                 out.append((ps, pe))
     return out
+
+
+def hull(spans: list[Span]) -> Span:
+    """The smallest span holding all the given ones."""
+    return min(s for s, _ in spans), max(e for _, e in spans)
+
+
+def evidence_of(doc: Doc, spans: list[Span]) -> Span:
+    """The sentence(s) holding every given span."""
+    s, e = hull(spans)
+    first = doc.char_span(s, e, alignment_mode="expand")
+    if first is None or len(first) == 0:
+        return s, e
+    return min(s, first[0].sent.start_char), max(e, first[-1].sent.end_char)

@@ -13,18 +13,16 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from sitroom.knowledge.english import PERSON_POSSESSIVES, PERSON_PRONOUNS, THING_PRONOUNS
 from sitroom.record import ActorRef, Span
 from sitroom.stages.actors.references import (
     NAMED,
-    PERSON_POSSESSIVES,
-    PERSON_PRONOUNS,
-    THING_PRONOUNS,
     animate_nouns,
     entity_of,
     in_clause,
     named_in,
-    resolve,
-    role_of,
+    office_word_of,
+    referent_name,
     same_line,
 )
 from sitroom.stages.actors.stage import actor_named, actor_ref, linked, text_of
@@ -145,13 +143,13 @@ def medium_of(cue: Token) -> str | None:
             if obj is not None and (
                 obj.ent_type_ in ("ORG", "PERSON", "WORK_OF_ART") or obj.lower_ in ("reporters", "journalists")
             ):
-                return _phrase(doc, obj)
+                return _mention_text(doc, obj)
         if child.dep_ == "prep" and child.lower_ == "in":
             for noun in (g for g in child.children if g.dep_ == "pobj" and g.lemma_ == "interview"):
                 with_ = [p for p in noun.children if p.dep_ == "prep" and p.lower_ == "with"]
                 objs = [g for p in with_ for g in p.children if g.dep_ == "pobj"]
                 if objs:
-                    return _phrase(doc, objs[0])
+                    return _mention_text(doc, objs[0])
     return None
 
 
@@ -172,7 +170,8 @@ def _addressee(cue: Token, obj: Token) -> str:
     return text_of(doc)[start:end]
 
 
-def _phrase(doc: Doc, head: Token) -> str:
+def _mention_text(doc: Doc, head: Token) -> str:
+    """The words of the noun phrase ``head`` heads."""
     start, end = mention_span(head)
     return text_of(doc)[start:end]
 
@@ -181,8 +180,8 @@ def speaker_ref(head: Token, span: Span, recent: str | None) -> ActorRef:
     """The speaker coded through the actors stage where it knows the span; named from the text."""
     ref = actor_ref(head.doc, span)
     if ref.actor_id is None or head.lower_ in PERSON_PRONOUNS | PERSON_POSSESSIVES:
-        ref = linked(head.doc, ref, resolve(head, recent))  # "he": the actor meant, when known
-    elif role_of(head) and not named_in(head) and actor_named(head.doc, name := resolve(head, recent)):
+        ref = linked(head.doc, ref, referent_name(head, recent))  # "he": the actor meant, when known
+    elif office_word_of(head) and not named_in(head) and actor_named(head.doc, name := referent_name(head, recent)):
         ref = linked(head.doc, ref, name)  # "the ministry": the body the article named before
     return ref
 

@@ -1,8 +1,9 @@
 """What the time stage knows before it reads: its words, its patterns and the calendar.
 
-``data/timex_words.tsv`` holds the word classes (months, weekdays, number
-words, shifts...), ``data/timex_holidays.tsv`` the named days with the rule
-that dates them, and ``data/timex_rules.tsv`` the patterns built from them;
+``times/words.tsv`` holds the word classes (months, weekdays, ordinals,
+shifts...), ``times/holidays.tsv`` the named days with the rule that dates
+them, ``english/number_words.tsv`` the number words (shared with the
+quantities stage), and ``times/patterns.tsv`` the patterns built from them;
 this module turns the patterns into compiled regular expressions, one
 :class:`Rule` per row, reads the numbers they capture ("twenty four",
 "nineteen ninety-six"), and does the calendar arithmetic every normalizer
@@ -18,12 +19,13 @@ from datetime import date, timedelta
 from functools import cache
 
 from sitroom.knowledge import read_tsv
+from sitroom.knowledge.english import time_number_words
 
 WORDS_FILE = "times/words.tsv"
 RULES_FILE = "times/patterns.tsv"
 HOLIDAYS_FILE = "times/holidays.tsv"  # the "holiday" class: each name with the rule that dates it
-# Digit placeholders of the patterns (every other placeholder is a word class).
-DIGITS = {
+# Placeholders of the patterns that stand for digits (``{number}`` is digits or words; every other one is a word class).
+DIGIT_PLACEHOLDERS = {
     "year": r"(?:1[0-9]|20)\d\d(?!\d)",
     "day": r"(?:[12]\d|3[01]|0?[1-9])(?!\d)",
 }
@@ -64,7 +66,7 @@ def _expand(pattern: str) -> str:
 
     def group(m: re.Match[str]) -> str:
         cls, suffix = m.group(1), m.group(2) or ""
-        body = _number_regex() if cls == "number" else DIGITS.get(cls) or _alternation(cls)
+        body = _number_regex() if cls == "number" else DIGIT_PLACEHOLDERS.get(cls) or _alternation(cls)
         return f"(?P<{cls}{suffix}>{body})"
 
     return re.sub(r"\{(\w+)(?::(\d))?\}", group, pattern)
@@ -74,7 +76,7 @@ def _number_regex() -> str:
     """Digits, a vague quantity, number words ("twenty four"), or a lone article ("a year")."""
     word = "|".join(
         re.escape(w).replace(r"\ ", r"\s+") + r"(?!\w)"
-        for w in sorted(words("number"), key=len, reverse=True)
+        for w in sorted(time_number_words(), key=len, reverse=True)
         if w not in ARTICLES
     )
     return rf"\d+(?:,\d{{3}})*(?:\.\d+)?|{_alternation('vague')}|(?:{word})(?:[- ]+(?:{word}))*|an?(?!\w)"
@@ -105,13 +107,13 @@ def to_number(text: str) -> float | None:
         return None
     if re.fullmatch(r"[\d,]+(?:\.\d+)?", text):
         return float(text.replace(",", ""))
-    nums = words("number")
+    nums = time_number_words()
     if text in nums:
-        return float(nums[text])
+        return nums[text]
     total, current = 0.0, 0.0
     for part in re.split(r"[- ]+", text):
-        value = float(nums.get(part, "nan"))
-        if value != value:  # NaN: not a number word
+        value = nums.get(part)
+        if value is None:  # not a number word
             return None
         if value == 100:
             current = (current or 1) * value
@@ -126,8 +128,8 @@ def spelled_year(text: str) -> int | None:
     """'nineteen ninety-six' -> 1996, 'two thousand' -> 2000."""
     parts = text.lower().split(None, 1)
     if parts[0] == "two":
-        rest = re.sub(r"^thousand(\s+and)?\s*", "", parts[1])
-        return 2000 + int(to_number(rest) or 0) if rest else 2000
+        after = re.sub(r"^thousand(\s+and)?\s*", "", parts[1])
+        return 2000 + int(to_number(after) or 0) if after else 2000
     century, rest = to_number(parts[0]), to_number(parts[1]) if len(parts) > 1 else None
     return int(century * 100 + rest) if century and rest is not None else None
 
@@ -159,7 +161,7 @@ def period_value(anchor: date, unit: str, n: int) -> tuple[str, str] | None:
     if unit == "Y":
         return f"{anchor.year + n:04d}", "year"
     if unit == "M":
-        return "%04d-%02d" % add_months(anchor.year, anchor.month, n), "month"
+        return "{:04d}-{:02d}".format(*add_months(anchor.year, anchor.month, n)), "month"
     if unit in ("W", "FN"):
         return week_of(anchor + timedelta(weeks=n)), "week"
     if unit == "WE":
@@ -167,7 +169,7 @@ def period_value(anchor: date, unit: str, n: int) -> tuple[str, str] | None:
     if unit == "D":
         return (anchor + timedelta(days=n)).isoformat(), "day"
     if unit == "Q":
-        return "%04d-Q%d" % add_quarters(quarter_of(anchor), n), "quarter"
+        return "{:04d}-Q{}".format(*add_quarters(quarter_of(anchor), n)), "quarter"
     if unit == "DE":
         return f"{anchor.year // 10 + n:03d}", "decade"
     if unit == "CE":
@@ -188,9 +190,9 @@ def easter(year: int, orthodox: bool = False) -> date:
     g = (8 * b + 13) // 25
     h = (19 * a + b - d - g + 15) % 30
     i, k = divmod(c, 4)
-    l = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * l) // 451
-    month, day = divmod(h + l - 7 * m + 114, 31)
+    w = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * w) // 451
+    month, day = divmod(h + w - 7 * m + 114, 31)
     return date(year, month, day + 1)
 
 
@@ -206,8 +208,8 @@ def holiday_date(rule: str, year: int) -> date:
     month, weekday, nth = int(found.group(1)), int(found.group(2)), int(found.group(3))
     if nth > 0:
         first = date(year, month, 1)
-        day = first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+        nth_day = first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
     else:
         last = date(*add_months(year, month, 1), 1) - timedelta(days=1)
-        day = last - timedelta(days=(last.isoweekday() - weekday) % 7)
-    return day + timedelta(days=int(found.group(4) or 0))
+        nth_day = last - timedelta(days=(last.isoweekday() - weekday) % 7)
+    return nth_day + timedelta(days=int(found.group(4) or 0))

@@ -1,27 +1,29 @@
 """The arithmetic of TIMEX3: from a matched pattern to a value, given the anchor date.
 
 The patterns, word lists and calendar arithmetic live in
-:mod:`sitroom.stages.times.calendar`; this module holds one normalizer per kind of
-expression (a calendar date, a weekday, a holiday, "last week", "that year",
-"two years ago", a duration, a set...). A normalizer gets the words the pattern captured
+:mod:`sitroom.stages.times.calendar`. A normalizer gets the words the pattern captured
 and a :class:`Context` (the anchor date, the tense of the governing verb, the
 last period and date the article named) and returns a :class:`Norm`, or ``None`` when
 the words do not make a temporal expression after all. Without an anchor the
 values stay unanchored (``XXXX-02``), as TIMEX3 does.
+
+This module holds what every normalizer shares and the normalizers of what the calendar
+names (a date, a month, a year, a decade, a quarter, a season, a holiday) and of lengths of
+time (a duration, a vague range ahead, a set); those read against the anchor or the article
+("yesterday", "on Tuesday", "last week", "that year", "two years ago") are in
+:mod:`sitroom.stages.times.relative`, and :data:`sitroom.stages.times.stage.NORMALIZERS`
+names them all for the patterns.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sitroom.stages.times.calendar import (
-    add_months,
     add_quarters,
     holiday_date,
-    period_value,
     quarter_of,
     spelled_year,
     to_number,
@@ -71,11 +73,6 @@ def unit_of(text: str) -> str:
     return words("unit")[text.lower()]
 
 
-def direction(ctx: Context) -> int:
-    """+1 when the governing verb speaks of the future, else -1 (news reports the past)."""
-    return 1 if ctx.tense == "future" else -1
-
-
 def nearest_year(anchor: date, month: int, day: int, ctx: Context) -> int:
     """The year of a month (and day) given without one.
 
@@ -96,12 +93,14 @@ def nearest_year(anchor: date, month: int, day: int, ctx: Context) -> int:
     return anchor.year - (month > anchor.month or month == anchor.month and day > anchor.day)
 
 
-# ---------------------------------------------------------------- normalizers
+# ---------------------------------------------------------------- the calendar's names
 
-G = dict[str, "str | None"]
+# The words a pattern captured, by group name, and the whole match as "text" (a group that matched
+# nothing is absent).
+Groups = dict[str, str]
 
 
-def norm_date(g: G, ctx: Context) -> Norm | None:
+def norm_date(g: Groups, ctx: Context) -> Norm | None:
     """A calendar date, given whole or in part ("Aug. 7", "March 2025", "the 17th of March")."""
     month = int(words("month")[g["month"].lower()]) if g.get("month") else int(g.get("monthnum") or 0)
     day = (
@@ -122,7 +121,7 @@ def norm_date(g: G, ctx: Context) -> Norm | None:
     return Norm("DATE", f"{head}-{month:02d}-{day:02d}", "day")
 
 
-def norm_holiday(g: G, ctx: Context) -> Norm | None:
+def norm_holiday(g: Groups, ctx: Context) -> Norm | None:
     """'Thanksgiving Day', 'last Christmas', 'Easter': the day its rule gives in the year the tense points to."""
     rule = words("holiday")[re.sub(r"\s+", " ", g["holiday"].lower())]
     if ctx.anchor is None:
@@ -141,7 +140,7 @@ def norm_holiday(g: G, ctx: Context) -> Norm | None:
     return Norm("DATE", week_of(day), "week") if g.get("hweek") else Norm("DATE", day.isoformat(), "day")
 
 
-def norm_month(g: G, ctx: Context) -> Norm | None:
+def norm_month(g: Groups, ctx: Context) -> Norm | None:
     """A month name alone or shifted: "in February", "last April", "January this year"."""
     month = int(words("month")[g["month"].lower()])
     if ctx.anchor is None:
@@ -159,12 +158,12 @@ def norm_month(g: G, ctx: Context) -> Norm | None:
     return Norm("DATE", f"{year:04d}-{month:02d}", "month")
 
 
-def norm_year(g: G, ctx: Context) -> Norm | None:
+def norm_year(g: Groups, ctx: Context) -> Norm | None:
     year = int(g["year"]) if g.get("year") else spelled_year(g["spelled"]) if g.get("spelled") else None
     return Norm("DATE", f"{year:04d}", "year") if year else None
 
 
-def norm_year_period(g: G, ctx: Context) -> Norm | None:
+def norm_year_period(g: Groups, ctx: Context) -> Norm | None:
     """'the 1988 period', 'the 1988 quarter': in results, the quarter spoken of, in the year named."""
     year = int(g["year"])
     if ctx.last_quarter:
@@ -176,7 +175,7 @@ def norm_year_period(g: G, ctx: Context) -> Norm | None:
     )
 
 
-def norm_decade(g: G, ctx: Context) -> Norm | None:
+def norm_decade(g: Groups, ctx: Context) -> Norm | None:
     """'the 1980s' -> 198, "the '90s" -> 199, 'the nineties' -> 199."""
     if g.get("decnum"):
         return Norm("DATE", g["decnum"][:3], "decade")
@@ -185,12 +184,12 @@ def norm_decade(g: G, ctx: Context) -> Norm | None:
     return Norm("DATE", "19" + words("decade")[g["decade"].lower()], "decade")
 
 
-def norm_century(g: G, ctx: Context) -> Norm | None:
+def norm_century(g: Groups, ctx: Context) -> Norm | None:
     n = int(g["cnum"]) if g.get("cnum") else int(words("ordinal")[g["ordinal"].lower()])
     return Norm("DATE", f"{n - 1:02d}", "century") if 0 < n <= 21 else None
 
 
-def norm_quarter(g: G, ctx: Context) -> Norm | None:
+def norm_quarter(g: Groups, ctx: Context) -> Norm | None:
     """'the third quarter' (of the anchor's year unless one is named), 'fiscal 1989's first half'."""
     if g.get("ordinal"):
         n, unit = int(words("ordinal")[g["ordinal"].lower()]), g["qunit"].lower()
@@ -202,7 +201,7 @@ def norm_quarter(g: G, ctx: Context) -> Norm | None:
     return _context_quarter(g, ctx)
 
 
-def _quarter_year(g: G, ctx: Context) -> str:
+def _quarter_year(g: Groups, ctx: Context) -> str:
     if g.get("year") or g.get("year2"):
         return g.get("year") or g["year2"]
     if ctx.anchor is None:
@@ -210,7 +209,7 @@ def _quarter_year(g: G, ctx: Context) -> str:
     return f"{ctx.anchor.year + int(words('shift').get((g.get('yshift') or 'this').lower(), '0')):04d}"
 
 
-def _context_quarter(g: G, ctx: Context) -> Norm | None:
+def _context_quarter(g: Groups, ctx: Context) -> Norm | None:
     """'the quarter', 'the latest quarter', 'the year-ago period': the quarter the article speaks of.
 
     "The current quarter" is the anchor's own; "the latest quarter" the last named, unless
@@ -231,15 +230,15 @@ def _context_quarter(g: G, ctx: Context) -> Norm | None:
         quarter = ctx.last_quarter or reported
     if "year" in ref or g.get("qago"):  # "the year-ago quarter", "the quarter a year ago"
         quarter = (quarter[0] - 1, quarter[1])
-    return Norm("DATE", "%04d-Q%d" % quarter, "quarter")
+    return Norm("DATE", "{:04d}-Q{}".format(*quarter), "quarter")
 
 
-def norm_year_ago(g: G, ctx: Context) -> Norm | None:
+def norm_year_ago(g: Groups, ctx: Context) -> Norm | None:
     """'year-ago', 'year-earlier': the period spoken of, a year back."""
-    return _years_back(1, ctx)
+    return years_back(1, ctx)
 
 
-def _years_back(n: int, ctx: Context) -> Norm:
+def years_back(n: int, ctx: Context) -> Norm:
     """n years before the anchor, at the precision of the period the article last named.
 
     "Profit rose in the third quarter from a year earlier" compares quarters, so the value
@@ -248,153 +247,11 @@ def _years_back(n: int, ctx: Context) -> Norm:
     if ctx.anchor is None:
         return Norm("DATE", UNANCHORED["year"], "year")
     if ctx.last_precision == "quarter" and ctx.last_quarter:
-        return Norm("DATE", "%04d-Q%d" % (ctx.last_quarter[0] - n, ctx.last_quarter[1]), "quarter")
+        return Norm("DATE", f"{ctx.last_quarter[0] - n:04d}-Q{ctx.last_quarter[1]}", "quarter")
     return Norm("DATE", f"{ctx.anchor.year - n:04d}", "year")
 
 
-def norm_relday(g: G, ctx: Context) -> Norm | None:
-    """'today', 'yesterday', 'tomorrow morning', 'tonight'."""
-    word = re.sub(r"\s+", " ", g["relday"].lower())
-    part = words("partday")[g["partday"].lower()] if g.get("partday") else ("NI" if word == "tonight" else None)
-    day = _day_value(ctx, int(words("relday")[word]))
-    return Norm("TIME", f"{day}T{part}", "partday") if part else Norm("DATE", day, "day")
-
-
-def _day_value(ctx: Context, offset: int) -> str:
-    return (ctx.anchor + timedelta(days=offset)).isoformat() if ctx.anchor else UNANCHORED["day"]
-
-
-def weekday_date(anchor: date, weekday: int, shift: str | None, ctx: Context) -> date:
-    """The date of a weekday: the coming one for the future, else the last one (today included either way)."""
-    delta = weekday - anchor.isoweekday()
-    shift = re.sub(r"\s+", " ", (shift or "").lower())
-    forward = shift in ("next", "coming", "this coming") or (shift != "last" and direction(ctx) > 0)
-    if forward:
-        return anchor + timedelta(days=delta if delta >= 0 and shift != "next" else delta + 7)
-    if shift in ("last", "past", "this past"):
-        return anchor + timedelta(days=delta if delta < 0 else delta - 7)
-    return anchor + timedelta(days=delta if delta <= 0 else delta - 7)
-
-
-def norm_weekday(g: G, ctx: Context) -> Norm | None:
-    """'on Tuesday' by tense, 'last Friday', 'Wednesday night'."""
-    weekday = int(words("weekday")[g["weekday"].lower()])
-    part = words("partday")[g["partday"].lower()] if g.get("partday") else None
-    if ctx.anchor is None:
-        day = f"XXXX-WXX-{weekday}"
-    else:
-        day = weekday_date(ctx.anchor, weekday, g.get("wshift"), ctx).isoformat()
-    return Norm("TIME", f"{day}T{part}", "partday") if part else Norm("DATE", day, "day")
-
-
-def norm_partday(g: G, ctx: Context) -> Norm | None:
-    """'this morning', 'last night', 'yesterday afternoon'."""
-    shift = g["pshift"].lower()
-    offset = {"last": -1, "yesterday": -1, "tomorrow": 1}.get(shift, 0)
-    if shift == "last" and g["partday"].lower() not in ("night", "overnight"):
-        return None
-    return Norm("TIME", f"{_day_value(ctx, offset)}T{words('partday')[g['partday'].lower()]}", "partday")
-
-
-def norm_clock(g: G, ctx: Context) -> Norm | None:
-    """'10 p.m. Wednesday', 'noon', '7:15 p.m.': a time of day on the day named.
-
-    Without a day, a past narrative keeps to the last day it named; otherwise the anchor's.
-    """
-    if g.get("clock"):
-        hhmm = words("clock")[g["clock"].lower()]
-    elif g.get("hour24"):
-        hhmm = f"{int(g['hour24']):02d}:{g['minute24']}"
-    else:
-        hour = int(g["hour"]) % 12 + (12 if words("ampm")[g["ampm"].lower()] == "PM" else 0)
-        hhmm = f"{hour:02d}:{g.get('minute') or '00'}"
-    if g.get("weekday"):
-        day = norm_weekday({**g, "partday": None, "wshift": None}, ctx).value
-    elif g.get("month"):
-        day = norm_date(g, ctx).value if norm_date(g, ctx) else _day_value(ctx, 0)
-    elif g.get("relday"):
-        day = _day_value(ctx, int(words("relday")[g["relday"].lower()]))
-    elif ctx.tense == "past" and ctx.reference and ctx.reference[2]:
-        day = "%04d-%02d-%02d" % ctx.reference  # "He was shot on Oct. 23 ... at 10 p.m.": that day
-    else:
-        day = _day_value(ctx, 0)
-    return Norm("TIME", f"{day}T{hhmm}", "minute")
-
-
-def norm_shifted(g: G, ctx: Context) -> Norm | None:
-    """'last week', 'this year', 'earlier this month', 'the next quarter'."""
-    unit = unit_of(g["unit"])
-    if g["unit"].lower().endswith("s") and unit not in ("S",) or unit in ("H", "MIN", "S"):
-        return None
-    shift = int(words("shift")[re.sub(r"\s+", " ", g["shift"].lower())])
-    if ctx.anchor is None:
-        precision = {"Y": "year", "M": "month", "W": "week", "D": "day", "Q": "quarter"}.get(unit, "year")
-        return Norm("DATE", UNANCHORED[precision], precision)
-    if unit == "Q" and shift == 0 and ctx.last_quarter and g["shift"].lower() != "this":
-        return Norm("DATE", "%04d-Q%d" % ctx.last_quarter, "quarter")
-    found = period_value(ctx.anchor, unit, shift)
-    return Norm("DATE", *found) if found else None
-
-
-def norm_anaphoric(g: G, ctx: Context) -> Norm | None:
-    """'that year', 'later that day', 'the following month': the date the article last named, moved.
-
-    "The next year" reads the same way only in a past narrative; looking ahead it is
-    counted from the publication date. With no date named yet, the anchor stands in.
-    """
-    unit = unit_of(g["unit"])
-    word = (g.get("ashift") or "").lower()
-    shift = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "prior": -1}.get(word, 0)
-    ref = ctx.reference if ctx.reference and (word != "next" or ctx.tense == "past") else None
-    if ref is None:
-        if ctx.anchor is None:
-            return None
-        ref = (ctx.anchor.year, ctx.anchor.month, ctx.anchor.day)
-    year, month, day = ref
-    if unit == "Y":
-        return Norm("DATE", f"{year + shift:04d}", "year")
-    if month is None:
-        return (
-            None
-            if shift
-            else Norm(
-                "DATE",
-                f"{year:04d}" + {"M": "-XX", "Q": "-QX", "W": "-WXX"}.get(unit, "-XX-XX"),
-                {"M": "month", "Q": "quarter", "W": "week"}.get(unit, "day"),
-            )
-        )
-    if unit == "M":
-        return Norm("DATE", "%04d-%02d" % add_months(year, month, shift), "month")
-    if unit == "Q":
-        return Norm("DATE", "%04d-Q%d" % add_quarters(quarter_of(date(year, month, 1)), shift), "quarter")
-    if day is None:
-        return None if shift else Norm("DATE", f"{year:04d}-{month:02d}" + ("-XX" if unit == "D" else ""), "month")
-    return Norm("DATE", *period_value(date(year, month, day), unit, shift))
-
-
-def norm_year_length(g: G, ctx: Context) -> Norm | None:
-    """'the year ended Sept. 30': a twelve-month accounting period, a duration rather than a calendar year."""
-    return Norm("DURATION", "P1Y", "duration")
-
-
-def norm_current(g: G, ctx: Context) -> Norm | None:
-    """'year-end', 'the end of the month': a part of the anchor's own period (TIMEX3 keeps it in mod)."""
-    unit = unit_of(g["unit"])
-    if ctx.anchor is None:
-        precision = {"Y": "year", "M": "month", "W": "week", "Q": "quarter"}[unit]
-        return Norm("DATE", UNANCHORED[precision], precision)
-    return Norm("DATE", *period_value(ctx.anchor, unit, 0))
-
-
-def norm_weekend(g: G, ctx: Context) -> Norm | None:
-    """'the weekend': the coming one for the future, else the last one."""
-    if ctx.anchor is None:
-        return Norm("DATE", UNANCHORED["weekend"], "weekend")
-    saturday = weekday_date(ctx.anchor, 6, None, ctx)
-    return Norm("DATE", week_of(saturday) + "-WE", "weekend")
-
-
-def norm_season(g: G, ctx: Context) -> Norm | None:
+def norm_season(g: Groups, ctx: Context) -> Norm | None:
     """'last fall', 'this summer', 'the winter of 1994'."""
     code = words("season")[g["season"].lower()]
     if g.get("year") or g.get("spelled"):
@@ -411,17 +268,12 @@ def norm_season(g: G, ctx: Context) -> Norm | None:
     return Norm("DATE", f"{year:04d}-{code}", "season")
 
 
-def norm_ago(g: G, ctx: Context) -> Norm | None:
-    """'two weeks ago', 'a year earlier': the anchor moved back, at the unit's precision."""
-    n, unit = to_number(g["number"]), unit_of(g["unit"])
-    if n is None:
-        return Norm("DATE", "PAST_REF", "vague")
-    if unit == "Y" and n == int(n):
-        return _years_back(int(n), ctx)
-    if ctx.anchor is None or n != int(n):
-        return Norm("DATE", "PAST_REF", "vague")
-    found = period_value(ctx.anchor, unit, -int(n))
-    return Norm("DATE", *found) if found else None
+# ---------------------------------------------------------------- lengths of time
+
+
+def norm_year_length(g: Groups, ctx: Context) -> Norm | None:
+    """'the year ended Sept. 30': a twelve-month accounting period, a duration rather than a calendar year."""
+    return Norm("DURATION", "P1Y", "duration")
 
 
 def duration_value(n: float | None, unit: str) -> str:
@@ -446,7 +298,7 @@ def duration_value(n: float | None, unit: str) -> str:
     return ("PT" if timed else "P") + f"{int(n)}{letter}"
 
 
-def norm_duration(g: G, ctx: Context) -> Norm | None:
+def norm_duration(g: Groups, ctx: Context) -> Norm | None:
     """'two weeks', 'the past three months', 'a 10-year', 'the next few days', bare 'years'."""
     n = to_number(g["number"]) if g.get("number") else None
     if g.get("whole"):
@@ -460,7 +312,7 @@ def norm_duration(g: G, ctx: Context) -> Norm | None:
     return Norm("DURATION", value, "duration", _future_bounds(g, ctx, unit))
 
 
-def _future_bounds(g: G, ctx: Context, unit: str) -> tuple[str, str] | None:
+def _future_bounds(g: Groups, ctx: Context, unit: str) -> tuple[str, str] | None:
     """A span of time ahead ('the next few weeks') keeps the dates it covers."""
     shift = (g.get("shift") or "").lower()
     if ctx.anchor is None or shift not in ("next", "coming", "following", "upcoming"):
@@ -475,13 +327,13 @@ def _horizon(anchor: date, unit: str) -> tuple[str, str]:
     return anchor.isoformat(), (anchor + timedelta(days=days)).isoformat()
 
 
-def norm_vague_range(g: G, ctx: Context) -> Norm | None:
+def norm_vague_range(g: Groups, ctx: Context) -> Norm | None:
     """'within weeks', 'the coming months': a future reference, with the range it covers."""
     unit = unit_of(g["unit"])
     return Norm("DATE", "FUTURE_REF", "range", _horizon(ctx.anchor, unit) if ctx.anchor else None)
 
 
-def norm_set(g: G, ctx: Context) -> Norm | None:
+def norm_set(g: Groups, ctx: Context) -> Norm | None:
     """'every week', 'daily', 'each Thursday', 'Tuesday nights'."""
     if g.get("setword"):
         return Norm("SET", words("setword")[re.sub(r"\s+", " ", g["setword"].lower())], "set")
@@ -491,36 +343,3 @@ def norm_set(g: G, ctx: Context) -> Norm | None:
         return Norm("SET", f"XXXX-WXX-{words('weekday')[name]}{part}", "set")
     n = to_number(g["number"]) if g.get("number") else 1.0
     return Norm("SET", duration_value(n, unit_of(g["unit"])), "set")
-
-
-def norm_ref(g: G, ctx: Context) -> Norm | None:
-    """'now', 'recently', 'the future': TIMEX3's reference values."""
-    return Norm("DATE", words("ref")[re.sub(r"\s+", " ", g["ref"].lower())], "vague")
-
-
-NORMALIZERS: dict[str, Callable[[G, Context], Norm | None]] = {
-    "date": norm_date,
-    "month": norm_month,
-    "year": norm_year,
-    "year_period": norm_year_period,
-    "decade": norm_decade,
-    "century": norm_century,
-    "quarter": norm_quarter,
-    "year_ago": norm_year_ago,
-    "relday": norm_relday,
-    "weekday": norm_weekday,
-    "holiday": norm_holiday,
-    "partday": norm_partday,
-    "clock": norm_clock,
-    "shifted": norm_shifted,
-    "season": norm_season,
-    "current": norm_current,
-    "anaphoric": norm_anaphoric,
-    "year_length": norm_year_length,
-    "weekend": norm_weekend,
-    "ago": norm_ago,
-    "duration": norm_duration,
-    "vague_range": norm_vague_range,
-    "set": norm_set,
-    "ref": norm_ref,
-}

@@ -1,9 +1,10 @@
 """Temporal expressions normalized to TIMEX3 against ``doc._.published``.
 
 The stage finds every temporal expression with the patterns of
-``data/timex_rules.tsv`` as :mod:`sitroom.stages.times.calendar` compiles them
-(longest match wins, TimeML span conventions: no leading preposition), then normalizes them in reading order with
-:mod:`sitroom.stages.times.normalize`. Two things come from the parse and the article
+``times/patterns.tsv`` as :mod:`sitroom.stages.times.calendar` compiles them
+(longest match wins, TimeML span conventions: no leading preposition), then normalizes them in
+reading order with the normalizers of :mod:`sitroom.stages.times.normalize` and
+:mod:`sitroom.stages.times.relative` (:data:`NORMALIZERS`). Two things come from the parse and the article
 rather than from the words: the tense of the verb an expression hangs from
 ("plans to speak on Tuesday" looks ahead, "reported on Sunday" looks back),
 and the last quarter the article spoke of ("the quarter", "a year earlier"
@@ -14,6 +15,7 @@ the exact character span the events stage attaches dates through.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -22,17 +24,59 @@ from spacy.tokens import Doc, Token
 
 from sitroom.errors import E006, error
 from sitroom.record import Timex
+from sitroom.stages.times import normalize, relative
 from sitroom.stages.times.calendar import Rule, properly_cased, rules, words
-from sitroom.stages.times.normalize import NORMALIZERS, Context, Norm
+from sitroom.stages.times.normalize import Context, Groups, Norm
 
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}
 PERFECT_AUX = {"have", "has", "had", "'ve"}
 REFERRING_RULES = ("ago", "year_ago_adj", "context_quarter", "year_period")
 CALENDAR_VALUE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")  # a named year, month or day
+NAME_TYPES = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "FAC", "GPE", "NORP", "LAW"}
+
+# The normalizer of each ``norm`` of times/patterns.tsv.
+NORMALIZERS: dict[str, Callable[[Groups, Context], Norm | None]] = {
+    "date": normalize.norm_date,
+    "month": normalize.norm_month,
+    "year": normalize.norm_year,
+    "year_period": normalize.norm_year_period,
+    "decade": normalize.norm_decade,
+    "century": normalize.norm_century,
+    "quarter": normalize.norm_quarter,
+    "year_ago": normalize.norm_year_ago,
+    "relday": relative.norm_relday,
+    "weekday": relative.norm_weekday,
+    "holiday": normalize.norm_holiday,
+    "partday": relative.norm_partday,
+    "clock": relative.norm_clock,
+    "shifted": relative.norm_shifted,
+    "season": normalize.norm_season,
+    "current": relative.norm_current,
+    "anaphoric": relative.norm_anaphoric,
+    "year_length": normalize.norm_year_length,
+    "weekend": relative.norm_weekend,
+    "ago": relative.norm_ago,
+    "duration": normalize.norm_duration,
+    "vague_range": normalize.norm_vague_range,
+    "set": normalize.norm_set,
+    "ref": relative.norm_ref,
+}
 
 
 @dataclass(frozen=True)
-class Candidate:
+class TimesSettings:
+    """How far the stage looks around an expression for its tense."""
+
+    ahead_window: int = 24  # characters before an expression searched for a cue that looks ahead ("as soon as")
+    verb_steps: int = 5  # heads climbed in the parse from an expression to the verb it hangs from
+    tense_depth: int = 3  # infinitives climbed to the verb that gives their tense ("plans to leave")
+
+
+DEFAULTS = TimesSettings()
+
+
+@dataclass(frozen=True)
+class PatternMatch:
     """One pattern match: where, which rule (and its rank among the rules), the words captured."""
 
     start: int
@@ -42,7 +86,7 @@ class Candidate:
     groups: dict[str, str]
 
 
-def anchor_of(value: object) -> date | None:
+def anchor_date(value: object) -> date | None:
     """The publication date as a ``date``; an ISO string is accepted, anything else is an error."""
     if value is None or isinstance(value, date) and not isinstance(value, datetime):
         return value
@@ -54,20 +98,20 @@ def anchor_of(value: object) -> date | None:
         raise error(E006, repr(value), "published is not an ISO date (YYYY-MM-DD)") from exc
 
 
-def candidates(text: str) -> list[Candidate]:
+def pattern_matches(text: str) -> list[PatternMatch]:
     """Every match of every rule, before overlaps are resolved."""
     out = []
     for rank, rule in enumerate(rules()):
         for m in rule.regex.finditer(text):
             groups = {k: v for k, v in m.groupdict().items() if v} | {"text": m.group(0)}
             if m.end() > m.start() and properly_cased(groups):
-                out.append(Candidate(m.start(), m.end(), rank, rule, groups))
+                out.append(PatternMatch(m.start(), m.end(), rank, rule, groups))
     return out
 
 
-def select(found: list[Candidate]) -> list[Candidate]:
+def select(found: list[PatternMatch]) -> list[PatternMatch]:
     """Non-overlapping matches: the longest first, then the higher rule; in text order."""
-    taken: list[Candidate] = []
+    taken: list[PatternMatch] = []
     for cand in sorted(found, key=lambda c: (c.start - c.end, c.rank, c.start)):
         if all(cand.end <= t.start or cand.start >= t.end for t in taken):
             taken.append(cand)
@@ -77,13 +121,13 @@ def select(found: list[Candidate]) -> list[Candidate]:
 # ---------------------------------------------------------------- tense
 
 
-def governing_verb(doc: Doc, start: int, end: int) -> Token | None:
-    """The verb the expression hangs from in the parse (a few heads up at most)."""
+def governing_verb(doc: Doc, start: int, end: int, settings: TimesSettings = DEFAULTS) -> Token | None:
+    """The verb the expression hangs from in the parse (``settings.verb_steps`` heads up at most)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not doc.has_annotation("DEP"):
         return None
     tok = span.root
-    for _ in range(5):
+    for _ in range(settings.verb_steps):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound"):
             return tok
         if tok.head.i == tok.i:
@@ -92,9 +136,9 @@ def governing_verb(doc: Doc, start: int, end: int) -> Token | None:
     return None
 
 
-def tense_of(verb: Token | None, depth: int = 0) -> str | None:
+def tense_of(verb: Token | None, depth: int = 0, settings: TimesSettings = DEFAULTS) -> str | None:
     """past, present or future: from the verb's tag, its auxiliaries and what it is the infinitive of."""
-    if verb is None or depth > 3:
+    if verb is None or depth > settings.tense_depth:
         return None
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     cues = words("futurecue")
@@ -103,7 +147,7 @@ def tense_of(verb: Token | None, depth: int = 0) -> str | None:
     if verb.lemma_.lower() in cues and (verb.tag_ != "VBD" or depth):  # "planned to leave Friday", not "tried Friday"
         return "future"
     if "to" in aux and verb.head.i != verb.i:
-        governor = tense_of(verb.head, depth + 1)
+        governor = tense_of(verb.head, depth + 1, settings)
         return "past" if governor == "past" else "future"
     if verb.tag_ == "VBD" or aux & PERFECT_AUX or aux & {"was", "were", "did"}:
         return "past"
@@ -114,16 +158,13 @@ def tense_of(verb: Token | None, depth: int = 0) -> str | None:
     return "present"
 
 
-def looks_ahead(text: str, start: int) -> bool:
+def looks_ahead(text: str, start: int, settings: TimesSettings = DEFAULTS) -> bool:
     """Whether the words just before the expression point ahead ("as soon as Tuesday")."""
-    before = " ".join(text[max(0, start - 24) : start].lower().split())
+    before = " ".join(text[max(0, start - settings.ahead_window) : start].lower().split())
     return any(before.endswith(cue) for cue in words("aheadcue"))
 
 
-NAME_TYPES = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "FAC", "GPE", "NORP", "LAW"}
-
-
-def misread(doc: Doc, text: str, cand: Candidate) -> bool:
+def misread(doc: Doc, text: str, cand: PatternMatch) -> bool:
     """Words of a pattern that are no temporal expression here.
 
     A name the parser recognizes ("Jan Kavan", the "March of the Mothers") is no
@@ -142,7 +183,7 @@ def misread(doc: Doc, text: str, cand: Candidate) -> bool:
         return True  # an age: "52 years old"
     if unit.startswith("quarter") and re.match(r"\s+of\s+(?!fiscal\b|\d)", text[cand.end : cand.end + 16]):
         return True
-    tok = next((t for t in reversed(span) if t.lower_ == unit), None) if parsed else None
+    tok = next((t for t in reversed(span) if t.lower_ == unit), None) if parsed and span is not None else None
     if tok is None:
         return False
     if tok.pos_ == "ADJ":
@@ -158,7 +199,7 @@ def misread(doc: Doc, text: str, cand: Candidate) -> bool:
 # ---------------------------------------------------------------- the stage
 
 
-def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
+def find_timexes(doc: Doc, anchor: date | None, settings: TimesSettings = DEFAULTS) -> list[Timex]:
     """Every temporal expression of the Doc, normalized in reading order.
 
     A match whose words make no value (a plural in "the coming weeks" read as
@@ -169,14 +210,16 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
     text = doc.text  # built anew on each access: read it once
     usable = [
         c
-        for c in candidates(text)
+        for c in pattern_matches(text)
         if NORMALIZERS[c.rule.norm](c.groups, neutral) is not None and not misread(doc, text, c)
     ]
     ctx = Context(anchor=anchor)
     out = []
     for cand in select(usable):
-        ahead = looks_ahead(text, cand.start)
-        ctx.tense = "future" if ahead else tense_of(governing_verb(doc, cand.start, cand.end))
+        ahead = looks_ahead(text, cand.start, settings)
+        ctx.tense = (
+            "future" if ahead else tense_of(governing_verb(doc, cand.start, cand.end, settings), settings=settings)
+        )
         norm = NORMALIZERS[cand.rule.norm](cand.groups, ctx)
         if norm is None:
             continue
@@ -205,7 +248,8 @@ def remember(ctx: Context, norm: Norm, rule: Rule) -> None:
         return
     named = CALENDAR_VALUE.fullmatch(norm.value)
     if named and rule.norm != "anaphoric":
-        ctx.reference = tuple(int(part) if part else None for part in named.groups())
+        year, month, day = named.groups()
+        ctx.reference = (int(year), int(month) if month else None, int(day) if day else None)
     ctx.last_precision = norm.precision
     found = re.fullmatch(r"(\d{4})-Q([1-4])", norm.value)
     if found:
@@ -215,15 +259,21 @@ def remember(ctx: Context, norm: Norm, rule: Rule) -> None:
 class TimesStage:
     """spaCy component: ``doc._.timexes`` from the text, the parse and ``doc._.published``."""
 
-    def __init__(self, nlp: Language) -> None:
+    def __init__(self, nlp: Language, settings: TimesSettings = DEFAULTS) -> None:
         self.nlp = nlp
+        self.settings = settings
         rules()  # compile the patterns once, when the pipeline is built
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.timexes = find_timexes(doc, anchor_of(doc._.published))
+        doc._.timexes = find_timexes(doc, anchor_date(doc._.published), self.settings)
         return doc
 
 
-@Language.factory("sitroom_times")
-def make_times(nlp: Language, name: str) -> TimesStage:
-    return TimesStage(nlp)
+@Language.factory(
+    "sitroom_times",
+    requires=["doc._.published", "token.dep", "token.pos", "token.tag", "token.lemma", "token.ent_type"],
+    assigns=["doc._.timexes"],
+    default_config={"ahead_window": 24, "verb_steps": 5, "tense_depth": 3},
+)
+def make_times(nlp: Language, name: str, ahead_window: int, verb_steps: int, tense_depth: int) -> TimesStage:
+    return TimesStage(nlp, TimesSettings(ahead_window=ahead_window, verb_steps=verb_steps, tense_depth=tense_depth))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from localweb import Route, page, rss, web  # noqa: F401 (web is a fixture)
+from localweb import Route, page, rss
 from sitroom.config import Options
 from sitroom.errors import E004, E011, E012, SitroomError
 from sitroom.ingest.feeds import MAX_TRIES, ReadLog, feed_articles, parse_feed

@@ -1,4 +1,4 @@
-"""Who acts and who is acted on: the parse rules of sitroom.stages.events.roles on short sentences."""
+"""Who acts and who is acted on: the parse rules of sitroom.stages.events.roles and .parties on short sentences."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import pytest
 
 from sitroom.pipeline import make_doc
 from sitroom.record import Article
-from sitroom.stages.events import roles
-from sitroom.stages.events.triggers import Candidate
+from sitroom.stages.events import parties, roles
+from sitroom.stages.events.triggers import EventCandidate
 
 
 @pytest.fixture
@@ -28,26 +28,26 @@ def _token(doc, word):
 
 def test_a_group_of_diplomats_takes_the_members_country_and_sector(parse):
     doc = parse("A group of Moroccan diplomats met the minister on Monday.")
-    ref = roles.refs(doc, [_token(doc, "group")])[0]
+    ref = parties.refs(doc, [_token(doc, "group")])[0]
     assert ref.text == "A group of Moroccan diplomats"
     assert (ref.country, ref.sector) == ("MAR", "GOV")
 
 
 def test_a_count_of_people_takes_their_codes(parse):
     doc = parse("Thousands of Iraqi Kurds marched through the city on Sunday.")
-    ref = roles.refs(doc, [_token(doc, "Thousands")])[0]
+    ref = parties.refs(doc, [_token(doc, "Thousands")])[0]
     assert (ref.country, ref.sector) == ("IRQ", "CVL")
 
 
 def test_a_head_that_codes_itself_keeps_its_own_sector(parse):
     doc = parse("The army of Sudan shelled the town.")
-    ref = roles.refs(doc, [_token(doc, "army")])[0]
+    ref = parties.refs(doc, [_token(doc, "army")])[0]
     assert ref.sector == "MIL"
 
 
 def test_a_predicate_adjective_hands_down_the_subject(parse):
     doc = parse("President Abdelaziz Bouteflika said he is prepared to lift the ban.")
-    subject = roles.subject_of(_token(doc, "lift"))
+    subject = roles.subjects_of(_token(doc, "lift"))
     assert [t.text for t in subject] == ["Bouteflika"]
 
 
@@ -59,13 +59,13 @@ def test_a_fronted_with_phrase_sets_the_scene_and_names_no_partner(parse):
 
 def test_an_uncoded_party_takes_the_country_of_the_place_it_is_near(parse):
     doc = parse("A roadside bombing near the town of Samarra killed two soldiers on Sunday.")
-    ref = roles.refs(doc, [_token(doc, "bombing")])[0]
+    ref = parties.refs(doc, [_token(doc, "bombing")])[0]
     assert ref.country == "IRQ"
 
 
 def test_a_place_lends_its_country_but_makes_no_party_of_a_thing(parse):
     doc = parse("The United Nations suspended aid deliveries in Borno State on Monday.")
-    assert roles.refs(doc, [_token(doc, "deliveries")], parties_only=True) == []
+    assert parties.refs(doc, [_token(doc, "deliveries")], parties_only=True) == []
 
 
 def test_a_protest_acts_on_the_party_its_purpose_clause_names(parse):
@@ -159,18 +159,18 @@ def test_the_one_called_does_not_act_in_the_callers_purpose_clause(parse):
 
 def test_an_urged_party_still_acts_in_the_clause_it_is_urged_to(parse):
     doc = parse("Trump urged Putin to withdraw the troops.")
-    assert [t.text for t in roles.subject_of(_token(doc, "withdraw"))] == ["Putin"]
+    assert [t.text for t in roles.subjects_of(_token(doc, "withdraw"))] == ["Putin"]
 
 
 def test_a_domestic_body_takes_the_one_country_its_sentence_is_set_in(parse):
     doc = parse("The military government declared a state of siege in Haiti on Saturday.")
-    ref = roles.refs(doc, [_token(doc, "government")])[0]
+    ref = parties.refs(doc, [_token(doc, "government")])[0]
     assert ref.country == "HTI"
 
 
 def test_a_sentence_naming_two_countries_lends_none(parse):
     doc = parse("The military government declared a state of siege in Haiti after talks with Cuba.")
-    ref = roles.refs(doc, [_token(doc, "government")])[0]
+    ref = parties.refs(doc, [_token(doc, "government")])[0]
     assert ref.country is None
 
 
@@ -202,15 +202,15 @@ def test_a_trailing_attribution_lends_no_country(parse):
     doc = parse(
         "The military government declared a state of siege in Haiti on Saturday, a U.S. embassy spokeswoman said."
     )
-    ref = roles.refs(doc, [_token(doc, "government")])[0]
+    ref = parties.refs(doc, [_token(doc, "government")])[0]
     assert ref.country == "HTI"
 
 
 def test_a_named_group_takes_its_sentences_country_but_a_person_does_not(parse):
     doc = parse("Egyptian police will no longer tolerate rallies by the Kifaya movement.")
-    assert roles.refs(doc, [_token(doc, "movement")])[0].country == "EGY"
+    assert parties.refs(doc, [_token(doc, "movement")])[0].country == "EGY"
     doc = parse("Archbishop Desmond Tutu called for sanctions against Nigeria.")
-    assert roles.refs(doc, [_token(doc, "Tutu")])[0].country is None
+    assert parties.refs(doc, [_token(doc, "Tutu")])[0].country is None
 
 
 def test_an_attacked_camp_for_refugees_hands_the_target_to_the_refugees(parse):
@@ -235,13 +235,13 @@ def test_a_verb_without_an_object_shares_its_conjoined_verbs_object(parse):
 
 def test_an_uncoded_subject_takes_the_country_where_its_verb_is_set(parse):
     doc = parse("Prisoners rioted at a jail in Kampala on Monday.")
-    ref = roles.refs(doc, [_token(doc, "Prisoners")])[0]
+    ref = parties.refs(doc, [_token(doc, "Prisoners")])[0]
     assert ref.country == "UGA"
 
 
 def test_a_coded_subject_keeps_its_own_country_wherever_it_acts(parse):
     doc = parse("Kenyan police fired tear gas at protesters in Kampala on Monday.")
-    ref = roles.refs(doc, [_token(doc, "police")])[0]
+    ref = parties.refs(doc, [_token(doc, "police")])[0]
     assert ref.country == "KEN"
 
 
@@ -276,12 +276,12 @@ def test_a_subject_the_parser_hung_on_a_fronted_phrase_is_still_the_source(parse
         "the Ugandan government and LRA/M have agreed to hold talks."
     )
     agreed = next(t for t in doc if t.text == "agreed")
-    assert "government" in [t.text for t in roles.subject_of(agreed)]
+    assert "government" in [t.text for t in roles.subjects_of(agreed)]
 
 
 def test_a_verb_with_a_passive_subject_takes_no_stranded_subject(parse):
     doc = parse("Ousted president Jean-Bertrand Aristide has been accused of misusing public funds.")
-    assert roles.subject_of(next(t for t in doc if t.text == "accused")) == []
+    assert roles.subjects_of(next(t for t in doc if t.text == "accused")) == []
 
 
 def test_a_reported_obligation_is_demanded_of_the_modals_subject(parse):
@@ -293,7 +293,7 @@ def test_a_reported_obligation_is_demanded_of_the_modals_subject(parse):
 def _targets(doc, word, typ):
     """What roles.targets_of finds for an event of ``typ`` triggered by ``word``."""
     tok = _token(doc, word)
-    return [t.text for t in roles.targets_of(Candidate(tok, tok, None, typ, 1.0), None)]
+    return [t.text for t in roles.targets_of(EventCandidate(tok, tok, None, typ, 1.0), None)]
 
 
 def test_a_participial_adjunct_tells_the_toll_and_names_no_target(parse):
@@ -305,7 +305,7 @@ def test_a_participial_adjunct_tells_the_toll_and_names_no_target(parse):
 def test_the_sentences_own_event_names_its_target_even_in_a_subordinate_clause(parse):
     doc = parse("Police opened fire on Monday, killing three protesters.")
     tok = _token(doc, "killing")
-    own = Candidate(tok, tok, None, "ASSAULT", 1.0, own=True)
+    own = EventCandidate(tok, tok, None, "ASSAULT", 1.0, own=True)
     assert [t.text for t in roles.targets_of(own, None)] == ["protesters"]
     assert _targets(doc, "killing", "ASSAULT") == []
 
@@ -339,7 +339,7 @@ def test_an_intended_act_an_event_verb_acts_on_is_background(parse):
 def test_a_name_in_a_relative_clause_is_not_the_party_acted_on(parse):
     doc = parse("Police deported a man who had worked for a militia in Syria.")
     tok = _token(doc, "deported")
-    assert roles.named_party_in_scope(Candidate(tok, tok, None, "COERCE", 1.0), []) == []
+    assert roles.named_party_in_scope(EventCandidate(tok, tok, None, "COERCE", 1.0), []) == []
 
 
 def test_an_act_named_in_a_prepositional_phrase_is_background(parse):
@@ -350,9 +350,9 @@ def test_an_act_named_in_a_prepositional_phrase_is_background(parse):
 def test_forces_mobilized_are_the_means_and_whom_they_face_the_target(parse):
     doc = parse("Israel mobilized the army for a ground assault against Hamas.")
     tok = _token(doc, "mobilized")
-    cand = Candidate(tok, tok, None, "MOBILIZE", 1.0)
+    cand = EventCandidate(tok, tok, None, "MOBILIZE", 1.0)
     assert roles.targets_of(cand, None) == []
-    assert [t.text for t in roles.named_party_in_scope(cand, roles.subject_of(tok))] == ["Hamas"]
+    assert [t.text for t in roles.named_party_in_scope(cand, roles.subjects_of(tok))] == ["Hamas"]
 
 
 def test_foreign_troops_released_stay_the_target(parse):

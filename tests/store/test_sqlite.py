@@ -134,7 +134,7 @@ def test_events_carry_their_evidence_sentence(store):
 def test_actors_are_counted_across_articles(store):
     store.ingest(_record())
     store.ingest(_record(text=TEXT + " Again.", article_id="a2"))
-    zel = [r for r in queries.actors(store, Filters(actor="Zelensky"))][0]
+    zel = queries.actors(store, Filters(actor="Zelensky"))[0]
     assert zel["articles"] == 2 and zel["quotes"] == 2
 
 

@@ -1,4 +1,4 @@
-"""Joining the rules' quotes with the cue encoder's attributions (quote_stage.py)."""
+"""Joining the rules' quotes with the cue encoder's attributions (stages/quotes/stage.py)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from sitroom.stages.quotes import encoder
 from sitroom.stages.quotes import filter as quote_filter
 from sitroom.stages.quotes import stage as quote_stage
 from sitroom.stages.quotes.rules import found_quotes
+from sitroom.stages.quotes.settings import DEFAULTS
 
 
 def _rules(doc):
@@ -27,7 +28,7 @@ def _tag(doc, cue: str, content: str, source: str | None = None) -> encoder.Tagg
 
 def test_without_encoder_attributions_the_rules_quotes_stand(nlp, monkeypatch):
     doc = nlp("Nina Petrova said that the talks had stalled.")
-    monkeypatch.setattr(encoder, "tagged", lambda d: [])
+    monkeypatch.setattr(encoder, "tagged", lambda d, settings: [])
     rules = _rules(doc)
     assert quote_stage.joined(doc, rules) == rules
 
@@ -37,7 +38,7 @@ def test_the_encoder_content_replaces_its_twins_and_keeps_its_speaker_and_cue(nl
     rules = _rules(doc)
     monkeypatch.setattr(encoder, "content_probability", lambda d, pieces: 0.3)  # it doubts the rest
     twin = next(q for q in rules if q.cue_lemma == "say")
-    monkeypatch.setattr(encoder, "tagged", lambda d: [_tag(doc, "said", "that the talks had stalled")])
+    monkeypatch.setattr(encoder, "tagged", lambda d, settings: [_tag(doc, "said", "that the talks had stalled")])
     (q,) = [q for q in quote_stage.joined(doc, rules) if q.cue == twin.cue]
     assert doc.text[q.content[0][0] : q.content[0][1]] == "that the talks had stalled"
     assert q.speaker == twin.speaker and q.cue_lemma == "say" and q.kind == "indirect"
@@ -49,7 +50,7 @@ def test_a_parsed_content_the_encoder_reads_as_content_outlasts_its_shorter_run(
     rules = _rules(doc)
     twin = next(q for q in rules if q.cue_lemma == "say")
     monkeypatch.setattr(encoder, "content_probability", lambda d, pieces: 0.9)
-    monkeypatch.setattr(encoder, "tagged", lambda d: [_tag(doc, "said", "that the talks had stalled")])
+    monkeypatch.setattr(encoder, "tagged", lambda d, settings: [_tag(doc, "said", "that the talks had stalled")])
     (q,) = [q for q in quote_stage.joined(doc, rules) if q.cue == twin.cue]
     assert q.content == twin.content and doc.text[q.content[0][0] : q.content[-1][1]].endswith("over the border")
 
@@ -59,7 +60,9 @@ def test_an_encoder_content_reaching_past_the_parsed_one_replaces_it(nlp, monkey
     rules = _rules(doc)
     twin = next(q for q in rules if q.cue_lemma == "say")
     monkeypatch.setattr(encoder, "content_probability", lambda d, pieces: 0.9)
-    monkeypatch.setattr(encoder, "tagged", lambda d: [_tag(doc, "said", "the talks had stalled, blaming the weather")])
+    monkeypatch.setattr(
+        encoder, "tagged", lambda d, settings: [_tag(doc, "said", "the talks had stalled, blaming the weather")]
+    )
     (q,) = [q for q in quote_stage.joined(doc, rules) if q.cue == twin.cue]
     assert doc.text[q.content[0][0] : q.content[-1][1]] == "the talks had stalled, blaming the weather"
 
@@ -71,7 +74,7 @@ def test_a_direct_quote_stays_whole_and_no_encoder_content_reaches_into_it(nlp, 
     monkeypatch.setattr(
         encoder,
         "tagged",
-        lambda d: [
+        lambda d, settings: [
             _tag(doc, "said", "We will not retreat", "Anna Berg"),
             _tag(doc, "warned", "not retreat from the river"),
         ],
@@ -88,7 +91,9 @@ def test_an_attribution_the_rules_miss_gets_the_tagged_source_as_speaker(nlp, mo
     monkeypatch.setattr(
         encoder,
         "tagged",
-        lambda d: [_tag(doc, "has faced ridicule online over", "the proposal to cede the valley", "Omar Haddad")],
+        lambda d, settings: [
+            _tag(doc, "has faced ridicule online over", "the proposal to cede the valley", "Omar Haddad")
+        ],
     )
     (q,) = quote_stage.joined(doc, [])
     assert q.speaker.name == "Omar Haddad" and q.rule == "encoder" and q.kind == "indirect"
@@ -100,21 +105,23 @@ def test_a_tagged_source_of_punctuation_alone_gives_way_to_the_cues_subject(nlp,
     comma = next(t for t in doc if t.text == "," and t.i > 2)
     tag = _tag(doc, "has faced ridicule online over", "the proposal to cede the valley")
     tag.source = [comma]
-    monkeypatch.setattr(encoder, "tagged", lambda d: [tag])
+    monkeypatch.setattr(encoder, "tagged", lambda d, settings: [tag])
     (q,) = quote_stage.joined(doc, [])
     assert q.speaker.name == "Omar Haddad"
 
 
 def test_an_addition_whose_cue_noun_has_no_owner_is_credited_to_the_verb_it_hangs_from(nlp, monkeypatch):
     doc = nlp("Moscow has invested years in the narrative that the West started the war.")
-    monkeypatch.setattr(encoder, "tagged", lambda d: [_tag(doc, "narrative", "that the West started the war")])
+    monkeypatch.setattr(
+        encoder, "tagged", lambda d, settings: [_tag(doc, "narrative", "that the West started the war")]
+    )
     (q,) = quote_stage.joined(doc, [])
     assert q.speaker.text == "Moscow" and q.rule == "encoder"
 
 
 def test_an_addition_with_no_subject_near_its_cue_takes_its_sentences_subject(nlp, monkeypatch):
     doc = nlp("Anna Berg rejected the plan, with open contempt for the claim that the border was safe.")
-    monkeypatch.setattr(encoder, "tagged", lambda d: [_tag(doc, "claim", "that the border was safe")])
+    monkeypatch.setattr(encoder, "tagged", lambda d, settings: [_tag(doc, "claim", "that the border was safe")])
     (q,) = quote_stage.joined(doc, [])
     assert q.speaker.name == "Anna Berg"
 
@@ -122,14 +129,14 @@ def test_an_addition_with_no_subject_near_its_cue_takes_its_sentences_subject(nl
 def test_an_addition_with_no_subject_in_its_sentence_takes_the_last_speaker(nlp, monkeypatch):
     doc = nlp("Nina Petrova said the talks had stalled. Mixed messages on the border plan.")
     rules = _rules(doc)
-    monkeypatch.setattr(encoder, "tagged", lambda d: [_tag(doc, "messages on", "the border plan")])
+    monkeypatch.setattr(encoder, "tagged", lambda d, settings: [_tag(doc, "messages on", "the border plan")])
     added = [q for q in quote_stage.joined(doc, rules) if q.rule == "encoder"]
     assert [q.speaker.name for q in added] == ["Nina Petrova"]
 
 
 def test_an_addition_with_no_speaker_anywhere_is_kept_without_one(nlp, monkeypatch):
     doc = nlp("Mixed messages on the border plan.")
-    monkeypatch.setattr(encoder, "tagged", lambda d: [_tag(doc, "messages on", "the border plan")])
+    monkeypatch.setattr(encoder, "tagged", lambda d, settings: [_tag(doc, "messages on", "the border plan")])
     (q,) = quote_stage.joined(doc, [])
     assert q.speaker is None and doc.text[q.content[0][0] : q.content[0][1]] == "the border plan"
 
@@ -194,7 +201,7 @@ def _said(nlp):
 def test_an_unsure_or_agreeing_encoder_source_leaves_the_speaker(nlp, monkeypatch):
     doc, quote = _said(nlp)
     talks = [t for t in doc if t.text == "talks"]
-    monkeypatch.setattr(encoder, "nearest_source", lambda d, cue: (talks, quote_stage.SOURCE_SURE - 0.01))
+    monkeypatch.setattr(encoder, "nearest_source", lambda d, cue: (talks, DEFAULTS.source_sure - 0.01))
     assert quote_stage.with_sure_sources(doc, [quote]) == [quote]
     ana = [t for t in doc if t.text in ("Ana", "Silva")]
     monkeypatch.setattr(encoder, "nearest_source", lambda d, cue: (ana, 0.99))
@@ -215,4 +222,4 @@ def test_the_encoder_reads_the_source_nearest_a_cue_in_its_sentence(nlp):
     doc = nlp("The talks failed. Ana Silva said that the army would stay.")
     said = doc.text.index("said")
     words, probability = encoder.nearest_source(doc, (said, said + 4))
-    assert "Silva" in [w.text for w in words] and probability > quote_stage.SOURCE_SURE
+    assert "Silva" in [w.text for w in words] and probability > DEFAULTS.source_sure

@@ -7,6 +7,7 @@ import pytest
 
 from sitroom.stages import ENCODER_KEY, learned
 from sitroom.stages.quotes import encoder
+from sitroom.stages.quotes.settings import DEFAULTS
 
 
 @pytest.fixture(scope="module")
@@ -14,7 +15,8 @@ def tokenizer():
     return learned.base_encoder()[1]
 
 
-@pytest.mark.parametrize("size", [encoder.MAX_PIECES, encoder.TRAIN_PIECES])
+@pytest.mark.slow  # loads the base encoder and its tokenizer
+@pytest.mark.parametrize("size", [DEFAULTS.max_pieces, encoder.TRAIN_PIECES])
 def test_windows_cover_each_paragraph_without_crossing_a_line_break(tokenizer, size):
     text = "The minister said the talks failed.\n\n" + " ".join(["word"] * 500) + "\nShe added more."
     wins = encoder.windows(tokenizer, text, size)
@@ -42,7 +44,7 @@ def test_a_belief_phrase_no_lexicon_lists_reads_as_a_cue(nlp):
 
 
 def test_without_the_weights_every_span_reads_zero(nlp, monkeypatch):
-    monkeypatch.setattr(encoder, "shipped", lambda: None)
+    monkeypatch.setattr(encoder, "shipped_encoder", lambda: None)
     doc = nlp("The minister said the talks failed.")
     assert _word(doc, "said") == 0.0
 
@@ -57,7 +59,7 @@ def test_the_article_is_encoded_once_and_kept_on_the_doc(nlp, monkeypatch):
 
 
 def test_encoding_paragraphs_together_reads_each_as_alone(nlp):
-    enc = encoder.shipped()
+    enc = encoder.shipped_encoder()
     text = "The minister said the talks failed.\nShelling resumed overnight, the army said."
     together = enc.char_probabilities(text)
     second = text.index("Shelling")
@@ -66,7 +68,7 @@ def test_encoding_paragraphs_together_reads_each_as_alone(nlp):
 
 
 def test_the_head_gives_each_word_one_of_the_four_attribution_labels(nlp):
-    enc = encoder.shipped()
+    enc = encoder.shipped_encoder()
     probs = enc.char_probabilities("The minister said the talks failed.")
     assert probs.shape[1] == len(encoder.LABELS) == enc.head.out_features
     assert abs(float(probs[4:12].sum(-1).mean()) - 1.0) < 1e-3  # "minister": one distribution
@@ -88,7 +90,7 @@ def test_content_probability_is_high_over_a_reported_clause_and_low_over_a_manne
 
 
 def test_without_the_weights_no_content_is_doubted(nlp, monkeypatch):
-    monkeypatch.setattr(encoder, "shipped", lambda: None)
+    monkeypatch.setattr(encoder, "shipped_encoder", lambda: None)
     doc = nlp("Cruz was booed off the stage at the convention.")
     assert encoder.content_probability(doc, [(8, 47)]) == 1.0
 
@@ -132,7 +134,7 @@ def test_a_cue_without_content_and_a_one_word_content_are_no_attribution(nlp):
 
 
 def test_without_the_weights_the_encoder_reads_no_attribution(nlp, monkeypatch):
-    monkeypatch.setattr(encoder, "shipped", lambda: None)
+    monkeypatch.setattr(encoder, "shipped_encoder", lambda: None)
     assert encoder.tagged(nlp.make_doc("The minister said that the talks had failed.")) == []
 
 

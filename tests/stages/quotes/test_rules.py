@@ -343,7 +343,7 @@ def test_quote_in_the_next_paragraph_is_a_quote_of_its_own_by_the_same_speaker(r
 
 
 def test_a_nested_cue_whose_content_another_took_is_dropped_and_the_others_kept(nlp):
-    # the rules' reading, before the encoder's contents are joined in (quote_stage.py): "according to a
+    # the rules' reading, before the encoder's contents are joined in (stages/quotes/stage.py): "according to a
     # statement" would claim the words "saying" already reports
     doc = nlp(
         "The rebel group claimed responsibility for the bombing of the ministry, saying it was ordered "

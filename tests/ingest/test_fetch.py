@@ -6,7 +6,7 @@ import gzip
 import socket
 import time
 
-from localweb import Route, web  # noqa: F401 (web is a fixture)
+from localweb import Route
 from sitroom.errors import E011, SitroomError
 from sitroom.ingest.fetch import USER_AGENT, Fetcher, Response
 

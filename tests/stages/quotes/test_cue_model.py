@@ -13,7 +13,7 @@ def _said(record: Record, quote: Quote) -> str:
 
 
 def test_model_loads_with_weights_and_a_threshold():
-    m = cue_model.model()
+    m = cue_model.cue_classifier()
     bias, weights, threshold = m.bias, m.weights, m.threshold
     assert len(weights) > 1000 and 0 < threshold < 1 and isinstance(bias, float)
 

@@ -12,7 +12,7 @@ import pytest
 from sitroom.errors import SitroomError
 from sitroom.stages.times.calendar import holiday_date, to_number
 from sitroom.stages.times.normalize import duration_value
-from sitroom.stages.times.stage import anchor_of
+from sitroom.stages.times.stage import anchor_date
 
 
 def timex(record, phrase: str):
@@ -148,7 +148,7 @@ def test_quarter_context_carries_to_a_year_earlier(run):
 
 def test_bad_publication_date_is_a_clear_error():
     with pytest.raises(SitroomError, match="E006"):
-        anchor_of("2025-13-45")
+        anchor_date("2025-13-45")
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from localweb import Route, page, rss, web  # noqa: F401 (web is a fixture)
+from localweb import Route, page, rss
 from sitroom.config import Options
 from sitroom.errors import E001, SitroomError
 from sitroom.ingest.fetch import Fetcher

@@ -8,7 +8,7 @@ from sitroom.stages.quotes.rules import found_quotes
 
 
 def test_model_loads_with_weights_and_a_threshold():
-    m = quote_filter.model()
+    m = quote_filter.quote_classifier()
     bias, weights, threshold = m.bias, m.weights, m.threshold
     assert len(weights) > 500 and 0 < threshold < 1 and isinstance(bias, float)
 
@@ -31,7 +31,7 @@ def test_quotes_below_the_threshold_are_dropped(nlp):
     doc = nlp("The minister said that the ceasefire had collapsed. Police hired three lawyers for the case.")
     found = found_quotes(doc)
     kept = quote_filter.checked(doc, found)
-    threshold = quote_filter.model().threshold
+    threshold = quote_filter.quote_classifier().threshold
     assert all(q.confidence >= threshold for q in kept)
     assert len(kept) == sum(
         1
@@ -63,7 +63,7 @@ def test_a_reporting_verb_or_a_colon_is_never_vetoed(nlp, monkeypatch):
 def test_without_the_encoder_weights_no_quote_is_vetoed(nlp, monkeypatch):
     doc = nlp(BELIEF)
     found = found_quotes(doc)
-    monkeypatch.setattr(encoder, "shipped", lambda: None)
+    monkeypatch.setattr(encoder, "shipped_encoder", lambda: None)
     monkeypatch.setattr(encoder, "span_probability", lambda doc, start, end: 0.0)
     assert len(quote_filter.checked(doc, found)) == 1
 

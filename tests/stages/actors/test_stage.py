@@ -135,6 +135,7 @@ def test_actor_ref_of_a_modifier_takes_the_sector_of_its_noun(nlp):
     assert (ref.country, ref.sector) == ("HUN", "GOV")
 
 
+@pytest.mark.slow  # builds its own pipeline
 def test_user_file_adds_and_overrides_actors(tmp_path):
     table = tmp_path / "mine.tsv"
     table.write_text(
@@ -157,6 +158,7 @@ def test_user_file_adds_and_overrides_actors(tmp_path):
     assert _actor(rec, "Vladimir Putin").sector == "MIL"
 
 
+@pytest.mark.slow  # builds its own pipeline
 def test_bad_user_file_is_a_one_line_error(tmp_path):
     table = tmp_path / "bad.tsv"
     table.write_text("who\twhat\nx\ty\n", encoding="utf-8")
@@ -219,6 +221,7 @@ def test_ethnic_group_nouns_are_civilians_of_the_stated_country(nlp):
     assert (ref.country, ref.sector) == ("IRQ", "CVL")
 
 
+@pytest.mark.slow  # builds its own pipeline
 def test_a_bad_date_in_the_user_file_names_the_file_and_line(tmp_path):
     table = tmp_path / "dates.tsv"
     table.write_text("name\tkind\tcountry\trole\tstart\nAda Quill\tperson\tNOR\tminister\t1.1.2024\n", encoding="utf-8")
@@ -317,6 +320,7 @@ def test_a_role_of_an_abolished_office_resolves_to_nobody(run):
     assert _mentioning(rec, "prime minister").name == "Turkish prime minister"
 
 
+@pytest.mark.slow  # builds its own pipeline
 def test_the_actors_option_of_the_real_command_codes_a_user_actor(tmp_path):
     table = tmp_path / "mine.tsv"
     table.write_text(
@@ -326,7 +330,7 @@ def test_the_actors_option_of_the_real_command_codes_a_user_actor(tmp_path):
     )
     article = tmp_path / "a.txt"
     article.write_text("Ada Quill met the envoy in Oslo. Quill said the talks went well.", encoding="utf-8")
-    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parent.parent / "src"))
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[3] / "src"))
     out = subprocess.run(
         [sys.executable, "-m", "sitroom", "extract", "--actors", str(table), "--published", "2025-03-17", str(article)],
         capture_output=True,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sitroom.record import PLOVER_QUAD
 
-AUTHORED = Path(__file__).resolve().parents[1] / "training" / "plover_authored.jsonl"
+AUTHORED = Path(__file__).resolve().parents[3] / "training" / "plover_authored.jsonl"
 
 
 def _rows():
