@@ -9,7 +9,7 @@ from sitroom.stages.events.triggers import EventCandidate
 
 def _event(doc, trigger: str, typ: str, own: bool = True) -> EventCandidate:
     tok = token(doc, trigger)
-    return EventCandidate(trigger=tok, anchor=tok, cue=None, type=typ, weight=1.0, own=own)
+    return EventCandidate(trigger=tok, anchor=tok, word=None, type=typ, weight=1.0, own=own)
 
 
 def _sources(doc, word: str) -> list[str]:

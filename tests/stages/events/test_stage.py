@@ -413,7 +413,7 @@ def _model_types(nlp, text, best, quad_p=0.8):
 
     sent = next(nlp(text).sents)
     reading = _reading(best, quad_p=quad_p)
-    return [(c.type, c.anchor.text, c.cue) for c in model_candidates(sent, find_candidates(sent), reading)]
+    return [(c.type, c.anchor.text, c.word) for c in model_candidates(sent, find_candidates(sent), reading)]
 
 
 def test_type_head_proposes_its_type_when_only_a_bare_noun_cue_has_it(nlp):

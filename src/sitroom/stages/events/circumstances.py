@@ -110,7 +110,7 @@ def mode_of(cand: EventCandidate, clause: list[Token], has_place: bool) -> tuple
         hit = mode_words().get(tok.lemma_.lower()) or mode_words().get(tok.lower_)
         if hit and hit[0] == cand.type:
             return hit[1], f"mode word {tok.text!r}"
-    mode = cand.cue.mode if cand.cue else None
+    mode = cand.word.mode if cand.word else None
     if mode == "phone" and has_place:
         return None, "talks at a place are not by phone"
-    return mode, f"mode of cue {cand.cue.lemma!r}" if mode and cand.cue else ""
+    return mode, f"mode of cue {cand.word.lemma!r}" if mode and cand.word else ""

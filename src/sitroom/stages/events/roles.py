@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from sitroom.knowledge import read_tsv
 from sitroom.record import Span
 from sitroom.stages.actors.stage import actor_ref
-from sitroom.stages.events.triggers import EventCandidate, match_cue, role_types, word_class
+from sitroom.stages.events.triggers import EventCandidate, match_trigger, role_types, word_class
 
 TARGET_PREPS = {"with", "between", "on", "against", "to", "at", "into", "upon", "toward", "towards", "from", "of"}
 # Links through which an event's words inherit a subject from the clause above ("plans to speak").
@@ -161,7 +161,7 @@ def intended(verb: Token) -> bool:
     if verb.dep_ != "acl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
     above = next((a for a in verb.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-    return above is None or match_cue(above) is None
+    return above is None or match_trigger(above) is None
 
 
 def targets_of(cand: EventCandidate, mode: str | None) -> list[Token]:

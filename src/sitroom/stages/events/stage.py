@@ -41,7 +41,7 @@ from sitroom.stages.events.triggers import (
     context_words,
     cue_weights,
     find_candidates,
-    match_cue,
+    match_trigger,
     word_class,
 )
 
@@ -140,7 +140,7 @@ def main_verb(sent: SpacySpan) -> Token:
         reported = [
             c for c in tok.children if c.dep_ in {"ccomp", "parataxis"} and word_class(c) == "VERB" and c.i < tok.i
         ]
-        if speech_cues()["VERB"].get(tok.lemma_.lower()) != "speech" or match_cue(tok) or not reported:
+        if speech_cues()["VERB"].get(tok.lemma_.lower()) != "speech" or match_trigger(tok) or not reported:
             break
         tok = reported[0]
     return tok
@@ -186,7 +186,7 @@ def neutral_candidate(
     best = max(cands, key=lambda c: prominent(c, settings), default=None)
     typ = best.type if best else max(reading.type, key=reading.type.__getitem__)
     verb = main_verb(sent)
-    return EventCandidate(verb, verb, best.cue if best else None, typ, settings.model_only_weight, neutral=True)
+    return EventCandidate(verb, verb, best.word if best else None, typ, settings.model_only_weight, neutral=True)
 
 
 def weigh(
@@ -232,7 +232,7 @@ def build_event(doc: Doc, sent: SpacySpan, cand: EventCandidate, confidence: flo
     clause = clause_tokens(cand.anchor)
     path = path_up(cand.anchor, through_complements=False)
     places = nearest(doc, [p for p in doc._.places or [] if is_location(doc, p)], path)
-    subjects, objects = subjects_of(cand.anchor), targets_of(cand, cand.cue.mode if cand.cue else None)
+    subjects, objects = subjects_of(cand.anchor), targets_of(cand, cand.word.mode if cand.word else None)
     recoded = retyped(cand.type, subjects, objects)
     if recoded:
         cand = replace(cand, type=recoded[0], quad=None)
@@ -251,7 +251,7 @@ def build_event(doc: Doc, sent: SpacySpan, cand: EventCandidate, confidence: flo
     if not target:  # a party found only in scope is a target, never a reciprocal source
         target = refs(doc, named_party_in_scope(cand, subjects), parties_only=True)
     trig = cand.trigger
-    how = f"cue {cand.cue.lemma!r} ({cand.cue.pos})" if cand.cue else "sentence classifier (no cue word)"
+    how = f"cue {cand.word.lemma!r} ({cand.word.pos})" if cand.word else "sentence classifier (no cue word)"
     if cand.neutral:
         how = "sentence classifier: a neutral statement or appeal (quad 0), main verb; type from " + how
     if cand.anchor != trig:

@@ -1,6 +1,6 @@
-"""PLOVER cue words: the lexicon, and the candidate events a sentence's words raise.
+"""PLOVER trigger words: the lexicon, and the candidate events a sentence's words raise.
 
-The cue lexicon (``events/triggers.tsv``) maps a lemma and word class to a PLOVER
+The trigger lexicon (``events/triggers.tsv``) maps a lemma and word class to a PLOVER
 type, mode and weight; a light verb (``events/light_verbs.tsv``) lends its arguments
 to its object noun ("Moscow launched 90 drones"). :func:`find_candidates` is shared
 by the event stage and the classifier's training (``scripts/train_events.py``), so
@@ -21,7 +21,9 @@ NAME_ENTS = frozenset({"ORG", "FAC", "WORK_OF_ART", "PRODUCT", "PERSON", "NORP",
 
 
 @dataclass(frozen=True)
-class Cue:
+class TriggerWord:
+    """A row of the trigger lexicon: a word that names a PLOVER act, with its type, mode and weight."""
+
     lemma: str
     pos: str
     type: str
@@ -31,11 +33,11 @@ class Cue:
 
 
 @lru_cache(maxsize=1)
-def cue_lexicon() -> dict[tuple[str, str], tuple[Cue, ...]]:
+def trigger_lexicon() -> dict[tuple[str, str], tuple[TriggerWord, ...]]:
     """(lemma, VERB|NOUN) -> the cues of that word."""
-    table: dict[tuple[str, str], list[Cue]] = {}
+    table: dict[tuple[str, str], list[TriggerWord]] = {}
     for r in read_tsv("events/triggers.tsv"):
-        cue = Cue(r["lemma"], r["pos"], r["type"], r["mode"] or None, r["prep"] or None, float(r["weight"]))
+        cue = TriggerWord(r["lemma"], r["pos"], r["type"], r["mode"] or None, r["prep"] or None, float(r["weight"]))
         table.setdefault((cue.lemma, cue.pos), []).append(cue)
     return {k: tuple(v) for k, v in table.items()}
 
@@ -67,10 +69,10 @@ def word_class(tok: Token) -> str | None:
     return "NOUN" if tok.pos_ in {"NOUN", "PROPN"} else None
 
 
-def match_cue(tok: Token) -> Cue | None:
+def match_trigger(tok: Token) -> TriggerWord | None:
     """The best cue of a word, a cue needing a particle ("call for") or modifier ("hunger strike") only with it."""
     pos = word_class(tok)
-    options = cue_lexicon().get((tok.lemma_.lower(), pos), ()) if pos else ()
+    options = trigger_lexicon().get((tok.lemma_.lower(), pos), ()) if pos else ()
     preps = particles(tok)
     fitting = [c for c in options if c.prep is None or c.prep in preps]
     return max(fitting, key=lambda c: (c.prep is not None, c.weight), default=None)
@@ -101,7 +103,7 @@ class EventCandidate:
 
     trigger: Token
     anchor: Token  # the word whose arguments the event takes (a light verb for its noun)
-    cue: Cue | None
+    word: TriggerWord | None
     type: str
     weight: float
     neutral: bool = False  # a CAMEO-neutral statement or appeal: coded with quad 0
@@ -136,14 +138,14 @@ def argument_anchor(tok: Token) -> Token:
 
 
 def find_candidates(sent: SpacySpan) -> list[EventCandidate]:
-    """Cue words of a sentence, minus those that only restate another cue's event."""
+    """Trigger words of a sentence, minus those that only restate another trigger's event."""
     found = {}
     for tok in sent:
-        cue = match_cue(tok)
+        cue = match_trigger(tok)
         if cue is None or in_name(tok) or (tok.dep_ == "aux" and not reported_obligation(tok)):
             continue
         governor = tok.head.head if tok.dep_ == "pobj" else tok.head
-        head_cue = match_cue(governor) if governor != tok else None
+        head_cue = match_trigger(governor) if governor != tok else None
         if word_class(tok) == "NOUN" and head_cue and tok.dep_ in {"dobj", "compound", "pobj", "amod", "nsubj"}:
             continue  # "rejected the request", "drone attack": the governing cue codes it
         found[tok.i] = EventCandidate(tok, argument_anchor(tok), cue, cue.type, cue.weight)

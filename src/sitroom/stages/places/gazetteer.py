@@ -41,7 +41,7 @@ class Entry:
 
 
 @dataclass(frozen=True, slots=True)
-class Reading:
+class NameMatch:
     """An entry a name can refer to; ``primary`` when the name is its main name."""
 
     entry: Entry
@@ -69,8 +69,8 @@ class Gazetteer:
     """Every entry, indexed by the normalized form of each of its names."""
 
     def __init__(self, rows: list[dict[str, str]]) -> None:
-        self.index: dict[str, list[Reading]] = defaultdict(list)
-        self.dotted: dict[str, list[Reading]] = defaultdict(list)
+        self.index: dict[str, list[NameMatch]] = defaultdict(list)
+        self.dotted: dict[str, list[NameMatch]] = defaultdict(list)
         self.by_country: dict[str, Entry] = {}
         for row in rows:
             entry = _entry(row)
@@ -80,7 +80,7 @@ class Gazetteer:
                 key = normalize(name)
                 if key and key not in seen:
                     seen.add(key)
-                    self.index[key].append(Reading(entry, i == 0))
+                    self.index[key].append(NameMatch(entry, i == 0))
             if entry.kind == "country":
                 self.by_country[entry.country] = entry
         self._add_aliases()
@@ -99,7 +99,7 @@ class Gazetteer:
             ]
             if not same:
                 continue
-            target = Reading(max(same, key=lambda e: e.population), True)
+            target = NameMatch(max(same, key=lambda e: e.population), True)
             table, key = (
                 (self.dotted, dotted_key(row["alias"]))
                 if "." in row["alias"]
@@ -108,7 +108,7 @@ class Gazetteer:
             if all(c.entry is not target.entry for c in table[key]):
                 table[key].append(target)
 
-    def lookup(self, name: str) -> list[Reading]:
+    def lookup(self, name: str) -> list[NameMatch]:
         """The entries ``name`` can refer to (empty when none)."""
         found = self.index.get(normalize(name), [])
         if "." not in name or dotted_key(name) not in self.dotted:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from sitroom.stages.places.gazetteer import Entry, Gazetteer, Reading, normalize, region
+from sitroom.stages.places.gazetteer import Entry, Gazetteer, NameMatch, normalize, region
 from sitroom.stages.places.settings import DEFAULTS, PlacesSettings
 
 # A place entity that the gazetteer cannot resolve, even in part, is left out: on LGL most
@@ -67,7 +67,7 @@ class Mention:
     start: int
     end: int
     text: str
-    readings: list[Reading]
+    readings: list[NameMatch]
     rule: str
     role: str = "location"
     best: Entry | None = None
@@ -90,7 +90,7 @@ class Evidence:
     regions: set[tuple[str, str]]  # first-level regions the place entities lie in
 
 
-def evidence_of(doc: Doc, entities: list[Mention]) -> Evidence:
+def entity_evidence(doc: Doc, entities: list[Mention]) -> Evidence:
     """What the article's place entities, already resolved, say about its other names."""
     return Evidence(
         known={m.key for m in entities},
@@ -141,7 +141,7 @@ class MentionFinder:
             return None
         return Mention(span.start_char, span.end_char, span.text, readings, rule, role=place_role(span))
 
-    def narrowed(self, span: Span) -> list[Reading]:
+    def narrowed(self, span: Span) -> list[NameMatch]:
         """Readings of "North Texas" (Texas) or "Henderson County Jail" (Henderson County)."""
         if len(span) > 1 and span[0].lower_ in DIRECTIONS:
             if found := self.gazetteer.lookup(span[1:].text):
@@ -216,7 +216,7 @@ class MentionFinder:
             entry = self.region_of_demonym(span.text)
         if entry is None:
             return None
-        return Mention(span.start_char, span.end_char, span.text, [Reading(entry, True)], "demonym", role="adjective")
+        return Mention(span.start_char, span.end_char, span.text, [NameMatch(entry, True)], "demonym", role="adjective")
 
     def region_of_demonym(self, text: str) -> Entry | None:
         for ending in DEMONYM_ENDINGS:
@@ -290,7 +290,7 @@ def locative(span: Span) -> bool:
     return before is not None and before.lower_ in LOCATIVE
 
 
-def well_known(reading: Reading, settings: PlacesSettings = DEFAULTS) -> bool:
+def well_known(reading: NameMatch, settings: PlacesSettings = DEFAULTS) -> bool:
     return reading.primary and (
         reading.entry.kind in WELL_KNOWN or reading.entry.population >= settings.well_known_town
     )

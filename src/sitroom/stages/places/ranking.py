@@ -13,7 +13,7 @@ import math
 from collections import Counter, defaultdict
 from itertools import pairwise
 
-from sitroom.stages.places.gazetteer import Entry, Reading, distance_km, region
+from sitroom.stages.places.gazetteer import Entry, NameMatch, distance_km, region
 from sitroom.stages.places.mentions import Mention
 from sitroom.stages.places.settings import DEFAULTS, PlacesSettings
 
@@ -61,7 +61,7 @@ def resolve_mentions(mentions: list[Mention], settings: PlacesSettings = DEFAULT
         m.best, m.confidence = chosen[m.key], certainty(final[m.key])
 
 
-def prior(reading: Reading, settings: PlacesSettings = DEFAULTS) -> float:
+def prior(reading: NameMatch, settings: PlacesSettings = DEFAULTS) -> float:
     """How likely a reading is before context: bigger and more important places first."""
     e = reading.entry
     penalty = 0.0 if reading.primary else settings.alternate_name_penalty
@@ -90,7 +90,7 @@ def within(entry: Entry, place: Entry) -> bool:
     return entry.country == place.country and entry.admin1 == place.admin1
 
 
-def namesake_city(reading: Reading, readings: list[Reading]) -> bool:
+def namesake_city(reading: NameMatch, readings: list[NameMatch]) -> bool:
     """Whether a region reading competes with a city inside it whose own name this is, while the
     region's is another ("Odesa" is the city; "Odeska oblast" only when the text says region)."""
     return (

@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 from sitroom.knowledge import read_tsv
 from sitroom.record import Place
 from sitroom.stages.places.gazetteer import Entry, demonyms, load
-from sitroom.stages.places.mentions import Mention, MentionFinder, evidence_of, mark_region_words
+from sitroom.stages.places.mentions import Mention, MentionFinder, entity_evidence, mark_region_words
 from sitroom.stages.places.ranking import link_qualifiers, resolve_mentions
 from sitroom.stages.places.settings import DEFAULTS, PlacesSettings
 
@@ -57,7 +57,7 @@ class PlacesStage:
         """Place entities first; then, with what they say once resolved, names in other entities and untagged text."""
         found, taken = self.finder.place_entities(doc)
         resolve_mentions(found, self.settings)
-        found += self.finder.other_names(doc, taken, evidence_of(doc, found))
+        found += self.finder.other_names(doc, taken, entity_evidence(doc, found))
         found.sort(key=lambda m: m.start)
         return found
 
