@@ -14,7 +14,7 @@ nothing is stitched from another sentence. Factuality comes from
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -60,7 +60,7 @@ class EventsSettings:
     model_only_min: float = 0.4  # least classifier probability of its quad for an event no cue covers
     sure_without_party: float = 0.9  # a classifier this sure of its quad codes an event with no named party
     neutral_veto: float = 0.5  # a sentence the classifier finds this surely neutral keeps only its surest cues
-    sure_cue_weight: float = 0.9  # the least cue weight of a "surest cue" that a neutral sentence keeps
+    sure_trigger_weight: float = 0.9  # the least cue weight of a "surest cue" that a neutral sentence keeps
     prominence_share: float = 0.3  # the part of a cue's weight it keeps only on the main verb, lost with depth
     lede_discount: float = 0.3  # confidence lost by the events of sentences after the first that gave one
 
@@ -206,7 +206,7 @@ def weigh(
         kept = [
             belief(reading, c, settings)
             for c in cands
-            if (c.weight >= settings.sure_cue_weight or reading.quad[0] < settings.neutral_veto)
+            if (c.weight >= settings.sure_trigger_weight or reading.quad[0] < settings.neutral_veto)
             and not (neutral and c.anchor == neutral.anchor)
         ]
         return ([(neutral, reading.quad[0])] if neutral else []) + kept
@@ -370,18 +370,7 @@ class EventsStage:
     ],
     # doc._.actors: a person's pronoun resolved to an actor joins that actor's mentions (actors.stage.linked)
     assigns=["doc._.events", "doc._.actors"],
-    default_config={
-        "use_model": True,
-        "rule_weight_share": 0.5,
-        "relative_discount": 0.3,
-        "model_only_weight": 0.5,
-        "model_only_min": 0.4,
-        "sure_without_party": 0.9,
-        "neutral_veto": 0.5,
-        "sure_cue_weight": 0.9,
-        "prominence_share": 0.3,
-        "lede_discount": 0.3,
-    },
+    default_config={"use_model": True, **asdict(DEFAULTS)},  # every field of the settings, so nlp.config shows them
 )
 def make_events(
     nlp: Language,
@@ -393,7 +382,7 @@ def make_events(
     model_only_min: float,
     sure_without_party: float,
     neutral_veto: float,
-    sure_cue_weight: float,
+    sure_trigger_weight: float,
     prominence_share: float,
     lede_discount: float,
 ) -> EventsStage:
@@ -404,7 +393,7 @@ def make_events(
         model_only_min=model_only_min,
         sure_without_party=sure_without_party,
         neutral_veto=neutral_veto,
-        sure_cue_weight=sure_cue_weight,
+        sure_trigger_weight=sure_trigger_weight,
         prominence_share=prominence_share,
         lede_discount=lede_discount,
     )

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import asdict
 from functools import lru_cache
 
 from spacy.language import Language
@@ -117,19 +118,7 @@ def place_streets(text: str, spans: list[tuple[int, int]], home: Entry | None) -
     "sitroom_places",
     requires=["doc.ents", "token.pos", "token.dep", "token.ent_type"],
     assigns=["doc._.places"],
-    default_config={
-        "well_known_town": 100_000,
-        "kind_prior": {"continent": 3.0, "country": 3.0, "adm1": 2.0, "capital": 2.5, "adm2": 0.5, "city": 0.0},
-        "population_weight": 0.5,
-        "alternate_name_penalty": 1.5,
-        "qualified_bonus": 10.0,
-        "namesake_penalty": 3.0,
-        "shared_region_weight": 3.0,
-        "same_country_weight": 5.0,
-        "same_region_weight": 2.0,
-        "nearby_bonus": 1.5,
-        "nearby_km": 150.0,
-    },
+    default_config=asdict(DEFAULTS),  # every field of the settings, so nlp.config shows them
 )
 def make_places(
     nlp: Language,

@@ -17,7 +17,7 @@ PolNeAR dev (see docs/decisions.md).
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import asdict, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -266,17 +266,7 @@ def _kind(doc: Doc, content: list[Span]) -> str:
     ],
     # doc._.actors: a speaker's pronoun or role resolved to an actor joins that actor's mentions (actors.stage.linked)
     assigns=["doc._.quotes", "doc._.actors"],
-    default_config={  # the same values as QuotesSettings
-        "cue_min": 0.5,
-        "min_content_words": 3,
-        "max_distance": 30,
-        "max_pieces": 192,
-        "encoder_veto": 0.2,
-        "content_veto": 0.15,
-        "source_sure": 0.8,
-        "parse_content_sure": 0.6,
-        "nested_min": 0.85,
-    },
+    default_config=asdict(DEFAULTS),  # every field of the settings, so nlp.config shows them
 )
 def make_quotes(
     nlp: Language,

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, datetime
 
 from spacy.language import Language
@@ -273,7 +273,7 @@ class TimesStage:
     "sitroom_times",
     requires=["doc._.published", "token.dep", "token.pos", "token.tag", "token.lemma", "token.ent_type"],
     assigns=["doc._.timexes"],
-    default_config={"ahead_window": 24, "verb_steps": 5, "tense_depth": 3},
+    default_config=asdict(DEFAULTS),  # every field of the settings, so nlp.config shows them
 )
 def make_times(nlp: Language, name: str, ahead_window: int, verb_steps: int, tense_depth: int) -> TimesStage:
     return TimesStage(nlp, TimesSettings(ahead_window=ahead_window, verb_steps=verb_steps, tense_depth=tense_depth))
