@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, replace
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -370,31 +371,7 @@ class EventsStage:
     ],
     # doc._.actors: a person's pronoun resolved to an actor joins that actor's mentions (actors.stage.linked)
     assigns=["doc._.events", "doc._.actors"],
-    default_config={"use_model": True, **asdict(DEFAULTS)},  # every field of the settings, so nlp.config shows them
+    default_config={"use_model": True, "settings": asdict(DEFAULTS)},  # nlp.config shows every tuned value
 )
-def make_events(
-    nlp: Language,
-    name: str,
-    use_model: bool,
-    rule_weight_share: float,
-    relative_discount: float,
-    model_only_weight: float,
-    model_only_min: float,
-    sure_without_party: float,
-    neutral_veto: float,
-    sure_trigger_weight: float,
-    prominence_share: float,
-    lede_discount: float,
-) -> EventsStage:
-    settings = EventsSettings(
-        rule_weight_share=rule_weight_share,
-        relative_discount=relative_discount,
-        model_only_weight=model_only_weight,
-        model_only_min=model_only_min,
-        sure_without_party=sure_without_party,
-        neutral_veto=neutral_veto,
-        sure_trigger_weight=sure_trigger_weight,
-        prominence_share=prominence_share,
-        lede_discount=lede_discount,
-    )
-    return EventsStage(nlp, use_model, settings)
+def make_events(nlp: Language, name: str, use_model: bool, settings: dict[str, Any]) -> EventsStage:
+    return EventsStage(nlp, use_model, EventsSettings(**settings))

@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from dataclasses import asdict
 from functools import lru_cache
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -118,34 +119,7 @@ def place_streets(text: str, spans: list[tuple[int, int]], home: Entry | None) -
     "sitroom_places",
     requires=["doc.ents", "token.pos", "token.dep", "token.ent_type"],
     assigns=["doc._.places"],
-    default_config=asdict(DEFAULTS),  # every field of the settings, so nlp.config shows them
+    default_config={"settings": asdict(DEFAULTS)},  # nlp.config shows every tuned value
 )
-def make_places(
-    nlp: Language,
-    name: str,
-    well_known_town: int,
-    kind_prior: dict[str, float],
-    population_weight: float,
-    alternate_name_penalty: float,
-    qualified_bonus: float,
-    namesake_penalty: float,
-    shared_region_weight: float,
-    same_country_weight: float,
-    same_region_weight: float,
-    nearby_bonus: float,
-    nearby_km: float,
-) -> PlacesStage:
-    settings = PlacesSettings(
-        well_known_town=well_known_town,
-        kind_prior=dict(kind_prior),
-        population_weight=population_weight,
-        alternate_name_penalty=alternate_name_penalty,
-        qualified_bonus=qualified_bonus,
-        namesake_penalty=namesake_penalty,
-        shared_region_weight=shared_region_weight,
-        same_country_weight=same_country_weight,
-        same_region_weight=same_region_weight,
-        nearby_bonus=nearby_bonus,
-        nearby_km=nearby_km,
-    )
-    return PlacesStage(nlp, settings)
+def make_places(nlp: Language, name: str, settings: dict[str, Any]) -> PlacesStage:
+    return PlacesStage(nlp, PlacesSettings(**settings))

@@ -18,6 +18,7 @@ PolNeAR dev (see docs/decisions.md).
 from __future__ import annotations
 
 from dataclasses import asdict, replace
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -266,30 +267,7 @@ def _kind(doc: Doc, content: list[Span]) -> str:
     ],
     # doc._.actors: a speaker's pronoun or role resolved to an actor joins that actor's mentions (actors.stage.linked)
     assigns=["doc._.quotes", "doc._.actors"],
-    default_config=asdict(DEFAULTS),  # every field of the settings, so nlp.config shows them
+    default_config={"settings": asdict(DEFAULTS)},  # nlp.config shows every tuned value
 )
-def make_quotes(
-    nlp: Language,
-    name: str,
-    cue_min: float,
-    min_content_words: int,
-    max_distance: int,
-    max_pieces: int,
-    encoder_veto: float,
-    content_veto: float,
-    source_sure: float,
-    parse_content_sure: float,
-    nested_min: float,
-) -> QuotesStage:
-    settings = QuotesSettings(
-        cue_min=cue_min,
-        min_content_words=min_content_words,
-        max_distance=max_distance,
-        max_pieces=max_pieces,
-        encoder_veto=encoder_veto,
-        content_veto=content_veto,
-        source_sure=source_sure,
-        parse_content_sure=parse_content_sure,
-        nested_min=nested_min,
-    )
-    return QuotesStage(nlp, settings)
+def make_quotes(nlp: Language, name: str, settings: dict[str, Any]) -> QuotesStage:
+    return QuotesStage(nlp, QuotesSettings(**settings))

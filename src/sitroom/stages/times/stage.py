@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -273,7 +274,7 @@ class TimesStage:
     "sitroom_times",
     requires=["doc._.published", "token.dep", "token.pos", "token.tag", "token.lemma", "token.ent_type"],
     assigns=["doc._.timexes"],
-    default_config=asdict(DEFAULTS),  # every field of the settings, so nlp.config shows them
+    default_config={"settings": asdict(DEFAULTS)},  # nlp.config shows every tuned value
 )
-def make_times(nlp: Language, name: str, ahead_window: int, verb_steps: int, tense_depth: int) -> TimesStage:
-    return TimesStage(nlp, TimesSettings(ahead_window=ahead_window, verb_steps=verb_steps, tense_depth=tense_depth))
+def make_times(nlp: Language, name: str, settings: dict[str, Any]) -> TimesStage:
+    return TimesStage(nlp, TimesSettings(**settings))
