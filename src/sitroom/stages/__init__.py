@@ -31,6 +31,14 @@ ENCODER_KEY = "sitroom.quotes.encoder"  # per-character label probabilities of t
 USER_DATA_KEYS: tuple[str, ...] = (TEXT_KEY, ENTS_KEY, CUE_PROBABILITY_KEY, ENCODER_KEY)
 
 
+def text_of(doc: Doc) -> str:
+    """The doc's text, built once per doc: ``Doc.text`` joins every token on each access."""
+    if TEXT_KEY not in doc.user_data:
+        doc.user_data[TEXT_KEY] = doc.text
+    text: str = doc.user_data[TEXT_KEY]
+    return text
+
+
 def declare_extensions() -> None:
     """Register every extension of :data:`EXTENSIONS` on ``Doc`` (idempotent)."""
     for name in EXTENSIONS:

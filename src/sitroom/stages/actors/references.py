@@ -24,8 +24,7 @@ from sitroom.knowledge.english import (
     THING_PRONOUNS,
     TITLES,
 )
-from sitroom.stages import ENTS_KEY
-from sitroom.stages.actors.stage import text_of
+from sitroom.stages import ENTS_KEY, text_of
 
 NAMED = ("PERSON", "ORG", "GPE", "NORP")  # the entity labels a mention may carry its name in
 ANTECEDENT_SENTENCES = 4  # sentences searched back for the person "he" or "she" stands for

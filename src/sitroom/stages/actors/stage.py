@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from sitroom.record import Actor, ActorRef, Span
-from sitroom.stages import TEXT_KEY
+from sitroom.stages import text_of
 from sitroom.stages.actors.coding import (
     MODIFIER_DEPS,
     NOUN_POS,
@@ -238,13 +238,6 @@ def code_span(doc: Doc, span: Span) -> Coding | None:
     if index is None or head is None or chars is None or head.pos_ == "PRON":
         return None  # a pronoun is resolved by the stage that found it, not coded here
     return code_tokens(doc, list(chars), head, index)
-
-
-def text_of(doc: Doc) -> str:
-    """The doc's text, built once: ``Doc.text`` joins every token on each call."""
-    if TEXT_KEY not in doc.user_data:
-        doc.user_data[TEXT_KEY] = doc.text
-    return doc.user_data[TEXT_KEY]
 
 
 def actor_ref(doc: Doc, span: Span) -> ActorRef:

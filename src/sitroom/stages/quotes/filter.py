@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from sitroom.record import Quote
-from sitroom.stages.actors.stage import text_of
+from sitroom.stages import text_of
 from sitroom.stages.learned import SparseLogistic, sparse_logistic
 from sitroom.stages.quotes import cue_model, encoder
 from sitroom.stages.quotes.marks import MARKS

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from sitroom.knowledge.english import PERSON_POSSESSIVES, PERSON_PRONOUNS, THING_PRONOUNS
 from sitroom.record import ActorRef, Span
+from sitroom.stages import text_of
 from sitroom.stages.actors.references import (
     NAMED,
     animate_nouns,
@@ -25,7 +26,7 @@ from sitroom.stages.actors.references import (
     referent_name,
     same_line,
 )
-from sitroom.stages.actors.stage import actor_named, actor_ref, linked, text_of
+from sitroom.stages.actors.stage import actor_named, actor_ref, linked
 
 AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant")
 # Dependencies through which a participle or infinitive shares its head's subject.
