@@ -1,7 +1,7 @@
 """Benchmark of the actor stage on the PLOVER gold standard records (dev).
 
 Two measures. (a) Intrinsic: each gold event's source and target text is coded
-with :func:`sitroom.stages.actors.stage.actor_ref` in the context of its sentence, and
+with :func:`sitroom.stages.actors.references.actor_ref` in the context of its sentence, and
 compared with the gold country and sector (a gold null is not counted, as the
 scorer does). (b) The scorer's figures for the full pipeline (``score.py
 plover``), which also depend on the events stage choosing the right spans and
@@ -40,7 +40,7 @@ def locate(text: str, phrase: str) -> tuple[int, int] | None:
 def intrinsic(gold: list[dict], nlp, verbose: bool) -> dict[str, float]:
     """Accuracy of coding the gold source/target phrases in their sentences."""
     from sitroom.pipeline import make_doc
-    from sitroom.stages.actors.stage import actor_ref
+    from sitroom.stages.actors.references import actor_ref
 
     right, total = Counter(), Counter()
     articles = {a.id: a for a in benchlib.articles_of(gold)}

@@ -15,7 +15,7 @@ from sitroom.config import Options
 from sitroom.errors import SitroomError
 from sitroom.pipeline import build_nlp, extract, make_doc
 from sitroom.record import Article, Place
-from sitroom.stages.actors.stage import actor_ref
+from sitroom.stages.actors.references import actor_ref
 
 
 def _actor(record, name):

@@ -6,10 +6,15 @@ focus, office words ("the president", "the ministry") to the person or body name
 with that office, appositions ("Trump's envoy, Steve Witkoff") to the named person, surnames
 to the fullest form of the name in the article. The quotes stage resolves its speakers here
 and the events stage the person pronouns among its sources and targets.
+
+It is also where later stages ask about a span after the actors stage has run:
+:func:`actor_ref` codes a span through the actors found (else through its own words), and
+:func:`linked` ties a resolved name to the actor of that name, adding the mention to it.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
@@ -24,7 +29,9 @@ from sitroom.knowledge.english import (
     THING_PRONOUNS,
     TITLES,
 )
+from sitroom.record import Actor, ActorRef, Span
 from sitroom.stages import ENTS_KEY, text_of
+from sitroom.stages.actors.coding import MODIFIER_DEPS, NOUN_POS, ActorIndex, Coding, code_tokens
 
 NAMED = ("PERSON", "ORG", "GPE", "NORP")  # the entity labels a mention may carry its name in
 ANTECEDENT_SENTENCES = 4  # sentences searched back for the person "he" or "she" stands for
@@ -220,3 +227,83 @@ def _bare_name(head: Token) -> str:
     ]
     toks = [t for t in toks if not t.is_punct] or [head]
     return " ".join(t.text for t in toks)
+
+
+def actor_at(doc: Doc, span: Span) -> Actor | None:
+    """The actor with a mention overlapping ``span`` (the longest overlap wins)."""
+    best, best_len = None, 0
+    for actor in doc._.actors or []:
+        for s, e in actor.mentions:
+            overlap = min(e, span[1]) - max(s, span[0])
+            if overlap > best_len:
+                best, best_len = actor, overlap
+    return best
+
+
+def actor_named(doc: Doc, name: str) -> Actor | None:
+    """The article's actor of this name (case aside), if it has one."""
+    return next((a for a in doc._.actors or [] if a.name.lower() == name.lower()), None)
+
+
+def linked(doc: Doc, ref: ActorRef, name: str) -> ActorRef:
+    """A pronoun's or role's reference coded as the article's actor its resolved name stands for.
+
+    The quotes stage resolves "he said" to "Volodymyr Zelensky"; the mention then joins that
+    actor's record (one actor, all its mentions), so later stages and queries see it too.
+    Without such an actor the reference keeps the resolved name and no codes: never guessed.
+    """
+    actor = actor_named(doc, name)
+    if actor is None:
+        return replace(ref, name=name)
+    if ref.span not in actor.mentions:
+        actor.mentions = sorted([*actor.mentions, ref.span])
+    return replace(ref, actor_id=actor.id, name=actor.name, country=actor.country, sector=actor.sector)
+
+
+def _span_head(doc: Doc, span: Span) -> Token | None:
+    """The head word of any span: its syntactic root, or, where the parser made a verb of
+    the root ("Hackers linked to ..."), the first noun that modifies nothing else in it."""
+    chars = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if chars is None or not len(chars):
+        return None
+    if chars.root.pos_ in NOUN_POS | {"PRON"}:
+        return chars.root
+    return next((t for t in chars if t.pos_ in NOUN_POS and t.dep_ not in MODIFIER_DEPS), chars.root)
+
+
+def code_span(doc: Doc, span: Span) -> Coding | None:
+    """Code any span of the text the way the stage codes its own mentions."""
+    index: ActorIndex | None = doc._.actor_index
+    head = _span_head(doc, span)
+    chars = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if index is None or head is None or chars is None or head.pos_ == "PRON":
+        return None  # a pronoun is resolved by the stage that found it, not coded here
+    return code_tokens(doc, list(chars), head, index)
+
+
+def actor_ref(doc: Doc, span: Span) -> ActorRef:
+    """The span as an :class:`ActorRef`: the actor mentioned at its head, else its own coding.
+
+    The actor whose mention holds the span's head word wins ("Moscow" in "Moscow had
+    launched"), the tightest mention when several do; a wider span fills what that actor leaves open ("Doctors from two
+    American aid groups" gets USA from its own words).
+    """
+    text = text_of(doc)[span[0] : span[1]]
+    coding = code_span(doc, span)
+    head = _span_head(doc, span)
+    at = head.idx if head is not None else span[0]
+    holding = [(e - s, a) for a in doc._.actors or [] for s, e in a.mentions if s <= at < e]
+    actor = min(holding, key=lambda h: h[0])[1] if holding else None  # the tightest mention: "the rebels" in a
+    actor = actor or (actor_at(doc, span) if coding is None else None)  # speaker "the government and the rebels"
+    if actor is not None:
+        return ActorRef(
+            span=span,
+            text=text,
+            actor_id=actor.id,
+            name=actor.name,
+            country=actor.country or (coding.country if coding else None),
+            sector=actor.sector or (coding.sector if coding else None),
+        )
+    if coding is None:
+        return ActorRef(span=span, text=text)
+    return ActorRef(span=span, text=text, name=coding.name or None, country=coding.country, sector=coding.sector)

@@ -1,7 +1,7 @@
 """An event's argument words as coded parties: the :class:`~sitroom.record.ActorRef` of a source or target.
 
 :mod:`sitroom.stages.events.roles` finds which words are an event's source and target; here
-each becomes an actor reference through :func:`sitroom.stages.actors.stage.actor_ref`. A
+each becomes an actor reference through :func:`sitroom.stages.actors.references.actor_ref`. A
 relative pronoun stands for its antecedent, a person's pronoun for the person the text names
 (:func:`sitroom.stages.actors.references.referent_name`), a bare collective lends its group's
 codes, and an actor the text places nowhere else takes the country where it is or acts.
@@ -17,8 +17,7 @@ from spacy.tokens import Span as SpacySpan
 
 from sitroom.knowledge.english import LOCATIVE_PREPS, PERSON_PRONOUNS, RELATIVE_PRONOUNS
 from sitroom.record import ActorRef, Span
-from sitroom.stages.actors.references import referent_name
-from sitroom.stages.actors.stage import actor_ref, linked
+from sitroom.stages.actors.references import actor_ref, linked, referent_name
 from sitroom.stages.events.roles import PARTY_ENTS, argument_words, members_of, np_span, with_conjuncts
 
 

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from sitroom.knowledge import read_tsv
 from sitroom.record import Span
-from sitroom.stages.actors.stage import actor_ref
+from sitroom.stages.actors.references import actor_ref
 from sitroom.stages.events.triggers import EventCandidate, match_trigger, role_types, word_class
 
 TARGET_PREPS = {"with", "between", "on", "against", "to", "at", "into", "upon", "toward", "towards", "from", "of"}

@@ -18,15 +18,17 @@ from sitroom.record import ActorRef, Span
 from sitroom.stages import text_of
 from sitroom.stages.actors.references import (
     NAMED,
+    actor_named,
+    actor_ref,
     animate_nouns,
     entity_of,
     in_clause,
+    linked,
     named_in,
     office_word_of,
     referent_name,
     same_line,
 )
-from sitroom.stages.actors.stage import actor_named, actor_ref, linked
 
 AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant")
 # Dependencies through which a participle or infinitive shares its head's subject.
