@@ -49,7 +49,7 @@ clean:
 
 # Benchmarks read ../shared/eval/dev and write docs/benchmarks.md; `make gate` fails when a
 # gold file differs from the digest pinned in bench/baseline.json or a figure drops below its floor there.
-BENCHES := quotes actors times places events
+BENCHES := quotes actors times places events docevents
 # bench-speed (pipeline speed and memory) and bench-cli (command start-up) are reported, never gated:
 # shared machines are too noisy for a floor.
 bench: $(addprefix bench-,$(BENCHES)) bench-speed bench-cli
