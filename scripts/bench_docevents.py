@@ -17,7 +17,6 @@ The event classifier never trained on WikiEvents, so these figures are held-out 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import tempfile
@@ -142,11 +141,6 @@ def baseline_events(text: str) -> list[dict]:
     return sorted(events, key=lambda ev: ev["trigger"])
 
 
-def half_of(doc_id: str) -> str:
-    """The tuning half when the sha256 of the id is even, else the checking half (content never looked at)."""
-    return "tuning" if int(hashlib.sha256(doc_id.encode("utf-8")).hexdigest(), 16) % 2 == 0 else "checking"
-
-
 def write_jsonl(path: Path, rows: list[dict]) -> Path:
     with path.open("w", encoding="utf-8") as fh:
         for row in rows:
@@ -158,7 +152,7 @@ def score_halves(gold: list[dict], pred: list[dict], folder: Path, system: str) 
     """The scorer's figures on all the articles, the tuning half and the checking half."""
     out = {"all": benchlib.score("docevents", GOLD, write_jsonl(folder / f"{system}.jsonl", pred))}
     for half in ("tuning", "checking"):
-        ids = {d["id"] for d in gold if half_of(d["id"]) == half}
+        ids = {d["id"] for d in gold if benchlib.half_of(d["id"]) == half}
         g = write_jsonl(folder / f"gold-{half}.jsonl", [d for d in gold if d["id"] in ids])
         p = write_jsonl(folder / f"{system}-{half}.jsonl", [d for d in pred if d["id"] in ids])
         out[half] = benchlib.score("docevents", g, p)
@@ -197,7 +191,7 @@ def measure() -> tuple[dict[str, float], str]:
         for t in types.split(", ")
         if t
     ]
-    n_half = {h: sum(half_of(d["id"]) == h for d in gold) for h in ("tuning", "checking")}
+    n_half = {h: sum(benchlib.half_of(d["id"]) == h for d in gold) for h in ("tuning", "checking")}
     body = "\n".join(
         [
             "## Whole-article events (WikiEvents dev)",
