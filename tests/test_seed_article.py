@@ -59,14 +59,15 @@ def test_zelensky_accusation_is_reported_speech(seed):
 
 
 def test_planned_trump_putin_call(seed):
+    # one act, one event: the announcement is a promise (AGREE, made when reported) whose plan is the call
     span = _at(seed, "plans to speak with Russian President Vladimir Putin on Tuesday")
-    calls = [e for e in seed.events if e.type == "CONSULT" and _overlaps(span, e.evidence)]
-    assert calls, "no CONSULT for the planned call"
-    call = calls[0]
-    assert call.factuality == "planned"
+    promises = [e for e in seed.events if e.plan and e.plan.type == "CONSULT" and _overlaps(span, e.evidence)]
+    assert promises, "no promise of the planned call"
+    promise, call = promises[0], promises[0].plan
+    assert promise.type == "AGREE" and promise.factuality == "happened"
     assert call.mode == "phone"
     assert call.date and call.date.value == "2025-03-18"
-    assert {"USA", "RUS"} <= _countries(call.source + call.target)
+    assert {"USA", "RUS"} <= _countries(promise.source + promise.target)
 
 
 def test_kyiv_accepts_us_proposal(seed):

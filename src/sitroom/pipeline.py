@@ -1,7 +1,7 @@
 """The orchestrator: one spaCy pipeline, its stages listed in order.
 
-A spaCy model (tokens, tags, parse, entities) runs first, then sitroom's own
-components, each registered with ``Language.factory`` in its module and each
+sitroom's layout stage marks line breaks and page furniture, a spaCy model (tokens,
+tags, parse, entities) runs next, then sitroom's own components, each registered with ``Language.factory`` in its module and each
 leaving its results on ``Doc`` extensions. :func:`extract` turns a processed
 ``Doc`` into a :class:`~sitroom.record.Record`.
 """
@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 import sitroom.stages.actors.stage
 import sitroom.stages.events.stage
+import sitroom.stages.layout
 import sitroom.stages.places.stage
 import sitroom.stages.quantities
 import sitroom.stages.quotes.stage
@@ -25,7 +26,9 @@ from sitroom.config import Options
 from sitroom.errors import E007, error
 from sitroom.record import Article, Record
 
-# The stages in the order they run; each reads what earlier ones left on the Doc.
+# Runs first, before the model's parser: sentence breaks at line breaks, page furniture marked.
+LAYOUT = "sitroom_layout"  # stages/layout.py (doc._.furniture)
+# The stages in the order they run after the model; each reads what earlier ones left on the Doc.
 STAGES: tuple[str, ...] = (
     "sitroom_times",  # stages/times: temporal expressions -> TIMEX3 (doc._.timexes)
     "sitroom_places",  # stages/places: toponyms -> coordinates (doc._.places)
@@ -44,6 +47,7 @@ def build_nlp(options: Options) -> Language:
         raise error(
             E007, options.model, "spaCy pipeline is not installed (pip install it or set SITROOM_MODEL)"
         ) from exc
+    nlp.add_pipe(LAYOUT, first=True)
     for name in STAGES:
         config = {}
         if name == "sitroom_actors" and options.actors_file:

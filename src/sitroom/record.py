@@ -162,9 +162,32 @@ class EventDate:
     source: str = "timex"  # timex or published
 
 
+@dataclass(frozen=True)
+class Plan:
+    """The act a commitment promises, threatens or refuses: its PLOVER type, mode and its own date."""
+
+    type: str
+    mode: str | None = None
+    date: EventDate | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place an article names an event: the word that names the act, and its sentence."""
+
+    trigger: Span
+    evidence: Span
+
+
 @dataclass
 class Event:
-    """A PLOVER event: who did what to whom, when, where, how much, how sure."""
+    """A PLOVER event: who did what to whom, when, where, how much, how sure.
+
+    One act is one event: ``mentions`` lists every place the article names it (the first is
+    ``trigger``/``evidence``; a later "the attack" or "the blast" that refers back joins it).
+    ``plan`` is the act a commitment (a promise, warning or refusal) is about: "Macron plans to speak
+    with Putin on Tuesday" is an AGREE made when reported, whose plan is a phone CONSULT on Tuesday.
+    """
 
     type: str
     source: list[ActorRef]
@@ -180,6 +203,8 @@ class Event:
     confidence: float = 1.0
     rationale: str = ""
     quad_override: int | None = None  # CAMEO's neutral class (0) for a plain statement or appeal, or CAMEO_QUAD
+    mentions: list[Mention] = field(default_factory=list)
+    plan: Plan | None = None
 
     @property
     def quad(self) -> int:

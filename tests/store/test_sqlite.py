@@ -158,3 +158,23 @@ def test_an_article_in_another_language_is_kept_and_marked(store):
     row = store.conn.execute("SELECT status FROM articles").fetchone()
     assert row[0] == "not analysed: fr"
     assert queries.stats(store)["not analysed"] == 1
+
+
+def test_an_events_mentions_and_plan_survive_the_store(tmp_path):
+    from dataclasses import replace
+
+    from sitroom.record import Mention, Plan
+
+    record = _record()
+    call = Plan(type="CONSULT", mode="phone", date=EventDate(value="2025-03-18", precision="day"))
+    event = replace(
+        record.events[0],
+        type="AGREE",
+        mentions=[Mention((7, 15), (0, 39)), Mention((30, 38), (0, 39))],
+        plan=call,
+    )
+    with Store(tmp_path / "s.db") as store:
+        store.ingest(replace(record, events=[event]))
+        (row,) = queries.events(store, Filters())
+    assert row["mentions"] == [{"trigger": [7, 15], "evidence": [0, 39]}, {"trigger": [30, 38], "evidence": [0, 39]}]
+    assert row["plan"]["type"] == "CONSULT" and row["plan"]["date"]["value"] == "2025-03-18"

@@ -1,5 +1,6 @@
 """The one home of English word sets: pronouns, titles, locative prepositions, number words
-(``english/number_words.tsv``, read by the time and quantities stages), the speech-cue lexicon
+(``english/number_words.tsv``, read by the time and quantities stages), verbs of state (``english/state_verbs.txt``),
+the speech-cue lexicon
 (``quotes/cues.tsv``). Stages import these rather than keep their own copies.
 """
 
@@ -7,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from sitroom.knowledge import read_tsv
+from sitroom.knowledge import read_lines, read_tsv
 
 # Pronouns by what they can stand for.
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -55,3 +56,9 @@ def speech_cues() -> dict[str, dict[str, str]]:
     for row in read_tsv("quotes/cues.tsv"):
         out[row["pos"]][row["cue"]] = row["class"]
     return out
+
+
+@lru_cache(maxsize=1)
+def state_verbs() -> frozenset[str]:
+    """Verbs of being, having, seeming and mind: they name no act one party does to another."""
+    return read_lines("english/state_verbs.txt")

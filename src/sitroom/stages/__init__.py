@@ -1,6 +1,7 @@
 """The extraction stages, and every ``Doc`` extension and ``user_data`` key they use.
 
-Each stage is a spaCy component registered in its own ``stage.py`` (``sitroom_times``,
+Each stage is a spaCy component registered in its own ``stage.py`` (``sitroom_layout`` in
+``layout.py``, before the parser; ``sitroom_times``,
 ``sitroom_places``, ``sitroom_actors``, ``sitroom_quantities``, ``sitroom_quotes``,
 ``sitroom_events``); later stages read what earlier ones left on the ``Doc``. Every name a
 stage writes is declared here, once, so that one list says what a processed ``Doc`` carries.
@@ -14,6 +15,7 @@ from spacy.tokens import Doc
 EXTENSIONS: dict[str, str] = {
     "published": "the article's publication date, the anchor of every relative date (set by the pipeline)",
     "article_id": "the article's id, to name it in errors (set by the pipeline)",
+    "furniture": "list[(Span, kind)]: page-furniture lines no stage reads (sitroom_layout)",
     "timexes": "list[Timex]: temporal expressions (sitroom_times)",
     "places": "list[Place]: toponyms resolved to coordinates (sitroom_places)",
     "actors": "list[Actor]: the article's parties, coded (sitroom_actors)",

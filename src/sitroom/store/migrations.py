@@ -98,6 +98,12 @@ MIGRATIONS: list[str] = [
     ALTER TABLE places ADD COLUMN confidence REAL;
     ALTER TABLE places ADD COLUMN rule TEXT;
     """,
+    # 5: one act, one event: every place the article names it, and the act a commitment is about
+    """
+    ALTER TABLE events ADD COLUMN mentions TEXT;
+    ALTER TABLE events ADD COLUMN plan TEXT;
+    CREATE INDEX events_confidence ON events(confidence);
+    """,
 ]
 
 

@@ -25,6 +25,7 @@ JSON_COLUMNS = {
     "place",
     "quantities",
     "mentions",
+    "plan",
 }
 
 

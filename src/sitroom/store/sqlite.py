@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -132,7 +133,8 @@ class Store:
             c.execute(
                 "INSERT INTO events (article_id, type, mode, quad, context, factuality, source, target, actors,"
                 " trigger, evidence, date, date_precision, date_source, place, lat, lon, place_country,"
-                " quantities, confidence, rationale) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " quantities, confidence, rationale, mentions, plan)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 self._event_row(art.id, e),
             )
         c.executemany(
@@ -213,4 +215,6 @@ class Store:
             _j([q.__dict__ for q in e.quantities]),
             e.confidence,
             e.rationale,
+            _j([asdict(m) for m in e.mentions]),
+            _j(asdict(e.plan)) if e.plan else None,
         )

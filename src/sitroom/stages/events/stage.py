@@ -22,8 +22,8 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 from spacy.util import minibatch
 
-from sitroom.knowledge.english import speech_cues
-from sitroom.record import CAMEO_QUAD, PLOVER_QUAD, Event
+from sitroom.knowledge.english import speech_cues, state_verbs
+from sitroom.record import CAMEO_QUAD, PLOVER_QUAD, Event, Mention, Plan
 from sitroom.stages.events import classifier, factuality
 from sitroom.stages.events.circumstances import (
     clause_tokens,
@@ -43,10 +43,13 @@ from sitroom.stages.events.triggers import (
     cue_weights,
     find_candidates,
     match_trigger,
+    participant_nouns,
     word_class,
 )
+from sitroom.stages.layout import in_furniture
 
 RECIPROCAL = {"CONSULT", "COOPERATE"}  # types whose parties act on each other (CAMEO's reciprocal coding)
+INDEFINITE = frozenset({"a", "an", "another", "any", "some"})  # determiners that introduce a new act
 MUTUAL = RECIPROCAL | {"AGREE"}  # a compound subject of these acts with itself: "Kyiv and Moscow agreed"
 
 
@@ -59,9 +62,9 @@ class EventsSettings:
     relative_discount: float = 0.3  # belief lost by an event told in a relative clause
     model_only_weight: float = 0.5  # the rule weight a classifier-only reading stands in with
     model_only_min: float = 0.4  # least classifier probability of its quad for an event no cue covers
-    sure_without_party: float = 0.9  # a classifier this sure of its quad codes an event with no named party
     neutral_veto: float = 0.5  # a sentence the classifier finds this surely neutral keeps only its surest cues
     sure_trigger_weight: float = 0.9  # the least cue weight of a "surest cue" that a neutral sentence keeps
+    sure_without_party: float = 0.9  # a classifier this sure of its quad codes a verb's event with no named party
     prominence_share: float = 0.3  # the part of a cue's weight it keeps only on the main verb, lost with depth
     lede_discount: float = 0.3  # confidence lost by the events of sentences after the first that gave one
 
@@ -70,16 +73,17 @@ DEFAULTS = EventsSettings()
 
 
 def commitment(doc: Doc, event: Event, pledged: bool = True, conditional: bool = False) -> Event | None:
-    """The promise, warning or refusal an announced plan or a denied act makes, as its own event, dated when it is made.
+    """The promise, warning or refusal an announced plan or a denied act makes, dated when it is made.
 
     PLOVER codes an actor's stated intent by what it commits to: a planned cooperative act
     ("Finland will give Tanzania a grant", "X plans to visit Y") is an offer or promise, AGREE;
     a planned act of material conflict ("the army will impose a curfew") is a warning, THREATEN.
     A cooperative act its actor will not or did not do ("will not accept refugees", "failed to
-    reach agreement") is a refusal, REJECT. The planned or negated event itself stays, with its
-    own type and date. A plan its actor only proposes to others, or the writer expects, commits
-    no one (``pledged`` False). An act its actor makes hang on a condition ("would meet the envoy
-    if ...", "may halt the talks if ...") is an offer or a threat though its modal makes it hypothetical.
+    reach agreement") is a refusal, REJECT. One act is one event: the commitment replaces the
+    planned or negated act, which it keeps as its ``plan`` (type, mode, own date). A plan its
+    actor only proposes to others, or the writer expects, commits no one (``pledged`` False).
+    An act its actor makes hang on a condition ("would meet the envoy if ...", "may halt the
+    talks if ...") is an offer or a threat though its modal makes it hypothetical.
     """
     quad = PLOVER_QUAD[event.type]
     if event.quad_override == 0 or quad == 3:
@@ -97,7 +101,14 @@ def commitment(doc: Doc, event: Event, pledged: bool = True, conditional: bool =
     else:
         return None
     return replace(
-        event, type=typ, mode=None, factuality="happened", date=published_date(doc), rationale=why, quad_override=None
+        event,
+        type=typ,
+        mode=None,
+        factuality="happened",
+        date=published_date(doc),
+        rationale=why,
+        quad_override=None,
+        plan=Plan(event.type, event.mode, event.date),
     )
 
 
@@ -147,27 +158,77 @@ def main_verb(sent: SpacySpan) -> Token:
     return tok
 
 
-def model_candidates(
+def classifier_types(
     sent: SpacySpan, cands: list[EventCandidate], reading: classifier.Reading, settings: EventsSettings = DEFAULTS
 ) -> list[EventCandidate]:
-    """Events the classifier sees that no cue raises, anchored on the main verb.
+    """Types the classifier reads that no cue gives, each as a reading of the word the sentence's event is told by.
 
-    Two readings may join: the best type of the classifier's quad when no cue is of that quad,
-    and the type head's own best type when no cue of that type names an event by itself (a
-    "conceded" the lexicon reads as a withdrawal, a "defaced" it does not know, "protesters" that
-    only name the people of a protest). The heads' belief weighs them against the cues.
+    The classifier never raises an event alone: an event needs a word that names the act. Two
+    readings may join: the best type of the classifier's quad when no cue is of that quad, and the
+    type head's best type when no cue of that type names an event by itself (a "withdrew the bill"
+    the lexicon reads as a withdrawal and the head as a concession). They go on the word the
+    classifier reads the sentence by (:func:`own_word`); one event per word is kept later, so they
+    compete there with that word's own cue by belief.
     """
+    own = own_word(sent, cands, settings)
+    if own is None:
+        return []
     q = reading.best_quad
-    if reading.quad[q] < settings.sure_without_party and not any(t.ent_type_ in POLITICAL_ENTS for t in sent):
-        return []  # no political event without a named party to act, unless the classifier is sure of one
     proposed = []
     if q != 0 and reading.quad[q] >= settings.model_only_min and not any(q in quads_of(c.type) for c in cands):
         proposed.append(max((t for t in PLOVER_QUAD if q in quads_of(t)), key=reading.type.__getitem__))
     head = max(PLOVER_QUAD, key=reading.type.__getitem__)
     if not any(c.type == head and names_event(c) for c in cands) and head not in proposed:
         proposed.append(head)
+    # within its quad a cue word's sense is the lexicon's ("fired at the protesters" stays an assault, however
+    # sure the type head is of a protest); across quads the classifier, trained on CAMEO's quads, may recode it
+    kept = [t for t in proposed if not own.word or not set(quads_of(t)) & set(quads_of(own.type))]
+    return [
+        replace(own, word=None, type=typ, weight=settings.model_only_weight, quad=None, neutral=False)
+        for typ in kept
+        if typ != own.type
+    ]
+
+
+def own_word(
+    sent: SpacySpan, cands: list[EventCandidate], settings: EventsSettings = DEFAULTS
+) -> EventCandidate | None:
+    """The word the sentence's own event is told by: the main verb's cue; else the main verb itself where it
+    names an act and no cue names an event ("holding refugees as human shields in the battle zones"); else
+    the most prominent cue."""
     verb = main_verb(sent)
-    return [EventCandidate(verb, verb, None, typ, settings.model_only_weight) for typ in proposed]
+    on_verb = next((c for c in cands if c.trigger == verb), None)
+    if on_verb is not None:
+        return on_verb
+    if acts(verb) and not any(names_event(c) for c in cands):
+        return EventCandidate(verb, verb, None, "", settings.model_only_weight)
+    return max(cands, key=lambda c: prominent(c, settings), default=None)
+
+
+def verb_reading(
+    sent: SpacySpan, reading: classifier.Reading, settings: EventsSettings = DEFAULTS
+) -> list[EventCandidate]:
+    """For a sentence with no cue word: the classifier's event on the main verb, where that verb names an act.
+
+    The verb is the trigger the classifier reads ("gunmen sprayed the bus with bullets"); it must be
+    a full verb (no copula, auxiliary or verb of state: "the suspects are brothers" names no act),
+    and act with a named party as its subject or object, unless the classifier is sure of the event.
+    """
+    q = reading.best_quad
+    verb = main_verb(sent)
+    if q == 0 or reading.quad[q] < settings.model_only_min or not acts(verb):
+        return []
+    args = [*subjects_of(verb), *(c for c in verb.children if c.dep_ in {"dobj", "prep", "dative"})]
+    named = any(t.ent_type_ in POLITICAL_ENTS for a in args for t in a.subtree)
+    if not named and reading.quad[q] < settings.sure_without_party:
+        return []
+    typ = max((t for t in PLOVER_QUAD if q in quads_of(t)), key=reading.type.__getitem__)
+    return [EventCandidate(verb, verb, None, typ, settings.model_only_weight)]
+
+
+def acts(verb: Token) -> bool:
+    """A full verb that can name an act: not a copula, an auxiliary or a verb of state or mind."""
+    return verb.pos_ == "VERB" and verb.lemma_.lower() not in state_verbs()
 
 
 def names_event(cand: EventCandidate) -> bool:
@@ -178,16 +239,23 @@ def names_event(cand: EventCandidate) -> bool:
 def neutral_candidate(
     sent: SpacySpan, cands: list[EventCandidate], reading: classifier.Reading, settings: EventsSettings = DEFAULTS
 ) -> EventCandidate | None:
-    """A statement or appeal the classifier finds neutral, anchored on the main verb (its speaker and addressee).
+    """A statement or appeal the classifier finds neutral (CAMEO's public statement), coded with quad 0.
 
-    Its type is the surest cue's, else the type head's; the event says quad 0.
+    Its word is the surest cue's, else the main verb where that is a verb of speech ("said",
+    "told", "announced": the statement is the act); its parties are the main verb's (speaker and
+    addressee); its type the cue's, else the type head's. A sentence with neither, or with no
+    named party to make the statement, gives none.
     """
     if not any(t.ent_type_ in POLITICAL_ENTS for t in sent):
         return None
-    best = max(cands, key=lambda c: prominent(c, settings), default=None)
-    typ = best.type if best else max(reading.type, key=reading.type.__getitem__)
     verb = main_verb(sent)
-    return EventCandidate(verb, verb, best.word if best else None, typ, settings.model_only_weight, neutral=True)
+    best = max(cands, key=lambda c: prominent(c, settings), default=None)
+    if best is not None:
+        return replace(best, anchor=verb, weight=settings.model_only_weight, neutral=True)
+    if speech_cues()["VERB"].get(verb.lemma_.lower()) != "speech":
+        return None
+    typ = max(PLOVER_QUAD, key=reading.type.__getitem__)
+    return EventCandidate(verb, verb, None, typ, settings.model_only_weight, neutral=True)
 
 
 def weigh(
@@ -196,9 +264,10 @@ def weigh(
     reading: classifier.Reading | None,
     settings: EventsSettings = DEFAULTS,
 ) -> list[tuple[EventCandidate, float]]:
-    """Each candidate with its confidence; the classifier's own readings join the cues'.
+    """Each candidate with its confidence; the classifier's readings of the same words join the cues'.
 
-    A sentence the classifier finds neutral leads with a quad-0 statement event and keeps only its surest cues.
+    A sentence the classifier finds neutral leads with a quad-0 statement event on its surest cue
+    word and keeps only its surest cues.
     """
     if reading is None:
         return [(c, prominent(c, settings)) for c in cands]
@@ -207,13 +276,22 @@ def weigh(
         kept = [
             belief(reading, c, settings)
             for c in cands
-            if (c.weight >= settings.sure_trigger_weight or reading.quad[0] < settings.neutral_veto)
-            and not (neutral and c.anchor == neutral.anchor)
+            if c.weight >= settings.sure_trigger_weight or reading.quad[0] < settings.neutral_veto
         ]
         return ([(neutral, reading.quad[0])] if neutral else []) + kept
-    cands = cands + model_candidates(sent, cands, reading, settings)
+    cands = cands + classifier_types(sent, cands, reading, settings) if cands else verb_reading(sent, reading, settings)
     weighed = [belief(reading, c, settings) for c in cands]
     return [(c, b * (1 - settings.relative_discount * in_relative_clause(c))) for c, b in weighed]
+
+
+def one_per_word(weighed: list[tuple[EventCandidate, float]]) -> list[tuple[EventCandidate, float]]:
+    """The surest reading of each trigger word (the first on ties): one word names one act, of one type."""
+    best: dict[int, int] = {}
+    for i, (cand, conf) in enumerate(weighed):
+        j = best.get(cand.trigger.i)
+        if j is None or conf > weighed[j][1]:
+            best[cand.trigger.i] = i
+    return [weighed[i] for i in sorted(best.values())]
 
 
 def in_relative_clause(cand: EventCandidate) -> bool:
@@ -252,9 +330,13 @@ def build_event(doc: Doc, sent: SpacySpan, cand: EventCandidate, confidence: flo
     if not target:  # a party found only in scope is a target, never a reciprocal source
         target = refs(doc, named_party_in_scope(cand, subjects), parties_only=True)
     trig = cand.trigger
-    how = f"cue {cand.word.lemma!r} ({cand.word.pos})" if cand.word else "sentence classifier (no cue word)"
+    how = (
+        f"cue {cand.word.lemma!r} ({cand.word.pos})"
+        if cand.word
+        else f"sentence classifier's type for the cue word {trig.text!r}"
+    )
     if cand.neutral:
-        how = "sentence classifier: a neutral statement or appeal (quad 0), main verb; type from " + how
+        how = "sentence classifier: a neutral statement or appeal (quad 0), parties of the main verb; " + how
     if cand.anchor != trig:
         how += (
             f" as object of {cand.anchor.text!r}"
@@ -278,6 +360,7 @@ def build_event(doc: Doc, sent: SpacySpan, cand: EventCandidate, confidence: flo
         confidence=round(confidence, 4),
         rationale=why,
         quad_override=0 if cand.neutral else cand.quad,
+        mentions=[Mention((trig.idx, trig.idx + len(trig)), (sent.start_char, sent.end_char))],
     )
 
 
@@ -307,7 +390,7 @@ class EventsStage:
 
     def fill(self, docs: list[Doc]) -> None:
         """Set ``doc._.events`` on each doc, the sentence classifier run once over all their sentences."""
-        sents = [[s for s in doc.sents if any(t.is_alpha for t in s)] for doc in docs]
+        sents = [[s for s in doc.sents if any(t.is_alpha for t in s) and not in_furniture(doc, s)] for doc in docs]
         found = [[find_candidates(s) for s in doc_sents] for doc_sents in sents]
         flat = [s for doc_sents in sents for s in doc_sents]
         readings = iter(
@@ -325,30 +408,100 @@ class EventsStage:
         found: list[list[EventCandidate]],
         readings: list[classifier.Reading | None],
     ) -> list[Event]:
-        """The events of one doc from its sentences' candidates and readings."""
+        """The events of one doc from its sentences' candidates and readings: one event per act."""
         events: list[Event] = []
         for sent, cands, reading in zip(sents, found, readings, strict=True):
             later = len({e.evidence for e in events})  # sentences before this one that gave events
-            weighed = weigh(cands, sent, reading, self.settings)
+            weighed = one_per_word(weigh(cands, sent, reading, self.settings))
+            told = {n.i for c, _ in weighed if (n := event_subject(c)) is not None}  # nouns a verb tells of
             top = max(range(len(weighed)), key=lambda i: weighed[i][1], default=None)
             for i, (cand, conf) in enumerate(weighed):
                 cand = replace(cand, own=i == top)  # the surest is the sentence's own event (roles.background)
                 event = build_event(doc, sent, cand, conf * (1 - self.settings.lede_discount * min(later, 1)))
-                acts_on = targets_of(cand, event.mode)  # "seized weapons" acts, on no party
-                # a bare noun ("the negotiations") names no event of its own; a clause with a subject does,
-                # even one that is no party ("gunfire killed three"; see docs/decisions.md)
-                if (
-                    subjects_of(cand.anchor)
-                    or acts_on
-                    or cand.anchor != cand.trigger
-                    or cand.trigger in (sent.root, main_verb(sent))
-                ):
-                    # the promise is listed first: on a tie it is the sentence's top event
+                noun = event_subject(cand)
+                if noun is not None:  # "the attack killed four soldiers": the noun's act, told by what it did
+                    at = (noun.idx, noun.idx + len(noun))
+                    event = replace(event, source=[], trigger=at, mentions=[Mention(at, event.evidence)])
+                    join(events, noun, event)
+                elif states_act(cand, sent, event):
+                    # the classifier may read a planned act as the commitment itself ("will send aid": AGREE);
+                    # it is coded from the word's own cue, so the plan keeps that cue's type
+                    own = next((c for c in cands if c.trigger == cand.trigger), None) if cand.word is None else None
+                    planned = build_event(doc, sent, replace(own, own=cand.own), event.confidence) if own else event
                     promise = commitment(
-                        doc, event, factuality.pledged(cand.anchor), factuality.conditional(cand.anchor)
+                        doc, planned, factuality.pledged(cand.anchor), factuality.conditional(cand.anchor)
                     )
-                    events.extend([promise, event] if promise else [event])
+                    if promise and (planned is event or promise.type == event.type):
+                        if not named_above(cand, cands, promise.type):
+                            event = promise  # the commitment is the act coded now; the plan stays in `plan`
+                    events.append(event)
+                elif names_act_alone(cand) and cand.trigger.i not in told:
+                    join(events, cand.trigger, event)
         return events
+
+
+def states_act(cand: EventCandidate, sent: SpacySpan, event: Event) -> bool:
+    """A trigger whose clause tells the act: it has a subject, acts on something, is a light verb's
+    object, or is the sentence's main verb ("gunfire killed three", "seized weapons"; see docs/decisions.md)."""
+    return bool(
+        subjects_of(cand.anchor)
+        or targets_of(cand, event.mode)
+        or cand.anchor != cand.trigger
+        or cand.trigger in (sent.root, main_verb(sent))
+    )
+
+
+def names_act_alone(cand: EventCandidate) -> bool:
+    """A bare noun that names an act ("the attack", "the blast"), not its participants or instruments."""
+    return word_class(cand.trigger) == "NOUN" and cand.trigger.lemma_.lower() not in participant_nouns()
+
+
+def event_subject(cand: EventCandidate) -> Token | None:
+    """A subject that is itself a noun naming an act of the event's quad: "the attack killed four soldiers",
+    "the explosion shook the city". The clause tells what that act did; an act is no party to itself."""
+    for subj in subjects_of(cand.anchor):
+        cue = match_trigger(subj)
+        if (
+            cue is not None
+            and word_class(subj) == "NOUN"
+            and subj.lemma_.lower() not in participant_nouns()
+            and set(quads_of(cue.type)) & set(quads_of(cand.type))
+        ):
+            return subj
+    return None
+
+
+def join(events: list[Event], noun: Token, event: Event) -> None:
+    """A bare event noun's event: a mention of the earlier event it refers back to, else an event of its own."""
+    earlier = antecedent(events, noun, event)
+    if earlier is None:
+        events.append(event)
+    else:
+        earlier.mentions.extend(m for m in event.mentions if m not in earlier.mentions)
+
+
+def antecedent(events: list[Event], noun: Token, mention: Event) -> Event | None:
+    """The latest earlier event of the same type a bare event noun refers back to ("the attack", "the blast").
+
+    A noun with an article or determiner of its own that is indefinite ("an attack", "another
+    attack") introduces an act of its own; a definite, demonstrative or possessive one, or a bare
+    plural, names one already told.
+    """
+    if any(c.dep_ == "det" and c.lemma_.lower() in INDEFINITE for c in noun.children):
+        return None
+    return next((e for e in reversed(events) if e.type == mention.type and e.quad == mention.quad), None)
+
+
+def named_above(cand: EventCandidate, cands: list[EventCandidate], typ: str) -> bool:
+    """A commitment a governing word already names as an event ("threatened to attack", "promised to send aid")."""
+    tok = cand.anchor
+    for _ in range(3):
+        if tok.dep_ not in {"xcomp", "ccomp", "advcl", "conj"} or tok.head == tok:
+            return False
+        tok = tok.head
+        if any(c.anchor == tok and c.type == typ for c in cands):
+            return True
+    return False
 
 
 @Language.factory(
@@ -356,6 +509,7 @@ class EventsStage:
     requires=[
         "doc.sents",
         "doc.ents",
+        "doc._.furniture",
         "token.dep",
         "token.pos",
         "token.tag",

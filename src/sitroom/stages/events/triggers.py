@@ -15,7 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from sitroom.knowledge import read_tsv
+from sitroom.knowledge import read_lines, read_tsv
 
 NAME_ENTS = frozenset({"ORG", "FAC", "WORK_OF_ART", "PRODUCT", "PERSON", "NORP", "GPE", "LOC"})
 
@@ -40,6 +40,12 @@ def trigger_lexicon() -> dict[tuple[str, str], tuple[TriggerWord, ...]]:
         cue = TriggerWord(r["lemma"], r["pos"], r["type"], r["mode"] or None, r["prep"] or None, float(r["weight"]))
         table.setdefault((cue.lemma, cue.pos), []).append(cue)
     return {k: tuple(v) for k, v in table.items()}
+
+
+@lru_cache(maxsize=1)
+def participant_nouns() -> frozenset[str]:
+    """Trigger nouns that name who or what takes part in an act ("protesters", "drones"), not the act."""
+    return read_lines("events/participant_nouns.txt")
 
 
 @lru_cache(maxsize=1)

@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from sitroom.record import ActorRef, Quote, Span
+from sitroom.stages import layout
 from sitroom.stages.actors import references
 from sitroom.stages.quotes import encoder, speakers
 from sitroom.stages.quotes import filter as quote_filter
@@ -53,7 +54,23 @@ def extract_quotes(doc: Doc, settings: QuotesSettings = DEFAULTS) -> list[Quote]
     """All reported speech of a parsed article, in text order: the rules' quotes, checked by the
     learned filter, joined with the encoder's attributions."""
     encoder.read(doc, settings)
-    return joined(doc, quote_filter.checked(doc, found_quotes(doc, settings), settings), settings)
+    quotes = joined(doc, quote_filter.checked(doc, found_quotes(doc, settings), settings), settings)
+    return [off_furniture(doc, q) for q in quotes if not on_furniture(doc, q)]
+
+
+def off_furniture(doc: Doc, quote: Quote) -> Quote:
+    """A quote whose speaker was read off a furniture line ("WATCH: ...") keeps its words, not that speaker."""
+    sp = quote.speaker
+    if sp is not None and sp.span is not None and layout.in_furniture(doc, sp.span):
+        return replace(quote, speaker=None)
+    return quote
+
+
+def on_furniture(doc: Doc, quote: Quote) -> bool:
+    """A quote whose words or cue lie on a page-furniture line ("WATCH: ...", a tweet's signature)."""
+    return any(layout.in_furniture(doc, piece) for piece in quote.content) or bool(
+        quote.cue and layout.in_furniture(doc, quote.cue)
+    )
 
 
 def joined(doc: Doc, records: list[Quote], settings: QuotesSettings = DEFAULTS) -> list[Quote]:
@@ -256,6 +273,7 @@ def _kind(doc: Doc, content: list[Span]) -> str:
     requires=[
         "doc.sents",
         "doc.ents",
+        "doc._.furniture",
         "token.dep",
         "token.pos",
         "token.tag",
