@@ -27,6 +27,7 @@ class Report:
 
     counts: Counter = field(default_factory=Counter)
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # stored, but the reader must know ("undated: ...")
 
     @property
     def failed(self) -> int:
@@ -89,4 +90,5 @@ def ingest_one(item: Article | SitroomError, options: Options, store: Store, nlp
             report.errors.append(str(result))
             continue
         status = "analysed" if analysable(result.article, nlp) else f"not analysed: {result.article.language}"
+        report.warnings += [f"{result.article.origin or result.article.id}: {w}" for w in result.warnings]
         report.counts[store.ingest(result, status)] += 1

@@ -24,7 +24,7 @@ import sitroom.stages.quotes.stage
 import sitroom.stages.times.stage  # noqa: F401  (each registers its factory)
 from sitroom.config import Options
 from sitroom.errors import E007, error
-from sitroom.record import Article, Record
+from sitroom.record import UNDATED, Article, Record
 
 # Runs first, before the model's parser: sentence breaks at line breaks, page furniture marked.
 LAYOUT = "sitroom_layout"  # stages/layout.py (doc._.furniture)
@@ -74,6 +74,7 @@ def to_record(article: Article, doc: Doc) -> Record:
         times=list(doc._.timexes or []),
         places=list(doc._.places or []),
         quantities=list(doc._.quantities or []),
+        warnings=[] if doc._.published else [UNDATED],
     )
 
 

@@ -38,6 +38,10 @@ PLOVER_QUAD: dict[str, int] = {
 # "called off the strike") is CAMEO's material cooperation ("yield"), reducing relations (SANCTION: "suspended
 # aid", "expelled the inspectors") its verbal conflict. An event coded in CAMEO's quad carries it as its quad.
 CAMEO_QUAD: dict[str, int] = {"CONCEDE": 2, "SANCTION": 3}
+UNDATED = (
+    "undated: the article has no publication date, so its events carry only the dates their own clauses"
+    " give (set --published or a date column)"
+)
 FACTUALITIES = ("happened", "planned", "hypothetical", "negated", "historical")
 
 
@@ -222,6 +226,7 @@ class Record:
     times: list[Timex] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # what a reader of the record must know ("undated: ...")
 
     def to_json(self) -> dict[str, Any]:
         """The prediction format of FORMAT.md plus sitroom's own fields."""
@@ -241,6 +246,7 @@ class Record:
             "times": [_clean(asdict(t)) for t in self.times],
             "places": [_clean(asdict(p)) for p in self.places],
             "quantities": [_clean(asdict(q)) for q in self.quantities],
+            "warnings": list(self.warnings),
         }
 
 

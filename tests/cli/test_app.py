@@ -97,6 +97,20 @@ def test_extract_reads_stdin_with_an_anchor_date(shared_pipeline):
     assert json.loads(out.stdout)["published"] == "2025-03-17"
 
 
+def test_an_article_without_a_date_is_kept_and_said_to_be_undated(tmp_path, shared_pipeline):
+    # events issue, error class 6: undated events are never silent
+    out = sitroom("extract", "-", stdin="Russia attacked Ukraine on Sunday.")
+    assert out.exit_code == 0, out.output
+    record = json.loads(out.stdout)
+    assert record["published"] is None and record["warnings"] and record["warnings"][0].startswith("undated")
+    assert [line for line in out.stderr.splitlines() if line.startswith("warning:") and "undated" in line]
+    dated = sitroom("extract", "--published", "2025-03-17", "-", stdin="Russia attacked Ukraine on Sunday.")
+    assert json.loads(dated.stdout)["warnings"] == [] and "undated" not in dated.stderr
+    (tmp_path / "undated.txt").write_text("Russia attacked Ukraine on Sunday.")
+    stored = sitroom("ingest", "--db", str(tmp_path / "s.db"), "--no-progress", str(tmp_path / "undated.txt"))
+    assert stored.exit_code == 0 and "undated.txt: undated" in stored.stderr
+
+
 def test_bad_inputs_are_reported_in_one_line_each_and_the_batch_goes_on(tmp_path, shared_pipeline):
     (tmp_path / "empty.txt").write_text("")
     (tmp_path / "blob.txt").write_bytes(bytes(range(256)) * 4)

@@ -138,6 +138,8 @@ def extract(
                 failed += 1
                 typer.echo(f"error: {result}", err=True)
             else:
+                for warning in result.warnings:
+                    typer.echo(f"warning: {result.article.origin or result.article.id}: {warning}", err=True)
                 typer.echo(json.dumps(result.to_json(), ensure_ascii=False))
     except SitroomError as exc:
         _fail(exc)
@@ -196,6 +198,8 @@ def ingest(
             _fail(exc)
     for line in report.errors:
         typer.echo(f"error: {line}", err=True)
+    for line in report.warnings:
+        typer.echo(f"warning: {line}", err=True)
     counts = ", ".join(f"{n} {k}" for k, n in sorted(report.counts.items())) or "nothing"
     typer.echo(f"{db}: {counts}; {report.failed} failed")
     raise typer.Exit(1 if report.failed else 0)

@@ -543,3 +543,13 @@ def test_an_event_in_cameos_quad_reports_it_and_says_why(nlp):
     cand = replace(next(c for c in find_candidates(next(doc.sents)) if c.type == "SANCTION"), quad=3)
     event = build_event(doc, next(doc.sents), cand, 0.9)
     assert event.quad == 3 and event.type == "SANCTION" and "CAMEO" in event.rationale
+
+
+def test_an_act_that_is_the_subject_is_the_event_and_its_modifier_the_actor(run):
+    # error class 4: an event is no party; "Israeli air strikes hit the town": Israel struck
+    text = "Israeli air strikes hit the town on Friday."
+    (strike,) = run(text).events
+    assert text[strike.trigger[0] : strike.trigger[1]] == "strikes"
+    assert [r.country for r in strike.source] == ["ISR"]
+    (bombing,) = run("A roadside bombing killed three soldiers near Kirkuk.").events
+    assert bombing.source == [] and [r.text for r in bombing.target] == ["three soldiers"]

@@ -24,6 +24,7 @@ from spacy.util import minibatch
 
 from sitroom.knowledge.english import speech_cues, state_verbs
 from sitroom.record import CAMEO_QUAD, PLOVER_QUAD, Event, Mention, Plan
+from sitroom.stages.actors.references import actor_ref
 from sitroom.stages.events import classifier, factuality
 from sitroom.stages.events.circumstances import (
     clause_tokens,
@@ -421,19 +422,21 @@ class EventsStage:
                 noun = event_subject(cand)
                 if noun is not None:  # "the attack killed four soldiers": the noun's act, told by what it did
                     at = (noun.idx, noun.idx + len(noun))
-                    event = replace(event, source=[], trigger=at, mentions=[Mention(at, event.evidence)])
+                    source = refs(doc, noun_parties(noun), parties_only=True)  # "US Predator attacks killed ..."
+                    event = replace(event, source=source, trigger=at, mentions=[Mention(at, event.evidence)])
                     join(events, noun, event)
                 elif states_act(cand, sent, event):
                     # the classifier may read a planned act as the commitment itself ("will send aid": AGREE);
                     # it is coded from the word's own cue, so the plan keeps that cue's type
+                    pledged, conditional = factuality.pledged(cand.anchor), factuality.conditional(cand.anchor)
+                    promise = commitment(doc, event, pledged, conditional)
                     own = next((c for c in cands if c.trigger == cand.trigger), None) if cand.word is None else None
-                    planned = build_event(doc, sent, replace(own, own=cand.own), event.confidence) if own else event
-                    promise = commitment(
-                        doc, planned, factuality.pledged(cand.anchor), factuality.conditional(cand.anchor)
-                    )
-                    if promise and (planned is event or promise.type == event.type):
-                        if not named_above(cand, cands, promise.type):
-                            event = promise  # the commitment is the act coded now; the plan stays in `plan`
+                    if promise is None and own is not None:
+                        planned = build_event(doc, sent, replace(own, own=cand.own), event.confidence)
+                        promise = commitment(doc, planned, pledged, conditional)
+                        promise = promise if promise and promise.type == event.type else None
+                    if promise and not named_above(cand, cands, promise.type):
+                        event = promise  # the commitment is the act coded now; the plan stays in `plan`
                     events.append(event)
                 elif names_act_alone(cand) and cand.trigger.i not in told:
                     join(events, cand.trigger, event)
@@ -469,6 +472,27 @@ def event_subject(cand: EventCandidate) -> Token | None:
         ):
             return subj
     return None
+
+
+def noun_parties(noun: Token) -> list[Token]:
+    """The parties an event noun names before it as its own actor: "US Predator attacks", "Russia's
+    offensive", "a rebel bombing" (the heads of its left modifiers that name a party)."""
+    return [
+        head
+        for left in noun.lefts
+        if left.dep_ in {"poss", "compound", "amod", "nmod"}
+        for head in [
+            next((t for t in left.subtree if t.ent_type_ in POLITICAL_ENTS | {"NORP"} or names_party(t, noun)), None)
+        ]
+        if head is not None
+    ]
+
+
+def names_party(tok: Token, noun: Token) -> bool:
+    """A word the actor tables code on its own ("US", "rebel"), not as part of the event noun's own phrase
+    (an actor "roadside bombing" is the act, misread as a party)."""
+    ref = actor_ref(tok.doc, (tok.idx, tok.idx + len(tok)))
+    return bool(ref.country or ref.sector) and noun.lower_ not in (ref.name or "").lower()
 
 
 def join(events: list[Event], noun: Token, event: Event) -> None:
