@@ -551,5 +551,9 @@ def test_an_act_that_is_the_subject_is_the_event_and_its_modifier_the_actor(run)
     (strike,) = run(text).events
     assert text[strike.trigger[0] : strike.trigger[1]] == "strikes"
     assert [r.country for r in strike.source] == ["ISR"]
-    (bombing,) = run("A roadside bombing killed three soldiers near Kirkuk.").events
-    assert bombing.source == [] and [r.text for r in bombing.target] == ["three soldiers"]
+    (bombing,) = run("A roadside bombing in Kirkuk killed three soldiers.").events
+    assert [r.text for r in bombing.target] == ["three soldiers"]
+    # no one named: CAMEO's unidentified armed forces, of the country where it happened
+    assert [(r.text, r.name, r.sector, r.country) for r in bombing.source] == [
+        ("A roadside bombing", "unidentified attackers", "UAF", "IRQ")
+    ]

@@ -23,7 +23,8 @@ from spacy.tokens import Span as SpacySpan
 from spacy.util import minibatch
 
 from sitroom.knowledge.english import speech_cues, state_verbs
-from sitroom.record import CAMEO_QUAD, PLOVER_QUAD, Event, Mention, Plan
+from sitroom.record import CAMEO_QUAD, PLOVER_QUAD, ActorRef, Event, Mention, Plan, Span
+from sitroom.stages import text_of
 from sitroom.stages.actors.references import actor_ref
 from sitroom.stages.events import classifier, factuality
 from sitroom.stages.events.circumstances import (
@@ -50,6 +51,7 @@ from sitroom.stages.events.triggers import (
 from sitroom.stages.layout import in_furniture
 
 RECIPROCAL = {"CONSULT", "COOPERATE"}  # types whose parties act on each other (CAMEO's reciprocal coding)
+UNCLAIMED = "unidentified attackers"  # the name of the source of an act of force no one is named for
 INDEFINITE = frozenset({"a", "an", "another", "any", "some"})  # determiners that introduce a new act
 MUTUAL = RECIPROCAL | {"AGREE"}  # a compound subject of these acts with itself: "Kyiv and Moscow agreed"
 
@@ -228,8 +230,11 @@ def verb_reading(
 
 
 def acts(verb: Token) -> bool:
-    """A full verb that can name an act: not a copula, an auxiliary or a verb of state or mind."""
-    return verb.pos_ == "VERB" and verb.lemma_.lower() not in state_verbs()
+    """A full verb that can name an act of its own: not a copula, an auxiliary, a verb of state, mind or
+    phase ("continues", "grows"), nor a verb of saying or finding ("revealed", "suggest"): those tell of
+    an act named elsewhere, or are statements."""
+    lemma = verb.lemma_.lower()
+    return verb.pos_ == "VERB" and lemma not in state_verbs() and lemma not in speech_cues()["VERB"]
 
 
 def names_event(cand: EventCandidate) -> bool:
@@ -422,7 +427,7 @@ class EventsStage:
                 noun = event_subject(cand)
                 if noun is not None:  # "the attack killed four soldiers": the noun's act, told by what it did
                     at = (noun.idx, noun.idx + len(noun))
-                    source = refs(doc, noun_parties(noun), parties_only=True)  # "US Predator attacks killed ..."
+                    source = refs(doc, noun_parties(noun), parties_only=True) or unclaimed(doc, noun, event)
                     event = replace(event, source=source, trigger=at, mentions=[Mention(at, event.evidence)])
                     join(events, noun, event)
                 elif states_act(cand, sent, event):
@@ -486,6 +491,21 @@ def noun_parties(noun: Token) -> list[Token]:
         ]
         if head is not None
     ]
+
+
+def unclaimed(doc: Doc, noun: Token, event: Event) -> list[ActorRef]:
+    """The source of an act of force no one is named for ("a roadside bombing near Samarra killed ..."):
+    CAMEO's unidentified armed forces (UAF), of the country where it happened when the clause places it."""
+    if PLOVER_QUAD[event.type] != 4 or event.type == "PROTEST":
+        return []
+    country = event.place.country if event.place else None
+    return [ActorRef(noun_span(noun), text_of(doc)[slice(*noun_span(noun))], None, UNCLAIMED, country, "UAF")]
+
+
+def noun_span(noun: Token) -> Span:
+    """The event noun with the words before it in its phrase ("a roadside bombing")."""
+    start = min([noun, *(t for left in noun.lefts for t in left.subtree)], key=lambda t: t.i)
+    return start.idx, noun.idx + len(noun)
 
 
 def names_party(tok: Token, noun: Token) -> bool:
