@@ -170,6 +170,7 @@ def measure() -> tuple[dict[str, float], str]:
             for d in map(json.loads, raw.read_text(encoding="utf-8").splitlines())
         ]
         base = [{"id": d["id"], "events": baseline_events(d["text"])} for d in gold]
+        table = reliability(gold, ours)
         mine, theirs = score_halves(gold, ours, folder, "sitroom"), score_halves(gold, base, folder, "baseline")
     cols = ("all", "tuning", "checking")
     rows = [
@@ -225,10 +226,45 @@ def measure() -> tuple[dict[str, float], str]:
             "|---|---|---|---|",
             *by_type,
             "",
+            "Reliability of sitroom's `confidence` (is it the probability that an event is right?): the "
+            "judged predicted events on sentences that hold some gold mention, by confidence bin, and the "
+            "share of them whose type a gold mention of that sentence has (not one to one). A calibrated "
+            "confidence would read the bin's middle in each row.",
+            "",
+            "| confidence | tuning: right / events | share | checking: right / events | share |",
+            "|---|---|---|---|---|",
+            *table,
+            "",
             f"sitroom took {seconds:.0f} s for the {len(gold)} articles (whole pipeline).",
         ]
     )
     return {key: float(mine["all"].get(key) or 0.0) for key in GATED}, body
+
+
+def reliability(gold: list[dict], pred: list[dict]) -> list[str]:
+    """Rows of the reliability table: per confidence bin of width 0.2 and per half, right / judged events."""
+    by_id = {d["id"]: d for d in gold}
+    judged = {t for d in gold for e in d["events"] for t in e["plover"]}
+    counts: dict[tuple[str, int], list[int]] = {}
+    for doc in pred:
+        half, golds = benchlib.half_of(doc["id"]), by_id[doc["id"]]["events"]
+        for event in doc["events"]:
+            if event["type"] not in judged:
+                continue
+            for m in event.get("mentions") or [event]:
+                on = [g for g in golds if m["evidence"][0] < g["sentence"][1] and g["sentence"][0] < m["evidence"][1]]
+                if on:
+                    tally = counts.setdefault((half, min(int(event.get("confidence", 1.0) * 5), 4)), [0, 0])
+                    tally[0] += any(event["type"] in g["plover"] for g in on)
+                    tally[1] += 1
+    rows = []
+    for b in range(5):
+        cells = []
+        for half in ("tuning", "checking"):
+            right, n = counts.get((half, b), [0, 0])
+            cells += [f"{right} / {n}", f"{right / n:.2f}" if n else "–"]
+        rows.append(f"| {b / 5:.1f}-{(b + 1) / 5:.1f} | " + " | ".join(cells) + " |")
+    return rows
 
 
 def _fmt(key: str, value) -> str:

@@ -206,6 +206,7 @@ class Event:
     quantities: list[Quantity] = field(default_factory=list)
     confidence: float = 1.0
     rationale: str = ""
+    place_source: str | None = None  # how the place is known: its own clause, a target that is a place, the dateline
     quad_override: int | None = None  # CAMEO's neutral class (0) for a plain statement or appeal, or CAMEO_QUAD
     mentions: list[Mention] = field(default_factory=list)
     plan: Plan | None = None

@@ -160,7 +160,7 @@ def test_an_article_in_another_language_is_kept_and_marked(store):
     assert queries.stats(store)["not analysed"] == 1
 
 
-def test_an_events_mentions_and_plan_survive_the_store(tmp_path):
+def test_an_events_mentions_plan_and_place_source_survive_the_store(tmp_path):
     from dataclasses import replace
 
     from sitroom.record import Mention, Plan
@@ -172,9 +172,11 @@ def test_an_events_mentions_and_plan_survive_the_store(tmp_path):
         type="AGREE",
         mentions=[Mention((7, 15), (0, 39)), Mention((30, 38), (0, 39))],
         plan=call,
+        place_source="target",
     )
     with Store(tmp_path / "s.db") as store:
         store.ingest(replace(record, events=[event]))
         (row,) = queries.events(store, Filters())
     assert row["mentions"] == [{"trigger": [7, 15], "evidence": [0, 39]}, {"trigger": [30, 38], "evidence": [0, 39]}]
     assert row["plan"]["type"] == "CONSULT" and row["plan"]["date"]["value"] == "2025-03-18"
+    assert row["place_source"] == "target"

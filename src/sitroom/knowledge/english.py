@@ -60,5 +60,5 @@ def speech_cues() -> dict[str, dict[str, str]]:
 
 @lru_cache(maxsize=1)
 def state_verbs() -> frozenset[str]:
-    """Verbs of being, having, seeming, mind and phase: they name no act one party does to another."""
+    """Verbs of being, having, seeming and mind: they name no act one party does to another."""
     return read_lines("english/state_verbs.txt")

@@ -98,10 +98,11 @@ MIGRATIONS: list[str] = [
     ALTER TABLE places ADD COLUMN confidence REAL;
     ALTER TABLE places ADD COLUMN rule TEXT;
     """,
-    # 5: one act, one event: every place the article names it, and the act a commitment is about
+    # 5: one act, one event: every place the article names it, the act a commitment is about, how its place is known
     """
     ALTER TABLE events ADD COLUMN mentions TEXT;
     ALTER TABLE events ADD COLUMN plan TEXT;
+    ALTER TABLE events ADD COLUMN place_source TEXT;
     CREATE INDEX events_confidence ON events(confidence);
     """,
 ]

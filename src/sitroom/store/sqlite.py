@@ -133,8 +133,8 @@ class Store:
             c.execute(
                 "INSERT INTO events (article_id, type, mode, quad, context, factuality, source, target, actors,"
                 " trigger, evidence, date, date_precision, date_source, place, lat, lon, place_country,"
-                " quantities, confidence, rationale, mentions, plan)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " quantities, confidence, rationale, mentions, plan, place_source)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 self._event_row(art.id, e),
             )
         c.executemany(
@@ -217,4 +217,5 @@ class Store:
             e.rationale,
             _j([asdict(m) for m in e.mentions]),
             _j(asdict(e.plan)) if e.plan else None,
+            e.place_source,
         )

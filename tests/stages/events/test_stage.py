@@ -432,6 +432,10 @@ def test_type_head_recodes_a_cue_word_only_across_quads(nlp):
     assert _classifier_types(nlp, "The Angolan government withdrew the tax bill after protests.", "CONCEDE") == []
     # "fired at the protesters": the head's PROTEST is in the assault's quad, so "fired" stays an assault
     assert _classifier_types(nlp, "Soldiers fired at the protesters in the capital.", "PROTEST") == []
+    # a cue the lexicon holds weak ("blew up": 0.45) is recoded within its quad too
+    assert _classifier_types(nlp, "Eight suicide bombers blew themselves up at a checkpoint.", "ASSAULT") == [
+        ("ASSAULT", "blew", None)
+    ]
     # a head sure of a rejection (verbal conflict) may recode an acceptance (verbal cooperation)
     found = _classifier_types(nlp, "Hungary will not accept refugees from Romania.", "REJECT")
     assert found == [("REJECT", "accept", None)]
@@ -557,3 +561,15 @@ def test_an_act_that_is_the_subject_is_the_event_and_its_modifier_the_actor(run)
     assert [(r.text, r.name, r.sector, r.country) for r in bombing.source] == [
         ("A roadside bombing", "unidentified attackers", "UAF", "IRQ")
     ]
+
+
+def test_an_event_says_where_it_happened_and_how_that_is_known(run):
+    # its own clause ("in Goma"), a target that is a place ("nine Ukrainian regions"), or the dateline
+    (clause,) = run("Rebels attacked a base in Goma.").events
+    assert (clause.place.name, clause.place_source) == ("Goma", "clause")
+    (target,) = run("Moscow launched 90 drones on nine Ukrainian regions.").events
+    assert (target.place.country, target.place_source) == ("UKR", "target")
+    (dated,) = run("KYIV, March 3 (Reuters) - Russian drones attacked the city overnight.").events
+    assert (dated.place.name, dated.place_source) == ("Kyiv", "dateline")
+    (nowhere,) = run("Rebels attacked the convoy.").events
+    assert nowhere.place is None and nowhere.place_source is None

@@ -23,7 +23,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.util import minibatch
 
 from sitroom.knowledge.english import speech_cues, state_verbs
-from sitroom.record import CAMEO_QUAD, PLOVER_QUAD, ActorRef, Event, Mention, Plan, Span
+from sitroom.record import CAMEO_QUAD, PLOVER_QUAD, ActorRef, Event, Mention, Place, Plan, Span
 from sitroom.stages import text_of
 from sitroom.stages.actors.references import actor_ref
 from sitroom.stages.events import classifier, factuality
@@ -51,6 +51,7 @@ from sitroom.stages.events.triggers import (
 from sitroom.stages.layout import in_furniture
 
 RECIPROCAL = {"CONSULT", "COOPERATE"}  # types whose parties act on each other (CAMEO's reciprocal coding)
+DATELINE_MARKS = frozenset({",", "(", "—", "–", "-"})  # what follows the place of a dateline
 UNCLAIMED = "unidentified attackers"  # the name of the source of an act of force no one is named for
 INDEFINITE = frozenset({"a", "an", "another", "any", "some"})  # determiners that introduce a new act
 MUTUAL = RECIPROCAL | {"AGREE"}  # a compound subject of these acts with itself: "Kyiv and Moscow agreed"
@@ -67,12 +68,38 @@ class EventsSettings:
     model_only_min: float = 0.4  # least classifier probability of its quad for an event no cue covers
     neutral_veto: float = 0.5  # a sentence the classifier finds this surely neutral keeps only its surest cues
     sure_trigger_weight: float = 0.9  # the least cue weight of a "surest cue" that a neutral sentence keeps
+    weak_cue: float = 0.5  # a cue weight under which the lexicon's type is a guess the classifier may recode
     sure_without_party: float = 0.9  # a classifier this sure of its quad codes a verb's event with no named party
     prominence_share: float = 0.3  # the part of a cue's weight it keeps only on the main verb, lost with depth
     lede_discount: float = 0.3  # confidence lost by the events of sentences after the first that gave one
 
 
 DEFAULTS = EventsSettings()
+
+
+def located(doc: Doc, target: list[ActorRef]) -> tuple[Place | None, str | None]:
+    """Where an event with no place in its own clause happened, and how that is known.
+
+    A target that is a place ("drones on nine Ukrainian regions": Ukraine) places it there ("target");
+    else the article's dateline ("KYIV, March 3 (Reuters) -") places the article's events ("dateline").
+    """
+    for ref in target:
+        for p in doc._.places or []:
+            if p.lat is not None and p.span[0] < ref.span[1] and ref.span[0] < p.span[1]:
+                return p, "target"
+    line = dateline(doc)
+    return (line, "dateline") if line else (None, None)
+
+
+def dateline(doc: Doc) -> Place | None:
+    """The place an article's dateline names: a resolved toponym opening the text, followed by a comma,
+    a parenthesis or a dash ("KYIV, March 3 (Reuters) -", "Gaza City (AP) —")."""
+    text = text_of(doc)
+    start = len(text) - len(text.lstrip())
+    for p in doc._.places or []:
+        if p.span[0] == start and p.lat is not None and text[p.span[1] : p.span[1] + 2].lstrip()[:1] in DATELINE_MARKS:
+            return p
+    return None
 
 
 def commitment(doc: Doc, event: Event, pledged: bool = True, conditional: bool = False) -> Event | None:
@@ -184,8 +211,13 @@ def classifier_types(
     if not any(c.type == head and names_event(c) for c in cands) and head not in proposed:
         proposed.append(head)
     # within its quad a cue word's sense is the lexicon's ("fired at the protesters" stays an assault, however
-    # sure the type head is of a protest); across quads the classifier, trained on CAMEO's quads, may recode it
-    kept = [t for t in proposed if not own.word or not set(quads_of(t)) & set(quads_of(own.type))]
+    # sure the type head is of a protest), unless the lexicon holds the cue weak ("blew up": COERCE or an
+    # assault); across quads the classifier, trained on CAMEO's quads, may recode it
+    kept = [
+        t
+        for t in proposed
+        if not own.word or own.weight < settings.weak_cue or not set(quads_of(t)) & set(quads_of(own.type))
+    ]
     return [
         replace(own, word=None, type=typ, weight=settings.model_only_weight, quad=None, neutral=False)
         for typ in kept
@@ -230,11 +262,12 @@ def verb_reading(
 
 
 def acts(verb: Token) -> bool:
-    """A full verb that can name an act of its own: not a copula, an auxiliary, a verb of state, mind or
-    phase ("continues", "grows"), nor a verb of saying or finding ("revealed", "suggest"): those tell of
-    an act named elsewhere, or are statements."""
+    """A full verb that can name an act of its own: not a copula, an auxiliary or a verb of state or mind,
+    nor a verb of saying or finding that reports a clause ("revealed that talks had begun", "suggest
+    that ..."): the act it tells of is that clause's."""
     lemma = verb.lemma_.lower()
-    return verb.pos_ == "VERB" and lemma not in state_verbs() and lemma not in speech_cues()["VERB"]
+    reports = lemma in speech_cues()["VERB"] and any(c.dep_ == "ccomp" for c in verb.children)
+    return verb.pos_ == "VERB" and lemma not in state_verbs() and not reports
 
 
 def names_event(cand: EventCandidate) -> bool:
@@ -335,6 +368,7 @@ def build_event(doc: Doc, sent: SpacySpan, cand: EventCandidate, confidence: flo
         target = list(source)  # "Trump and Putin agreed": each agreed with the other
     if not target:  # a party found only in scope is a target, never a reciprocal source
         target = refs(doc, named_party_in_scope(cand, subjects), parties_only=True)
+    place, where = (places[0], "clause") if places else located(doc, target)
     trig = cand.trigger
     how = (
         f"cue {cand.word.lemma!r} ({cand.word.pos})"
@@ -361,7 +395,8 @@ def build_event(doc: Doc, sent: SpacySpan, cand: EventCandidate, confidence: flo
         context=contexts,
         factuality=fact,
         date=when,
-        place=places[0] if places else None,
+        place=place,
+        place_source=where,
         quantities=nearest(doc, doc._.quantities or [], path),
         confidence=round(confidence, 4),
         rationale=why,
