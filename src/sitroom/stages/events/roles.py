@@ -27,7 +27,8 @@ PARTY_ENTS = POLITICAL_ENTS | {"LOC", "FAC"}  # a place can be a target ("shelle
 NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 PURPOSE_DEPS = {"advcl", "xcomp"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
-TRANSFER_TYPES = {"AID", "RETREAT", "COOPERATE", "AGREE", "MOBILIZE"}  # what is given is no target; who receives it is
+# what is given is no target; who receives it is ("returned the statues to Greece": a yield, CONCEDE, too)
+TRANSFER_TYPES = {"AID", "RETREAT", "CONCEDE", "COOPERATE", "AGREE", "MOBILIZE"}
 MEANS_TYPES = {"MOBILIZE", "AID", "RETREAT"}  # forces moved are the mover's means
 NP_DROP = {"relcl", "acl", "appos", "punct", "cc", "conj", "prep", "advcl", "parataxis"}
 # CONSULT verbs whose object is the partner met, not the topic talked about.
