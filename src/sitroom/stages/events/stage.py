@@ -51,6 +51,29 @@ from sitroom.stages.events.triggers import (
 from sitroom.stages.layout import in_furniture
 
 RECIPROCAL = {"CONSULT", "COOPERATE"}  # types whose parties act on each other (CAMEO's reciprocal coding)
+# Nouns that name land, whose nationality word places them ("nine Ukrainian regions", "a Syrian town").
+TERRITORIES = frozenset(
+    {
+        "region",
+        "city",
+        "cities",
+        "town",
+        "village",
+        "province",
+        "district",
+        "area",
+        "territory",
+        "territorie",
+        "oblast",
+        "county",
+        "state",
+        "country",
+        "countrie",
+        "capital",
+        "border",
+        "coast",
+    }
+)
 DATELINE_MARKS = frozenset({",", "(", "—", "–", "-"})  # what follows the place of a dateline
 UNCLAIMED = "unidentified attackers"  # the name of the source of an act of force no one is named for
 INDEFINITE = frozenset({"a", "an", "another", "any", "some"})  # determiners that introduce a new act
@@ -80,12 +103,18 @@ DEFAULTS = EventsSettings()
 def located(doc: Doc, target: list[ActorRef]) -> tuple[Place | None, str | None]:
     """Where an event with no place in its own clause happened, and how that is known.
 
-    A target that is a place ("drones on nine Ukrainian regions": Ukraine) places it there ("target");
+    A material act's target that is a place ("drones on nine Ukrainian regions": Ukraine) places it
+    there ("target"; a country a talk or a deal is with is a party, not where it happened);
     else the article's dateline ("KYIV, March 3 (Reuters) -") places the article's events ("dateline").
     """
+    text = text_of(doc)
     for ref in target:
+        head = text[ref.span[0] : ref.span[1]].split()[-1:]
+        territory = bool(head) and head[0].lower().rstrip("s") in TERRITORIES
         for p in doc._.places or []:
-            if p.lat is not None and p.span[0] < ref.span[1] and ref.span[0] < p.span[1]:
+            if p.lat is None or not (p.span[0] < ref.span[1] and ref.span[0] < p.span[1]):
+                continue
+            if p.span == ref.span or territory:  # "Kyiv"; "nine Ukrainian regions", not "Russian President Putin"
                 return p, "target"
     line = dateline(doc)
     return (line, "dateline") if line else (None, None)
@@ -368,7 +397,7 @@ def build_event(doc: Doc, sent: SpacySpan, cand: EventCandidate, confidence: flo
         target = list(source)  # "Trump and Putin agreed": each agreed with the other
     if not target:  # a party found only in scope is a target, never a reciprocal source
         target = refs(doc, named_party_in_scope(cand, subjects), parties_only=True)
-    place, where = (places[0], "clause") if places else located(doc, target)
+    place, where = (places[0], "clause") if places else located(doc, target if PLOVER_QUAD[cand.type] in (2, 4) else [])
     trig = cand.trigger
     how = (
         f"cue {cand.word.lemma!r} ({cand.word.pos})"
